@@ -1,0 +1,25 @@
+"""Command-line interface: a thin Typer layer over the library.
+
+Each feature registers its commands on ``app`` from its own module; importing
+them here is all the wiring there is.
+"""
+
+from __future__ import annotations
+
+import signal
+
+from claims.cli.app import app
+
+# Feature modules register their commands on import.
+from claims.cli import core  # noqa: E402,F401
+
+
+def main() -> None:
+    """Console-script entry point."""
+    if hasattr(signal, "SIGPIPE"):
+        # Behave like other Unix tools when piped into `head`.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    app()
+
+
+__all__ = ["app", "main"]
