@@ -1,0 +1,197 @@
+"""Streaming article readers: paths in, articles and problems out, one at a time.
+
+``read_articles`` yields three kinds of record, in input order:
+
+- ``SourceArticle``: one article;
+- ``ReadProblem``: input that did not become an article (``fatal``: a whole file);
+- ``ReadWarning``: all was read, but the user should know (e.g. decoded as cp1252).
+
+Nothing is dropped silently except blank lines and, inside directories, hidden entries and
+files of unknown type. No database, no parsing: ingest, eval and benchmarks share this layer.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any, BinaryIO
+from zlib import error as ZlibError
+
+from .decoding import open_sniffed, unusable_reason
+from .fields import FIELD_ALIASES, normalize_defaults, parse_date
+from .formats import ReadOptions, read_csv, read_html, read_jsonl, read_text
+from .records import (
+    FieldMap,
+    ReadError,
+    ReadItem,
+    ReadProblem,
+    ReadWarning,
+    SourceArticle,
+)
+
+__all__ = [
+    "FIELD_ALIASES",
+    "KNOWN_SUFFIXES",
+    "FieldMap",
+    "ReadError",
+    "ReadItem",
+    "ReadProblem",
+    "ReadWarning",
+    "SourceArticle",
+    "format_of",
+    "parse_date",
+    "read_articles",
+]
+
+STDIN_NAME = "-"
+STDIN_ORIGIN = "<stdin>"
+Reader = Callable[[BinaryIO, str, ReadOptions], Iterator[ReadItem]]
+READERS: dict[str, Reader] = {
+    "text": read_text,
+    "jsonl": read_jsonl,
+    "csv": read_csv,
+    "html": read_html,
+}
+KNOWN_SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".md": "text",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+}
+# Errors a (gzip) stream raises mid-way when the data is truncated or corrupt.
+STREAM_ERRORS = (OSError, EOFError, ZlibError)
+
+
+def format_of(name: str) -> str | None:
+    """The format a file name announces (``x.jsonl.gz`` -> jsonl), or None if unknown."""
+    lowered = name.lower().removesuffix(".gz")
+    return KNOWN_SUFFIXES.get(os.path.splitext(lowered)[1])
+
+
+def _format_of_stdin(head: bytes) -> str:
+    """stdin has no name: a leading '{' means JSON Lines, anything else one text article."""
+    return "jsonl" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "text"
+
+
+def _read_stream(raw: BinaryIO, origin: str, fmt: str | None, options: ReadOptions,
+                 ) -> Iterator[ReadItem]:
+    """Sniff, refuse unusable content, then hand over to the format's reader."""
+    try:
+        head, stream = open_sniffed(raw)
+        reason = unusable_reason(head)
+        if reason:
+            yield ReadProblem(origin, reason, fatal=True)
+            return
+        reader = READERS[fmt or _format_of_stdin(head)]
+        yield from reader(stream, origin, options)
+    except STREAM_ERRORS as error:
+        reason = f"corrupt or unreadable data, stopped reading: {error}"
+        yield ReadProblem(origin, reason, fatal=True)
+
+
+def _open_problem(origin: str, error: OSError) -> ReadProblem:
+    if isinstance(error, FileNotFoundError):
+        return ReadProblem(origin, "no such file or directory", fatal=True)
+    if isinstance(error, PermissionError):
+        return ReadProblem(origin, "permission denied", fatal=True)
+    return ReadProblem(origin, f"cannot open: {error.strerror or error}", fatal=True)
+
+
+def _read_file(path: Path, origin: str, options: ReadOptions) -> Iterator[ReadItem]:
+    fmt = format_of(path.name)
+    if fmt is None:
+        known = ", ".join(KNOWN_SUFFIXES)
+        reason = f"unknown file type (known: {known}, optionally .gz)"
+        yield ReadProblem(origin, reason, fatal=True)
+        return
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - closed below, after the generator finishes
+    except OSError as error:
+        yield _open_problem(origin, error)
+        return
+    with raw:
+        yield from _read_stream(raw, origin, fmt, options)
+
+
+def files_in(directory: Path, pattern: str | None = None,
+             on_error: Callable[[OSError], None] | None = None) -> list[Path]:
+    """Article files under ``directory``, sorted by relative path for deterministic runs.
+
+    Hidden files and directories (``.git``...) and unknown types are skipped; ``pattern``
+    is matched against the file name or the path relative to ``directory``.
+    """
+    found: list[tuple[str, Path]] = []
+    for root, dirs, names in os.walk(directory, onerror=on_error):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        for name in names:
+            if name.startswith(".") or format_of(name) is None:
+                continue
+            path = Path(root, name)
+            relative = path.relative_to(directory).as_posix()
+            if pattern and not (fnmatchcase(name, pattern) or fnmatchcase(relative, pattern)):
+                continue
+            found.append((relative, path))
+    return [path for _, path in sorted(found)]
+
+
+def _read_directory(directory: Path, pattern: str | None, options: ReadOptions,
+                    ) -> Iterator[ReadItem]:
+    errors: list[OSError] = []
+    paths = files_in(directory, pattern, errors.append)
+    for error in errors:
+        yield _open_problem(str(error.filename or directory), error)
+    if not paths:
+        wanted = pattern or ", ".join(KNOWN_SUFFIXES)
+        yield ReadProblem(str(directory), f"no article files found (looked for {wanted})", True)
+    for path in paths:
+        yield from _read_file(path, str(path), options)
+
+
+def _read_any(name: str | Path, pattern: str | None, options: ReadOptions) -> Iterator[ReadItem]:
+    if str(name) == STDIN_NAME:
+        yield from _read_stream(sys.stdin.buffer, STDIN_ORIGIN, None, options)
+        return
+    path = Path(name)
+    if path.is_dir():
+        yield from _read_directory(path, pattern, options)
+    else:
+        yield from _read_file(path, str(name), options)
+
+
+def read_articles(
+    paths: Sequence[str | Path],
+    *,
+    glob: str | None = None,
+    encoding: str | None = None,
+    strict: bool = False,
+    fields: FieldMap | None = None,
+    defaults: Mapping[str, Any] | None = None,
+) -> Iterator[SourceArticle | ReadProblem | ReadWarning]:
+    """Yield every article of ``paths`` (files, directories, ``-`` for stdin) in order.
+
+    ``glob`` filters files inside directories; ``encoding`` replaces the UTF-8 -> cp1252 ->
+    latin-1 guesswork; ``fields`` names JSON fields / CSV columns; ``defaults`` is metadata from
+    the command line (title/url/outlet/published/lang): it overrides what a single-article
+    file says, and fills outlet/published/lang where a JSONL/CSV record has none.
+    With ``strict`` the first ReadProblem raises ReadError instead (warnings still yield).
+    Invalid ``defaults`` raise ValueError at once, before anything is read.
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]  # a lone path is a common slip; a str would iterate by character
+    options = ReadOptions(encoding, fields or FieldMap(), normalize_defaults(defaults))
+    return _checked(paths, glob, options, strict)
+
+
+def _checked(paths: Sequence[str | Path], pattern: str | None, options: ReadOptions,
+             strict: bool) -> Iterator[ReadItem]:
+    for name in paths:
+        for item in _read_any(name, pattern, options):
+            if strict and isinstance(item, ReadProblem):
+                raise ReadError(item)
+            yield item

@@ -1,0 +1,129 @@
+"""Bytes in, text out: gzip detection, binary sniffing, forgiving decoding.
+
+Everything works on a forward-only binary stream so that stdin and multi-GB files are read
+with flat memory; only a small head is buffered for sniffing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
+
+from .records import ReadWarning
+
+SNIFF_BYTES = 64 * 1024
+GZIP_MAGIC = b"\x1f\x8b"
+UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+# C0 control bytes that plain text legitimately contains.
+TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+MAX_CONTROL_RATIO = 0.05
+
+
+class _Replay(io.RawIOBase):
+    """A raw stream that first replays bytes already consumed, then continues the source.
+
+    Lets us sniff a non-seekable stream (stdin, gzip) without reading it twice.
+    """
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size] = self._head[:size]
+            self._head = self._head[size:]
+            return size
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _replayed(head: bytes, rest: BinaryIO) -> io.BufferedReader:
+    return io.BufferedReader(_Replay(head, rest), buffer_size=SNIFF_BYTES)
+
+
+def open_sniffed(raw: BinaryIO) -> tuple[bytes, BinaryIO]:
+    """Return (first bytes of the content, stream positioned at the start of the content).
+
+    Gzip is recognised by its magic bytes rather than the file name, so a mislabelled
+    ``.jsonl`` that is really gzipped still reads.
+    """
+    magic = raw.read(2)
+    stream: BinaryIO = _replayed(magic, raw)
+    if magic == GZIP_MAGIC:
+        stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
+    head = stream.read(SNIFF_BYTES)
+    return head, _replayed(head, stream)
+
+
+def unusable_reason(head: bytes) -> str | None:
+    """Why a file whose content starts with ``head`` cannot be read as text, or None."""
+    if not head.strip():
+        return "empty file"
+    if head.startswith(UTF16_32_BOMS):
+        return "UTF-16/UTF-32 text is not supported; convert the file to UTF-8"
+    if b"\x00" in head:
+        return "binary file, not text"
+    controls = sum(1 for byte in head if byte < 32 and byte not in TEXT_CONTROLS)
+    if controls / len(head) > MAX_CONTROL_RATIO:
+        return "binary file, not text"
+    return None
+
+
+def decode_bytes(data: bytes, encoding: str | None) -> tuple[str, str | None]:
+    """Decode ``data``; return (text, why it is not clean UTF-8 / the user's encoding, or None).
+
+    Never raises: losing an article over one stray byte is worse than a warning.
+    """
+    if encoding:
+        try:
+            return data.decode(encoding), None
+        except UnicodeDecodeError as error:
+            note = f"bytes not valid {encoding} replaced (first: {error.reason})"
+            return data.decode(encoding, errors="replace"), note
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    for fallback in FALLBACK_ENCODINGS:
+        try:
+            return data.decode(fallback), f"not valid UTF-8; decoded as {fallback}"
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
+
+
+class LineDecoder:
+    """Decodes a stream line by line and remembers one warning per kind of trouble.
+
+    Warnings are collected rather than yielded so the CSV module can pull lines through it;
+    callers drain them between records.
+    """
+
+    def __init__(self, origin: str, encoding: str | None) -> None:
+        self.origin = origin
+        self.encoding = encoding
+        self._seen: set[str] = set()
+        self._pending: list[ReadWarning] = []
+
+    def lines(self, stream: Iterable[bytes]) -> Iterator[str]:
+        for lineno, raw in enumerate(stream, 1):
+            text, note = decode_bytes(raw, self.encoding)
+            if note and note not in self._seen:
+                self._seen.add(note)
+                self._pending.append(
+                    ReadWarning(self.origin, f"{note} (first at line {lineno})")
+                )
+            yield text
+
+    def drain(self) -> list[ReadWarning]:
+        pending, self._pending = self._pending, []
+        return pending

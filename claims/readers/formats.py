@@ -1,0 +1,194 @@
+"""One reader per input format; each turns a sniffed binary stream into read items.
+
+Multi-article formats (JSONL, CSV) go line by line so memory stays flat; single-article
+formats (text, HTML) read their one file whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from itertools import chain
+from typing import Any, BinaryIO
+
+from .decoding import LineDecoder, decode_bytes
+from .fields import (
+    SHARED_DEFAULT_KEYS,
+    article_from_record,
+    candidate_keys,
+    missing_text_reason,
+    override,
+    parse_date,
+)
+from .records import FieldMap, ReadItem, ReadProblem, ReadWarning, SourceArticle
+
+CSV_DELIMITERS = (",", ";", "\t", "|")
+
+
+@dataclass(slots=True, frozen=True)
+class ReadOptions:
+    """The caller's choices, validated once and shared by every reader."""
+
+    encoding: str | None = None
+    fields: FieldMap = field(default_factory=FieldMap)
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def shared_defaults(self) -> dict[str, Any]:
+        return {key: value for key, value in self.defaults.items() if key in SHARED_DEFAULT_KEYS}
+
+
+def _json_type(value: Any) -> str:
+    names = {list: "array", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(value), "number")
+
+
+def read_jsonl(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[ReadItem]:
+    """One JSON object per line; a bad line costs that line only."""
+    decoder = LineDecoder(origin, options.encoding)
+    shared = options.shared_defaults
+    seen_content = False
+    for lineno, line in enumerate(decoder.lines(stream), 1):
+        yield from decoder.drain()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not seen_content and not stripped.startswith(("{", "[")):
+            yield ReadProblem(origin, "not JSON Lines: the first line is not a JSON object", True)
+            return
+        seen_content = True
+        where = f"{origin}:{lineno}"
+        try:
+            record = json.loads(stripped)
+        except json.JSONDecodeError as error:
+            yield ReadProblem(where, f"invalid JSON: {error.msg} (column {error.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield ReadProblem(where, f"expected a JSON object, got {_json_type(record)}")
+            continue
+        yield article_from_record(record, where, options.fields, shared)
+
+
+def _allow_huge_csv_fields() -> None:
+    """A 10 MB article in one cell exceeds csv's 128 KB default limit."""
+    limit = sys.maxsize
+    while True:
+        try:
+            csv.field_size_limit(limit)
+            return
+        except OverflowError:
+            limit //= 2
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """Exports from Indonesian-locale spreadsheets use ';'; tabs and pipes also occur."""
+    counts = {delimiter: header_line.count(delimiter) for delimiter in CSV_DELIMITERS}
+    best = max(CSV_DELIMITERS, key=lambda delimiter: counts[delimiter])
+    return best if counts[best] else ","
+
+
+def _csv_header_problem(header: list[str], chosen: FieldMap) -> str | None:
+    """Why this header cannot give articles; checked before any row is yielded."""
+    available = {name.lower(): name for name in header if name}
+    listing = ", ".join(header) or "(none)"
+    if not candidate_keys(available, "text", chosen):
+        return f"{missing_text_reason(chosen, 'column')}; columns are: {listing}"
+    for choice in fields(chosen):
+        name = choice.name
+        wanted = getattr(chosen, name)
+        if wanted and wanted.lower() not in available:
+            return f"no column '{wanted}' (for {name}); columns are: {listing}"
+    return None
+
+
+def read_csv(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[ReadItem]:
+    """Header row first; each later row is one article."""
+    _allow_huge_csv_fields()
+    decoder = LineDecoder(origin, options.encoding)
+    lines = decoder.lines(stream)
+    first = next((line for line in lines if line.strip()), "")
+    reader = csv.reader(chain([first], lines), delimiter=sniff_delimiter(first))
+    try:
+        header = [cell.strip().lstrip("\ufeff") for cell in next(reader, [])]
+    except csv.Error as error:
+        yield ReadProblem(origin, f"malformed CSV header: {error}", fatal=True)
+        return
+    problem = _csv_header_problem(header, options.fields)
+    if problem:
+        yield ReadProblem(origin, problem, fatal=True)
+        return
+    yield from decoder.drain()
+    shared = options.shared_defaults
+    last_line = reader.line_num
+    while True:
+        start = last_line + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            yield ReadProblem(f"{origin}:{start}", f"malformed CSV row: {error}")
+            continue
+        finally:
+            last_line = reader.line_num
+        yield from decoder.drain()
+        if not any(cell.strip() for cell in row):
+            continue
+        where = f"{origin}:{start}"
+        if len(row) > len(header):
+            reason = f"row has {len(row)} cells but the header has {len(header)}"
+            yield ReadProblem(where, reason)
+            continue
+        record = dict(zip(header, row, strict=False))
+        yield article_from_record(record, where, options.fields, shared, what="column")
+
+
+def read_text(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[ReadItem]:
+    """The whole file is one article; metadata only from the command line."""
+    text, note = decode_bytes(stream.read(), options.encoding)
+    if note:
+        yield ReadWarning(origin, note)
+    text = text.strip()
+    if not text:
+        yield ReadProblem(origin, "empty file", fatal=True)
+        return
+    yield override(SourceArticle(text=text, origin=origin), options.defaults)
+
+
+def read_html(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[ReadItem]:
+    """Main text and metadata via trafilatura, imported lazily (heavy, optional)."""
+    try:
+        import trafilatura
+    except ImportError:
+        yield ReadProblem(origin, "reading HTML needs trafilatura (pip install trafilatura)", True)
+        return
+    data = stream.read()
+    # Without a user encoding, give trafilatura the bytes: it honours <meta charset>.
+    page: bytes | str = data
+    if options.encoding:
+        page, note = decode_bytes(data, options.encoding)
+        if note:
+            yield ReadWarning(origin, note)
+    result = trafilatura.bare_extraction(
+        page, url=options.defaults.get("url"), with_metadata=True
+    )
+    document: dict[str, Any] = {}
+    if result is not None:
+        document = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    text = document.get("text") or ""
+    if not text.strip():
+        yield ReadProblem(origin, "no main text found in HTML", fatal=True)
+        return
+    article = SourceArticle(
+        text=text,
+        title=document.get("title") or None,
+        url=document.get("url") or None,
+        outlet=document.get("sitename") or None,
+        published=parse_date(document.get("date")),
+        lang=document.get("language") or None,
+        origin=origin,
+    )
+    yield override(article, options.defaults)
