@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import signal
 
-from claims.cli.app import app
-
 # Feature modules register their commands on import.
 from claims.cli import core  # noqa: E402,F401
+from claims.cli.app import app
 
 
 def main() -> None:

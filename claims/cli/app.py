@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -43,7 +43,7 @@ DbOption = Annotated[
 ]
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     tsv = "tsv"
@@ -81,7 +81,8 @@ def handle_errors(verbose: bool = False) -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001 - the CLI boundary
         if verbose:
             raise
-        raise fail(f"{exc}" if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}") from None
+        message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+        raise fail(message) from None
 
 
 def _silence_broken_pipe() -> None:
@@ -96,16 +97,17 @@ def _silence_broken_pipe() -> None:
 def write_rows(
     rows: Iterable[dict[str, Any]],
     fmt: OutputFormat,
+    *,
     columns: list[str] | None = None,
-    title: str | None = None,
     table_columns: list[str] | None = None,
-    out: Callable[[str], Any] | None = None,
+    title: str | None = None,
+    bom: bool = False,
 ) -> int:
     """Write dict rows to stdout in the chosen format; returns the row count."""
     from claims.export import write_records
 
-    return write_records(rows, fmt.value, sys.stdout if out is None else out,
-                         columns=columns, title=title, table_columns=table_columns)
+    return write_records(rows, fmt.value, sys.stdout, columns=columns, title=title,
+                         table_columns=table_columns, bom=bom)
 
 
 def db_path_or_url(db: str) -> str:

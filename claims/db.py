@@ -1,0 +1,116 @@
+"""Engine setup and schema upgrades.
+
+Every SQLite connection gets foreign keys on, WAL, ``synchronous=NORMAL`` and a
+busy timeout, so the CLI and notebooks can read while an ingest writes. The
+schema belongs to Alembic: opening a database that is behind head upgrades it.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import Connection
+
+import claims.models  # noqa: F401  (registers the tables on the metadata)
+
+BUSY_TIMEOUT_MS = 30_000
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def to_url(db: str | os.PathLike[str]) -> str:
+    """A SQLAlchemy URL from a file path or a URL (``postgresql+psycopg://...``)."""
+    db = os.fspath(db)
+    if "://" in db:
+        return db
+    if db == ":memory:":
+        return "sqlite://"
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    # The sqlite3 driver ignores PRAGMA foreign_keys inside a transaction, so
+    # set everything on connect, before SQLAlchemy begins one.
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(db: str | os.PathLike[str], *, foreign_keys: bool = True) -> Engine:
+    """A configured engine (no schema changes). ``foreign_keys=False`` is for migrations."""
+    url = to_url(db)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        if not foreign_keys:
+            event.listen(engine, "connect",
+                         lambda c, _r: c.execute("PRAGMA foreign_keys=OFF"))
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_dir() -> Path:
+    """The migrations folder: ``alembic/`` at the repository root (or $CLAIMS_ALEMBIC_DIR)."""
+    override = os.environ.get("CLAIMS_ALEMBIC_DIR")
+    path = Path(override) if override else REPO_ROOT / "alembic"
+    if not (path / "env.py").exists():
+        raise RuntimeError(f"alembic migrations not found at {path}; install claims from its "
+                           "source tree (pip install -e .) or set CLAIMS_ALEMBIC_DIR")
+    return path
+
+
+def alembic_config(url: str):  # type: ignore[no-untyped-def]
+    """An Alembic Config pointing at our migrations and the given database."""
+    from alembic.config import Config
+
+    ini = REPO_ROOT / "alembic.ini"
+    cfg = Config(str(ini)) if ini.exists() else Config()
+    cfg.set_main_option("script_location", str(alembic_dir()))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+@cache
+def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
+def current_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(db: str | os.PathLike[str], revision: str = "head") -> str | None:
+    """Run migrations up to ``revision``; returns the revision now current."""
+    from alembic import command
+
+    url = to_url(db)
+    command.upgrade(alembic_config(url), revision)
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return current_revision(conn)
+    finally:
+        engine.dispose()
+
+
+def open_engine(db: str | os.PathLike[str], *, upgrade_schema: bool = True) -> Engine:
+    """An engine for ``db``, upgraded to head first when it is behind (or new)."""
+    url = to_url(db)
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    if upgrade_schema:
+        with engine.connect() as conn:
+            behind = current_revision(conn) != head_revision()
+        if behind:
+            upgrade(url)
+    return engine
