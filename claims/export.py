@@ -78,10 +78,21 @@ def write_table(rows: Iterable[dict[str, Any]], out: IO[str], columns: list[str]
         table.add_column(c, overflow="fold", max_width=70 if c in {"text", "snippet"} else 30)
     n = 0
     for row in rows:
-        table.add_row(*["" if row.get(c) is None else str(_plain(row.get(c))) for c in columns])
+        table.add_row(*[_table_cell(row.get(c)) for c in columns])
         n += 1
     Console(file=out, width=None if out.isatty() else 200, soft_wrap=False).print(table)
     return n
+
+
+def _table_cell(value: Any):  # type: ignore[no-untyped-def]
+    """A rich Text (never parsed as markup); ``[match]`` snippet markers shown bold."""
+    from rich.text import Text
+
+    if value is None:
+        return Text("")
+    cell = Text(str(_plain(value)))
+    cell.highlight_regex(r"\[[^\]\n]*\]", "bold yellow")
+    return cell
 
 
 def write_records(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str] | None = None, *,

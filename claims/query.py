@@ -13,7 +13,9 @@ from typing import Any, Literal
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 
+from claims.errors import ClaimsError
 from claims.speakers import speaker_key
 
 #: The trigram tokenizer cannot match terms shorter than this.
@@ -40,7 +42,7 @@ ORDER BY {order}
 """
 
 
-class QueryError(ValueError):
+class QueryError(ClaimsError):
     """A search the user can fix (bad FTS syntax, bad filter)."""
 
 
@@ -87,7 +89,7 @@ def _build(f: QuoteFilter) -> tuple[str, dict[str, Any]]:
             join = "JOIN quote_fts ON quote_fts.rowid = q.id"
             where.append("quote_fts MATCH :fts")
             params["fts"] = expr
-            extra = (", snippet(quote_fts, 0, :sopen, :sclose, '…', 24) AS snippet,"
+            extra = (", snippet(quote_fts, 0, :sopen, :sclose, '…', 40) AS snippet,"
                      " bm25(quote_fts) AS rank")
             params.update(sopen=SNIPPET_OPEN, sclose=SNIPPET_CLOSE)
             if f.order == "rank":
@@ -132,12 +134,12 @@ def iter_quotes(conn: Connection, f: QuoteFilter):  # type: ignore[no-untyped-de
     sql, params = _build(f)
     try:
         result = conn.execute(text(sql), params)
-    except Exception as exc:  # sqlite3.OperationalError wrapped by SQLAlchemy
+    except OperationalError as exc:
+        if "fts" not in params:
+            raise
         msg = str(getattr(exc, "orig", exc))
-        if "fts5" in msg or "MATCH" in msg or "syntax" in msg:
-            raise QueryError(f"malformed search query ({msg}); drop --raw to search the words "
-                             "literally") from None
-        raise
+        hint = "drop --raw to search the words literally" if f.raw else "rephrase the query"
+        raise QueryError(f"malformed search query ({msg}); {hint}") from None
     for row in result.mappings():
         yield dict(row)
 

@@ -18,6 +18,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from claims.errors import ClaimsError
+
 app = typer.Typer(
     name="claims",
     help="Who said what in the news: find, attribute, search and audit quotes.",
@@ -28,7 +30,7 @@ app = typer.Typer(
 )
 
 #: Messages, progress and summaries go to stderr; data goes to stdout.
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DEFAULT_DB = "claims.db"
 
@@ -58,8 +60,8 @@ SilentOption = Annotated[bool, typer.Option("--silent", help="No progress or sum
 VerboseOption = Annotated[bool, typer.Option("--verbose", help="Show tracebacks on errors.")]
 
 
-class UserError(Exception):
-    """An error the user can fix; printed as one line, exit code 1."""
+#: An error the user can fix; printed as one line, exit code 1.
+UserError = ClaimsError
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -1,0 +1,100 @@
+"""The walking skeleton end to end through the CLI, on real files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from conftest import SAMPLE, SEED, invoke
+
+
+def test_ingest_twice_stores_nothing_new(runner, db_path: Path) -> None:
+    first = invoke(runner, "ingest", SAMPLE, "--db", db_path)
+    assert first.exit_code == 0
+    assert "6 articles added, 0 duplicates skipped" in first.stderr
+    second = invoke(runner, "ingest", SAMPLE, "--db", db_path)
+    assert "0 articles added, 6 duplicates skipped, 0 failed, 0 quotes stored" in second.stderr
+
+
+def test_db_option_falls_back_to_environment(runner, db_path: Path) -> None:
+    result = invoke(runner, "ingest", SAMPLE, env={"CLAIMS_DB": str(db_path)})
+    assert result.exit_code == 0 and db_path.exists()
+
+
+def test_search_finds_part_of_a_word_with_trigrams(runner, db_path: Path) -> None:
+    invoke(runner, "ingest", SEED, "--db", db_path, "--outlet", "CNN Indonesia")
+    result = invoke(runner, "search", "itra", "--db", db_path, "--format", "jsonl")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all("mitra" in r["text"] for r in rows)
+    assert "[itra]" in rows[0]["snippet"]
+
+
+def test_search_short_terms_and_filters(runner, db_path: Path) -> None:
+    invoke(runner, "ingest", SAMPLE, "--db", db_path)
+    result = invoke(runner, "search", "beras", "--outlet", "detik", "--db", db_path, "-f", "json")
+    rows = json.loads(result.stdout)
+    assert [r["outlet"] for r in rows] == ["Detik"]
+    # two-letter words cannot use the trigram index; they still match
+    short = json.loads(invoke(runner, "search", "RT", "--db", db_path, "-f", "json").stdout)
+    assert all("rt" in r["text"].casefold() for r in short)
+
+
+def test_malformed_raw_query_is_a_one_line_error(runner, db_path: Path) -> None:
+    invoke(runner, "ingest", SAMPLE, "--db", db_path)
+    result = invoke(runner, "search", 'beras AND "', "--raw", "--db", db_path)
+    assert result.exit_code == 1
+    assert "malformed search query" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_bad_date_is_a_usage_error(runner, db_path: Path) -> None:
+    result = invoke(runner, "search", "--since", "kemarin", "--db", db_path)
+    assert result.exit_code == 2 and "ISO date" in result.stderr
+
+
+def test_export_csv_has_offsets_and_article_fields(runner, db_path: Path) -> None:
+    invoke(runner, "ingest", SAMPLE, "--db", db_path)
+    result = invoke(runner, "export", "--format", "csv", "--db", db_path)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) >= 10
+    articles = {json.loads(line)["url"]: json.loads(line)["text"]
+                for line in SAMPLE.read_text(encoding="utf-8").splitlines()}
+    for row in rows:
+        body = articles[row["url"]]
+        assert body[int(row["start"]):int(row["end"])] == row["text"]
+        assert row["title"] and row["published"]
+
+
+def test_export_neutralises_formulas(runner, db_path: Path, tmp_path: Path) -> None:
+    article = tmp_path / "x.txt"
+    article.write_text('Jakarta - "=HYPERLINK(""http://x"",""y"")," kata Budi.\n', encoding="utf-8")
+    invoke(runner, "ingest", article, "--db", db_path, "--outlet", "=cmd|' /C calc'!A0")
+    out = tmp_path / "quotes.csv"
+    invoke(runner, "export", "-o", out, "--db", db_path)
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert rows and all(not r["outlet"].startswith("=") for r in rows)
+    assert rows[0]["outlet"].startswith("'=")
+
+
+def test_speakers_lists_counts(runner, db_path: Path) -> None:
+    invoke(runner, "ingest", SEED, "--db", db_path, "--outlet", "CNN Indonesia")
+    rows = json.loads(invoke(runner, "speakers", "--db", db_path, "-f", "json").stdout)
+    assert sum(r["quotes"] or 0 for r in rows) <= 10
+
+
+def test_parse_writes_prediction_lines_without_a_database(runner, tmp_path: Path) -> None:
+    result = invoke(runner, "parse", SAMPLE, "--format", "jsonl")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == [f"sample-00{i}" for i in range(1, 7)]
+    quote = lines[0]["quotes"][0]
+    assert {"start", "end", "text", "kind", "speaker", "speaker_type", "mention", "cue", "role",
+            "affiliation", "via", "said_on"} <= set(quote)
+
+
+def test_db_upgrade_command(runner, db_path: Path) -> None:
+    result = invoke(runner, "db", "upgrade", "--db", db_path)
+    assert result.exit_code == 0 and "schema at revision" in result.stderr
+    current = invoke(runner, "db", "current", "--db", db_path)
+    now, head = current.stdout.splitlines()
+    assert now.removeprefix("current: ") == head.removeprefix("head: ") == "0001"
