@@ -9,7 +9,7 @@ from __future__ import annotations
 import signal
 
 # Feature modules register their commands on import.
-from claims.cli import core, evaluate  # noqa: E402,F401
+from claims.cli import core, db, evaluate, ingest  # noqa: E402,F401
 from claims.cli.app import app
 
 

@@ -1,10 +1,8 @@
-"""The core commands: ingest, parse, search, speakers, export, db."""
+"""Reading commands: search, speakers, export."""
 
 from __future__ import annotations
 
-import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -22,88 +20,7 @@ from claims.cli.app import (
     handle_errors,
     write_rows,
 )
-
-db_app = typer.Typer(help="Database maintenance (schema upgrades).", no_args_is_help=True)
-app.add_typer(db_app, name="db")
-
-PathsArg = Annotated[list[str], typer.Argument(help="Files or directories ('-' for stdin).")]
-
-
-def _date(value: str | None, flag: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise fail(f"{flag} wants an ISO date like 2024-07-09, got {value!r}", 2) from None
-
-
-@app.command()
-def ingest(
-    paths: PathsArg,
-    db: DbOption = "claims.db",
-    outlet: Annotated[str | None, typer.Option(help="Outlet of single-article files.")] = None,
-    url: Annotated[str | None, typer.Option(help="URL of a single-article file.")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")] = None,
-    title: Annotated[str | None, typer.Option(help="Title of a single-article file.")] = None,
-    glob: Annotated[str | None, typer.Option(help="Pattern for files inside directories.")] = None,
-    encoding: Annotated[str | None, typer.Option(help="Force an input encoding.")] = None,
-    strict: Annotated[bool, typer.Option(help="Stop at the first bad input.")] = False,
-    silent: SilentOption = False,
-    verbose: VerboseOption = False,
-) -> None:
-    """Parse articles and store them with their quotes (re-running adds nothing twice)."""
-    from claims.db import open_engine
-    from claims.ingest import ingest_sources
-    from claims.readers import read_articles
-
-    defaults = {"outlet": outlet, "url": url, "published": _date(published, "--published"),
-                "title": title}
-    with handle_errors(verbose):
-        engine = open_engine(db)
-        items = read_articles(paths, glob=glob, encoding=encoding, strict=strict,
-                              defaults={k: v for k, v in defaults.items() if v is not None})
-
-        def report(problem: object) -> None:
-            if not silent:
-                err.print(f"[yellow]{problem}[/yellow]", soft_wrap=True, markup=False)
-
-        summary = ingest_sources(engine, items, on_problem=report)
-        if not silent:
-            err.print(summary.line())
-        if summary.failed and strict:
-            raise typer.Exit(1)
-
-
-@app.command("parse")
-def parse_cmd(
-    paths: PathsArg,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (prediction format).")]
-    = "jsonl",
-    glob: Annotated[str | None, typer.Option(help="Pattern for files inside directories.")] = None,
-    encoding: Annotated[str | None, typer.Option(help="Force an input encoding.")] = None,
-    verbose: VerboseOption = False,
-) -> None:
-    """Parse articles without a database: one JSON line per article (id and quotes)."""
-    from claims.ingest import parse_source
-    from claims.readers import ReadProblem, ReadWarning, read_articles
-
-    if format != "jsonl":
-        raise fail("parse supports --format jsonl", 2)
-    failed = 0
-    with handle_errors(verbose):
-        for item in read_articles(paths, glob=glob, encoding=encoding):
-            if isinstance(item, ReadProblem | ReadWarning):
-                failed += isinstance(item, ReadProblem)
-                err.print(str(item), markup=False, soft_wrap=True)
-                continue
-            parsed = parse_source(item)
-            record = {"id": item.source_id or item.origin, "outlet": parsed.outlet,
-                      "lang": parsed.lang,
-                      "quotes": [q.to_prediction() for q in parsed.quotes]}
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    if failed:
-        raise typer.Exit(1)
+from claims.cli.options import parse_date_option as _date
 
 
 @app.command()
@@ -196,28 +113,3 @@ def export(
                     out.close()
         if not silent:
             err.print(f"{n} quotes exported" + (f" to {output}" if output else ""))
-
-
-@db_app.command("upgrade")
-def db_upgrade(
-    db: DbOption = "claims.db",
-    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
-    verbose: VerboseOption = False,
-) -> None:
-    """Create the database or bring its schema up to date (Alembic)."""
-    from claims.db import upgrade
-
-    with handle_errors(verbose):
-        current = upgrade(db, revision)
-        err.print(f"{db}: schema at revision {current}")
-
-
-@db_app.command("current")
-def db_current(db: DbOption = "claims.db", verbose: VerboseOption = False) -> None:
-    """Print the schema revision of the database and the newest one available."""
-    from claims.db import current_revision, head_revision, make_engine
-
-    with handle_errors(verbose):
-        engine = make_engine(db)
-        with engine.connect() as conn:
-            typer.echo(f"current: {current_revision(conn)}\nhead: {head_revision()}")

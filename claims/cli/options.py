@@ -1,0 +1,22 @@
+"""Arguments and option parsing shared by several commands."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from claims.cli.app import fail
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files or directories ('-' for stdin).")]
+
+
+def parse_date_option(value: str | None, flag: str) -> date | None:
+    """An ISO date from an option, or a usage error (exit 2) naming the flag."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"{flag} wants an ISO date like 2024-07-09, got {value!r}", 2) from None
