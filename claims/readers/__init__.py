@@ -41,6 +41,7 @@ __all__ = [
     "ReadProblem",
     "ReadWarning",
     "SourceArticle",
+    "files_in",
     "format_of",
     "parse_date",
     "read_articles",

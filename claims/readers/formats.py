@@ -158,6 +158,14 @@ def read_text(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[R
     yield override(SourceArticle(text=text, origin=origin), options.defaults)
 
 
+def without_leading_title(text: str, title: str | None) -> str:
+    """trafilatura keeps the <h1> as the first line; the title is metadata, not body text."""
+    first, newline, rest = text.partition("\n")
+    if title and newline and first.strip() == title.strip() and rest.strip():
+        return rest.lstrip("\n")
+    return text
+
+
 def read_html(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[ReadItem]:
     """Main text and metadata via trafilatura, imported lazily (heavy, optional)."""
     try:
@@ -182,9 +190,10 @@ def read_html(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[R
     if not text.strip():
         yield ReadProblem(origin, "no main text found in HTML", fatal=True)
         return
+    title = document.get("title") or None
     article = SourceArticle(
-        text=text,
-        title=document.get("title") or None,
+        text=without_leading_title(text, title),
+        title=title,
         url=document.get("url") or None,
         outlet=document.get("sitename") or None,
         published=parse_date(document.get("date")),

@@ -1,0 +1,424 @@
+"""Readers: every format and every kind of bad input, each read next to a good input.
+
+Every bad-input test also checks that the good input given in the same call still comes
+through, because "one bad file must not stop the batch" is the point of the layer.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import pickle
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claims.readers import (
+    FieldMap,
+    ReadError,
+    ReadProblem,
+    ReadWarning,
+    SourceArticle,
+    files_in,
+    parse_date,
+    read_articles,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "readers"
+TXT = FIXTURES / "berita.txt"
+JSONL = FIXTURES / "berita.jsonl"
+CSV = FIXTURES / "berita.csv"
+HTML = FIXTURES / "berita.html"
+GOOD_TEXT = '"Kami siap membantu," kata Kepala Desa Sukamaju, Rabu (10/7/2024).'
+
+
+def split(items):
+    """(articles, problems, warnings) of a whole read, asserting nothing unknown came out."""
+    items = list(items)
+    articles = [item for item in items if isinstance(item, SourceArticle)]
+    problems = [item for item in items if isinstance(item, ReadProblem)]
+    warnings = [item for item in items if isinstance(item, ReadWarning)]
+    assert len(articles) + len(problems) + len(warnings) == len(items)
+    return articles, problems, warnings
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    """A good article read alongside every bad input."""
+    path = tmp_path / "baik.txt"
+    path.write_text(GOOD_TEXT, encoding="utf-8")
+    return path
+
+
+def assert_good_read(articles: list[SourceArticle], good: Path) -> None:
+    assert [a.text for a in articles if a.origin == str(good)] == [GOOD_TEXT]
+
+
+# --- formats -----------------------------------------------------------------------------
+
+
+def test_txt_is_one_article_with_command_line_metadata(good: Path) -> None:
+    defaults = {"title": "Defisit Dijaga", "outlet": "Warta Contoh", "published": "2024-07-09"}
+    articles, problems, _ = split(read_articles([TXT, good], defaults=defaults))
+    assert problems == []
+    first = articles[0]
+    assert first.text.startswith("Menteri Keuangan Sri Mulyani")
+    assert first.text.endswith("kesehatan.")
+    assert (first.title, first.outlet, first.published) == (
+        "Defisit Dijaga", "Warta Contoh", date(2024, 7, 9))
+    assert first.origin == str(TXT)
+    assert_good_read(articles, good)
+
+
+def test_md_reads_like_txt(tmp_path: Path) -> None:
+    path = tmp_path / "catatan.md"
+    path.write_text("# Catatan\n\n" + GOOD_TEXT + "\n", encoding="utf-8")
+    (article,) = split(read_articles([path]))[0]
+    assert article.text == "# Catatan\n\n" + GOOD_TEXT
+    assert article.title is None
+
+
+def test_jsonl_maps_common_field_names() -> None:
+    articles, problems, _ = split(read_articles([JSONL]))
+    assert problems == []
+    first, second, third = articles
+    assert first.source_id == "warta-001"
+    assert first.published == date(2024, 7, 9)  # date_iso wins over the unparsable raw date
+    assert (first.outlet, first.lang, first.origin) == ("Warta Contoh", "id", f"{JSONL}:1")
+    assert second.title == "Kemenkes Imbau Warga Waspada DBD"  # judul
+    assert second.text.startswith("Kementerian Kesehatan")  # isi
+    assert second.published == date(2024, 7, 10)  # tanggal with time and offset
+    assert (second.outlet, second.url) == ("Kabar Contoh", "https://kabar.example/b/2")
+    assert (third.source_id, third.lang, third.published) == ("17", "en", date(2024, 7, 11))
+
+
+def test_jsonl_defaults_fill_only_what_records_lack() -> None:
+    defaults = {"outlet": "Dari CLI", "lang": "id", "title": "not for rows"}
+    articles, _, _ = split(read_articles([JSONL], defaults=defaults))
+    assert [a.outlet for a in articles] == ["Warta Contoh", "Kabar Contoh", "Dari CLI"]
+    assert [a.lang for a in articles] == ["id", "id", "en"]
+    assert articles[2].title is None
+
+
+def test_jsonl_bad_lines_are_problems_and_the_rest_continues(tmp_path: Path, good: Path) -> None:
+    path = tmp_path / "campur.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "Pertama."}),
+        '{"id": "b", "text": "rusak" "lagi"}',
+        "",
+        json.dumps({"id": "c", "title": "Tanpa isi"}),
+        json.dumps(["bukan", "objek"]),
+        json.dumps({"id": "d", "text": ["daftar"]}),
+        json.dumps({"id": "e", "text": "Terakhir."}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, problems, _ = split(read_articles([path, good]))
+    assert [a.source_id for a in articles if a.source_id] == ["a", "e"]
+    assert [(p.origin, p.fatal) for p in problems] == [
+        (f"{path}:2", False), (f"{path}:4", False), (f"{path}:5", False), (f"{path}:6", False)]
+    assert problems[0].reason.startswith("invalid JSON: Expecting ',' delimiter")
+    assert problems[1].reason.startswith("no text (looked for fields: text, content")
+    assert problems[2].reason == "expected a JSON object, got array"
+    assert problems[3].reason == "text is a list, not a string"
+    assert_good_read(articles, good)
+
+
+def test_jsonl_explicit_field_map(tmp_path: Path) -> None:
+    path = tmp_path / "lain.ndjson"
+    record = {"naskah": "Isi naskah.", "text": "bukan ini", "kapan": "2024-01-02"}
+    path.write_text(json.dumps(record))
+    fields = FieldMap(text="naskah", published="kapan")
+    (article,) = split(read_articles([path], fields=fields))[0]
+    assert (article.text, article.published) == ("Isi naskah.", date(2024, 1, 2))
+
+
+def test_csv_with_named_text_column_and_multiline_cells(good: Path) -> None:
+    articles, problems, _ = split(read_articles([CSV, good], fields=FieldMap(text="isi_berita")))
+    assert problems == []
+    first, second = articles[:2]
+    assert first.text.startswith("Presiden meresmikan") and "\n\n\"Tol ini" in first.text
+    assert (first.title, first.outlet, first.source_id) == (
+        "Jalan Tol Baru Diresmikan", "Warta Contoh", "csv-1")
+    assert first.published == date(2024, 7, 12)
+    assert [first.origin, second.origin] == [f"{CSV}:2", f"{CSV}:5"]
+    assert_good_read(articles, good)
+
+
+def test_csv_without_text_column_fails_before_any_row(good: Path) -> None:
+    articles, problems, _ = split(read_articles([CSV, good]))
+    (problem,) = problems
+    assert problem.fatal and problem.origin == str(CSV)
+    assert problem.reason.startswith("no text (looked for columns: text, content")
+    assert "columns are: id, judul, isi_berita, tanggal, media" in problem.reason
+    assert [a.origin for a in articles] == [str(good)]
+
+
+def test_csv_named_column_that_does_not_exist(good: Path) -> None:
+    _, problems, _ = split(read_articles([CSV, good], fields=FieldMap(text="isi_berita",
+                                                                   title="headline")))
+    assert problems[0].reason.startswith("no column 'headline' (for title)")
+
+
+def test_csv_semicolon_bom_and_short_rows(tmp_path: Path) -> None:
+    path = tmp_path / "ekspor.csv"
+    content = "\ufeffJudul;Text;Tanggal\nSatu;Isi pertama.;2024-02-01\nDua;Isi kedua.\n"
+    path.write_text(content, encoding="utf-8")
+    articles, problems, _ = split(read_articles([path]))
+    assert problems == []
+    assert [(a.title, a.text, a.published) for a in articles] == [
+        ("Satu", "Isi pertama.", date(2024, 2, 1)), ("Dua", "Isi kedua.", None)]
+
+
+def test_csv_bad_rows_are_problems(tmp_path: Path) -> None:
+    path = tmp_path / "baris.csv"
+    path.write_text("title,text\nA,Isi A.\nB,,\nC,Isi C.,lebih,banyak\nD,Isi D.\n")
+    articles, problems, _ = split(read_articles([path]))
+    assert [a.title for a in articles] == ["A", "D"]
+    assert [(p.origin, p.reason) for p in problems] == [
+        (f"{path}:3", "row has 3 cells but the header has 2"),
+        (f"{path}:4", "row has 4 cells but the header has 2"),
+    ]
+
+
+def test_csv_field_larger_than_the_csv_default_limit(tmp_path: Path) -> None:
+    body = "Kalimat panjang sekali. " * 50_000  # ~1.2 MB, far above csv's 128 KB default
+    path = tmp_path / "besar.csv"
+    path.write_text(f'text\n"{body}"\n', encoding="utf-8")
+    (article,) = split(read_articles([path]))[0]
+    assert len(article.text) == len(body)
+
+
+def test_html_main_text_and_metadata(good: Path) -> None:
+    articles, problems, _ = split(read_articles([HTML, good]))
+    assert problems == []
+    page = articles[0]
+    assert page.title == "Gubernur: Banjir Jakarta Surut Dalam Dua Hari"
+    assert page.text.startswith("Gubernur DKI Jakarta memperkirakan")  # <h1> not repeated
+    assert '"Pompa-pompa air sudah kami operasikan' in page.text
+    assert "Beranda" not in page.text and "Hak cipta" not in page.text
+    assert (page.outlet, page.published) == ("Warta Contoh", date(2024, 7, 9))
+    assert page.url == "https://warta.example/berita/2024/07/09/banjir-jakarta"
+    assert_good_read(articles, good)
+
+
+def test_html_command_line_metadata_wins() -> None:
+    (page,) = split(read_articles([HTML], defaults={"outlet": "Pilihan Saya"}))[0]
+    assert page.outlet == "Pilihan Saya"
+
+
+def test_html_without_main_text_is_a_problem(tmp_path: Path, good: Path) -> None:
+    path = tmp_path / "kosong.html"
+    path.write_text(  # a script-rendered page: nothing to extract without a browser
+        '<html><head><title>Memuat...</title></head>'
+        '<body><div id="app"></div><script src="/app.js"></script></body></html>')
+    articles, problems, _ = split(read_articles([path, good]))
+    assert [(p.origin, p.reason, p.fatal) for p in problems] == [
+        (str(path), "no main text found in HTML", True)]
+    assert_good_read(articles, good)
+
+
+@pytest.mark.parametrize("source", [JSONL, CSV, TXT])
+def test_gzipped_inputs_read_like_plain_ones(tmp_path: Path, source: Path) -> None:
+    packed = tmp_path / (source.name + ".gz")
+    packed.write_bytes(gzip.compress(source.read_bytes()))
+    fields = FieldMap(text="isi_berita") if source == CSV else None
+    plain = [a.text for a in split(read_articles([source], fields=fields))[0]]
+    unpacked = split(read_articles([packed], fields=fields))
+    assert [a.text for a in unpacked[0]] == plain and plain
+    assert unpacked[1] == []
+
+
+def test_gzip_is_recognised_without_the_gz_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "salah-nama.jsonl"
+    path.write_bytes(gzip.compress(JSONL.read_bytes()))
+    assert len(split(read_articles([path]))[0]) == 3
+
+
+def test_truncated_gzip_keeps_what_was_read(tmp_path: Path, good: Path) -> None:
+    lines = "".join(json.dumps({"id": str(n), "text": f"Artikel {n}."}) + "\n"
+                    for n in range(20_000))
+    packed = gzip.compress(lines.encode())
+    path = tmp_path / "terpotong.jsonl.gz"
+    path.write_bytes(packed[: len(packed) // 2])
+    articles, problems, _ = split(read_articles([path, good]))
+    (problem,) = problems
+    assert problem.fatal and problem.reason.startswith("corrupt or unreadable data")
+    assert 0 < len(articles) - 1 < 20_000
+    assert_good_read(articles, good)
+
+
+def test_directory_is_recursive_sorted_filtered(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "b" / "dua.txt").write_text("Dua.")
+    (tmp_path / "a.txt").write_text("Satu.")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"text": "Tiga."}))
+    (tmp_path / "gambar.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (tmp_path / ".git" / "catatan.txt").write_text("tersembunyi")
+    articles, problems, _ = split(read_articles([tmp_path]))
+    assert problems == []
+    assert [a.text for a in articles] == ["Satu.", "Dua.", "Tiga."]
+    assert [a.text for a in split(read_articles([tmp_path], glob="*.txt"))[0]] == [
+        "Satu.", "Dua."]
+    assert files_in(tmp_path, "b/*") == [tmp_path / "b" / "dua.txt"]
+
+
+def test_empty_directory_and_explicit_unknown_type(tmp_path: Path, good: Path) -> None:
+    empty = tmp_path / "kosong"
+    empty.mkdir()
+    picture = tmp_path / "gambar.png"
+    picture.write_bytes(b"\x89PNG")
+    articles, problems, _ = split(read_articles([empty, picture, good]))
+    assert [(p.origin, p.fatal) for p in problems] == [(str(empty), True), (str(picture), True)]
+    assert problems[0].reason.startswith("no article files found")
+    assert problems[1].reason.startswith("unknown file type")
+    assert_good_read(articles, good)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b'\n{"text": "Dari stdin.", "id": "s1"}\n{"text": "Kedua."}\n',
+         [("Dari stdin.", "<stdin>:2"), ("Kedua.", "<stdin>:3")]),
+        (b"Teks biasa dari pipa.\n", [("Teks biasa dari pipa.", "<stdin>")]),
+        (gzip.compress(b'{"text": "Terkompresi."}\n'), [("Terkompresi.", "<stdin>:1")]),
+    ],
+)
+def test_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes, expected: list) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    articles, problems, _ = split(read_articles(["-"]))
+    assert problems == []
+    assert [(a.text, a.origin) for a in articles] == expected
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("gambar.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not text"),
+        ("acak.jsonl", bytes(range(1, 32)) * 20, "binary file, not text"),
+        ("kosong.txt", b"", "empty file"),
+        ("spasi.jsonl", b"  \n\n \t\n", "empty file"),
+        ("utf16.txt", "Halo".encode("utf-16"), "UTF-16/UTF-32 text is not supported; "
+         "convert the file to UTF-8"),
+        ("teks.jsonl", b"Ini bukan JSON.\n", "not JSON Lines: the first line is not a JSON object"),
+    ],
+)
+def test_unusable_files(tmp_path: Path, good: Path, name: str, content: bytes,
+                        reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    articles, problems, _ = split(read_articles([path, good]))
+    assert [(p.origin, p.reason, p.fatal) for p in problems] == [(str(path), reason, True)]
+    assert_good_read(articles, good)
+
+
+def test_missing_path_is_fatal_problem(tmp_path: Path, good: Path) -> None:
+    missing = tmp_path / "tidak-ada.jsonl"
+    articles, problems, _ = split(read_articles([missing, good]))
+    assert [(p.origin, p.reason, p.fatal) for p in problems] == [
+        (str(missing), "no such file or directory", True)]
+    assert_good_read(articles, good)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected_text", "warning"),
+    [
+        ("Kata “Presiden” – jelas.".encode("cp1252"), "Kata “Presiden” – jelas.",
+         "not valid UTF-8; decoded as cp1252"),
+        (b"Kode \x81 aneh \xe9", "Kode \x81 aneh é", "not valid UTF-8; decoded as latin-1"),
+        ("\ufeffDengan BOM.".encode(), "Dengan BOM.", None),
+    ],
+)
+def test_encoding_fallbacks_warn_but_keep_the_article(tmp_path: Path, good: Path, raw: bytes,
+                                                       expected_text: str,
+                                                       warning: str | None) -> None:
+    path = tmp_path / "lama.txt"
+    path.write_bytes(raw)
+    articles, problems, warnings = split(read_articles([path, good]))
+    assert problems == []
+    assert articles[0].text == expected_text
+    assert [w.reason for w in warnings] == ([warning] if warning else [])
+    assert_good_read(articles, good)
+
+
+def test_jsonl_encoding_warning_names_the_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "campur.jsonl"
+    path.write_bytes(b'{"text": "Baik."}\n{"text": "Caf\xe9 \x93kutip\x94"}\n{"text": "\xe9"}\n')
+    articles, problems, warnings = split(read_articles([path]))
+    assert [a.text for a in articles] == ["Baik.", "Café “kutip”", "é"]
+    assert [str(w) for w in warnings] == [
+        f"{path}: warning: not valid UTF-8; decoded as cp1252 (first at line 2)"]
+
+
+def test_user_encoding_is_used_instead_of_guessing(tmp_path: Path) -> None:
+    path = tmp_path / "latin.csv"
+    path.write_bytes("text\n“Kutipan”\n".encode("cp1252"))
+    articles, _, warnings = split(read_articles([path], encoding="cp1252"))
+    assert articles[0].text == "“Kutipan”" and warnings == []
+
+
+def test_ten_megabyte_article_streams(tmp_path: Path) -> None:
+    body = "x" * (10 * 1024 * 1024)
+    path = tmp_path / "raksasa.jsonl"
+    path.write_text(json.dumps({"text": "kecil"}) + "\n" + json.dumps({"text": body}) + "\n")
+    articles, problems, _ = split(read_articles([path]))
+    assert problems == [] and [len(a.text) for a in articles] == [5, len(body)]
+
+
+# --- strict mode, defaults, records -------------------------------------------------------
+
+
+def test_strict_raises_at_the_first_problem_with_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "rusak.jsonl"
+    path.write_text('{"text": "Baik."}\n{"text": \n{"text": "Tak terbaca."}\n')
+    seen: list[str] = []
+    with pytest.raises(ReadError) as raised:
+        for item in read_articles([path], strict=True):
+            seen.append(item.text)
+    assert seen == ["Baik."]
+    assert str(raised.value).startswith(f"{path}:2: invalid JSON: Expecting value")
+    assert raised.value.problem.origin == f"{path}:2"
+
+
+def test_strict_csv_without_text_column_yields_nothing_of_it() -> None:
+    items = read_articles([CSV], strict=True)
+    with pytest.raises(ReadError, match="no text"):
+        next(items)
+
+
+@pytest.mark.parametrize(
+    ("defaults", "message"),
+    [({"penulis": "x"}, "unknown default field"), ({"published": "9/7/2024"}, "not YYYY-MM-DD")],
+)
+def test_bad_defaults_fail_before_reading(defaults: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        read_articles(["tidak-dibaca.txt"], defaults=defaults)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-07-09", date(2024, 7, 9)),
+        ("2024-07-09T23:30:00+07:00", date(2024, 7, 9)),  # the day as the outlet wrote it
+        ("2024-07-09 10:00", date(2024, 7, 9)),
+        ("2024/07/09", date(2024, 7, 9)),
+        ("13+December+2018", None),
+        ("2024-02-30", None),
+        ("20240709", None),
+        (None, None),
+        (20240709, None),
+    ],
+)
+def test_parse_date(value: object, expected: date | None) -> None:
+    assert parse_date(value) == expected
+
+
+def test_records_are_picklable() -> None:
+    items = list(read_articles([JSONL, "tidak-ada.txt"]))
+    assert pickle.loads(pickle.dumps(items)) == items
