@@ -1,0 +1,25 @@
+"""Claims across outlets: grouping quotes of one statement, their relations, drift, conflicts.
+
+Pure logic over plain records (no database); storage and the CLI call these functions.
+See ``text`` (relations), ``grouping`` (claims), ``speakers`` and ``audit`` for the rules.
+"""
+
+from claims.claimgroup.audit import (
+    Conflict,
+    ConflictSide,
+    Drift,
+    MergeCandidate,
+    SpeakerInfo,
+    drift,
+    find_conflicts,
+    merge_candidates,
+)
+from claims.claimgroup.grouping import Appearance, ClaimGroup, GroupingRules, group_claims
+from claims.claimgroup.speakers import speaker_link
+from claims.claimgroup.text import normalise, relation, render_diff, word_diff
+
+__all__ = [
+    "Appearance", "ClaimGroup", "Conflict", "ConflictSide", "Drift", "GroupingRules",
+    "MergeCandidate", "SpeakerInfo", "drift", "find_conflicts", "group_claims",
+    "merge_candidates", "normalise", "relation", "render_diff", "speaker_link", "word_diff",
+]

@@ -1,0 +1,230 @@
+"""Grouping appearances of one statement into claims.
+
+Rules (in this order):
+
+1. Appearances are visited in time order (``day`` = said_on, else the article's published day;
+   unknown days last). Each either joins an existing claim or starts one; the claim's *first*
+   appearance is therefore its earliest.
+2. Candidates come from an inverted index on word 3-shingles of the canonical tokens (see
+   ``text``), never from a scan of all claims. Shingles carried by more than ``max_df``
+   appearances (stock phrases) and shingles inside a known institutional opening (data file,
+   ``[boilerplate]``) are not used as evidence. Quotes shorter than ``min_tokens`` canonical
+   tokens (fragments, scare quotes) stay alone.
+3. A candidate is verified against the claim's first appearance and its longest one:
+   - time: the day must lie within ``max_days`` after the first appearance (a statement repeated
+     on another occasion is another claim); an unknown day is allowed but cannot carry a
+     ``substantive`` link;
+   - speaker (``speakers.speaker_link``): ``different`` speakers join only for
+     identical/format copies or a long excerpt (>= ``min_conflict_tokens``) — that is a
+     misattribution to report as a conflict, not a new claim;
+   - text: ``identical``/``format``/``excerpt``/``minor`` join; ``substantive`` joins only if
+     the meaning tokens are similar (>= ``min_similarity``) and the difference is not one block
+     at the start or the end (two statements that merely open or close alike stay apart).
+4. Two quotes of the SAME article join one claim only as identical/format copies (a duplicated
+   paragraph, common in scraped text); otherwise an article repeating itself in other words is
+   its own business, not a second outlet's version.
+5. Each member's relation is computed to the first appearance. Where the member only links
+   through the longest version (two different excerpts of one long quote), the relation is
+   ``excerpt``, not ``substantive``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from claims.claimgroup.lexicon import load_claim_lexicon
+from claims.claimgroup.speakers import speaker_link
+from claims.claimgroup.text import (
+    RELATION_ORDER,
+    Relation,
+    _canonical,
+    differs_only_at_an_edge,
+    relation,
+    similarity,
+)
+
+SHINGLE = 3
+COPY_RELATIONS = ("identical", "format")
+
+
+@dataclass(slots=True)
+class Appearance:
+    """One stored quote, as grouping needs it (plain and picklable)."""
+
+    quote_id: int
+    text: str
+    article_id: int
+    speaker_key: str | None = None
+    speaker_name: str | None = None
+    speaker_type: str | None = None
+    affiliation: str | None = None
+    role: str | None = None
+    outlet: str | None = None
+    day: date | None = None
+
+
+@dataclass(slots=True)
+class ClaimGroup:
+    """One statement and every appearance of it, earliest first."""
+
+    claim_id: int
+    first: Appearance
+    members: list[Appearance] = field(default_factory=list)
+    relations: dict[int, Relation] = field(default_factory=dict)
+
+    @property
+    def member_ids(self) -> list[int]:
+        return [m.quote_id for m in self.members]
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({m.outlet for m in self.members if m.outlet})
+
+    @property
+    def n_articles(self) -> int:
+        return len({m.article_id for m in self.members})
+
+
+@dataclass(slots=True)
+class _Open:
+    """A claim being built, with what verification needs."""
+
+    group: ClaimGroup
+    longest: Appearance
+    articles: dict[int, list[Appearance]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _sort_key(app: Appearance) -> tuple:
+    return (app.day is None, app.day or date.min, app.article_id, app.quote_id)
+
+
+def _boilerplate_prefix_length(tokens: tuple[str, ...], lang: str) -> int:
+    for opening in load_claim_lexicon(lang).boilerplate:
+        if tokens[: len(opening)] == opening:
+            return len(opening)
+    return 0
+
+
+def shingles(tokens: tuple[str, ...], lang: str = "id") -> set[tuple[str, ...]]:
+    """Word 3-shingles usable as evidence (those inside a boilerplate opening dropped)."""
+    skip = _boilerplate_prefix_length(tokens, lang)
+    start = max(0, skip - SHINGLE + 1)
+    return {tokens[i:i + SHINGLE] for i in range(start, len(tokens) - SHINGLE + 1)}
+
+
+@dataclass(frozen=True, slots=True)
+class GroupingRules:
+    """Thresholds of the rules in the module docstring."""
+
+    max_days: int = 3
+    min_tokens: int = 5
+    min_conflict_tokens: int = 10
+    min_similarity: float = 0.6
+    max_df: int = 300
+    max_candidates: int = 10
+    lang: str = "id"
+
+
+def link_relation(base: Appearance, new: Appearance, rules: GroupingRules) -> Relation | None:
+    """The relation of ``new`` to ``base`` if they are one claim, else None (rule 3)."""
+    if base.day and new.day and abs((new.day - base.day).days) > rules.max_days:
+        return None
+    rel = relation(base.text, new.text, rules.lang)
+    who = speaker_link(base, new, rules.lang)
+    if who == "different":
+        if rel in COPY_RELATIONS:
+            return rel
+        shorter = min(len(_canonical(base.text, rules.lang)), len(_canonical(new.text, rules.lang)))
+        return rel if rel == "excerpt" and shorter >= rules.min_conflict_tokens else None
+    if rel != "substantive":
+        return rel
+    if base.day is None or new.day is None:
+        return None
+    if similarity(base.text, new.text, rules.lang) < rules.min_similarity:
+        return None
+    if differs_only_at_an_edge(base.text, new.text, rules.lang):
+        return None
+    return rel
+
+
+def _same_article_ok(open_claim: _Open, new: Appearance, rules: GroupingRules) -> bool:
+    siblings = open_claim.articles.get(new.article_id)
+    if not siblings:
+        return True
+    return any(relation(s.text, new.text, rules.lang) in COPY_RELATIONS for s in siblings)
+
+
+def _verify(open_claim: _Open, new: Appearance, rules: GroupingRules) -> Relation | None:
+    """Relation of ``new`` to the claim's first appearance, or None if it does not belong."""
+    first = open_claim.group.first
+    if first.day and new.day and (new.day - first.day).days > rules.max_days:
+        return None
+    if not _same_article_ok(open_claim, new, rules):
+        return None
+    rel = link_relation(first, new, rules)
+    if rel is not None:
+        return rel
+    longest = open_claim.longest
+    if longest is first:
+        return None
+    via_longest = link_relation(longest, new, rules)
+    if via_longest is None:
+        return None
+    direct = relation(first.text, new.text, rules.lang)
+    copies = ("identical", "format", "excerpt")
+    longest_rel = open_claim.group.relations.get(longest.quote_id)
+    if direct == "substantive" and via_longest in copies and longest_rel in copies:
+        return "excerpt"
+    return direct
+
+
+def group_claims(
+    appearances: Iterable[Appearance], rules: GroupingRules | None = None, **overrides
+) -> list[ClaimGroup]:
+    """Group appearances into claims (rules in the module docstring); every appearance ends in
+    exactly one group, singletons included. Runs in about linear time thanks to blocking."""
+    rules = rules or GroupingRules(**overrides)
+    ordered = sorted(appearances, key=_sort_key)
+    tokens = {a.quote_id: _canonical(a.text, rules.lang) for a in ordered}
+    shingle_sets = {qid: shingles(toks, rules.lang) for qid, toks in tokens.items()}
+    df: Counter[tuple[str, ...]] = Counter()
+    for sh in shingle_sets.values():
+        df.update(sh)
+
+    claims: list[_Open] = []
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for app in ordered:
+        usable = [s for s in shingle_sets[app.quote_id] if df[s] <= rules.max_df]
+        best: tuple[int, int, Relation] | None = None  # (relation rank, claim index, relation)
+        if len(tokens[app.quote_id]) >= rules.min_tokens:
+            hits: Counter[int] = Counter()
+            for s in usable:
+                hits.update(index.get(s, ()))
+            for claim_index, _ in hits.most_common(rules.max_candidates):
+                rel = _verify(claims[claim_index], app, rules)
+                if rel is None:
+                    continue
+                rank = RELATION_ORDER[rel]
+                if best is None or rank < best[0]:
+                    best = (rank, claim_index, rel)
+        if best is None:
+            group = ClaimGroup(claim_id=len(claims), first=app, members=[app],
+                               relations={app.quote_id: "identical"})
+            claims.append(_Open(group=group, longest=app))
+            target = len(claims) - 1
+        else:
+            _, target, rel = best
+            open_claim = claims[target]
+            open_claim.group.members.append(app)
+            open_claim.group.relations[app.quote_id] = rel
+            if len(tokens[app.quote_id]) > len(tokens[open_claim.longest.quote_id]):
+                open_claim.longest = app
+        claims[target].articles[app.article_id].append(app)
+        for s in usable:
+            postings = index[s]
+            if not postings or postings[-1] != target:
+                postings.append(target)
+    return [c.group for c in claims]
