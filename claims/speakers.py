@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from sqlalchemy import insert, select
+from sqlalchemy.engine import Connection
+
+from claims.models import Speaker, SpeakerAlias
 from claims.parse.lexicon import title_words
+from claims.sqlutil import chunks
 
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\s,.;:()\"'“”‘’]+|[\s,;:()\"'“”‘’]+$")
@@ -40,3 +45,26 @@ def speaker_key(name: str) -> str:
     folded = unicodedata.normalize("NFKD", bare)
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return _SPACE.sub(" ", folded.replace(".", ". ")).strip().casefold().replace(" .", ".")
+
+
+def resolve_speakers(conn: Connection, names: dict[str, tuple[str, str]]) -> dict[str, int]:
+    """Map speaker keys to ids, creating speakers that do not exist yet.
+
+    ``names`` maps key -> (display name, kind). Aliases (merged speakers) are
+    followed, so a merge made by an editor holds for later ingests.
+    """
+    if not names:
+        return {}
+    keys = sorted(names)
+    ids: dict[str, int] = {}
+    for chunk in chunks(keys):
+        found = conn.execute(select(Speaker.key, Speaker.id).where(Speaker.key.in_(chunk)))
+        ids.update(found.all())
+        missing = [k for k in chunk if k not in ids]
+        if missing:
+            ids.update(conn.execute(select(SpeakerAlias.key, SpeakerAlias.speaker_id)
+                                    .where(SpeakerAlias.key.in_(missing))).all())
+    new = [{"name": names[k][0], "key": k, "kind": names[k][1]} for k in keys if k not in ids]
+    if new:
+        ids.update(conn.execute(insert(Speaker).returning(Speaker.key, Speaker.id), new).all())
+    return ids

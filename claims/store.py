@@ -16,12 +16,10 @@ from typing import Protocol
 from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 
-from claims.models import Article, Quote, Speaker, SpeakerAlias
+from claims.models import Article, Quote
 from claims.parse.records import ParsedArticle
-from claims.speakers import speaker_key
-
-#: SQLite allows 32,766 bound parameters per statement; stay well below.
-_IN_CHUNK = 900
+from claims.speakers import resolve_speakers, speaker_key
+from claims.sqlutil import chunks
 
 
 class ArticleMeta(Protocol):
@@ -49,40 +47,12 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _chunks(values: Sequence[str], size: int = _IN_CHUNK) -> Iterable[Sequence[str]]:
-    for i in range(0, len(values), size):
-        yield values[i : i + size]
-
-
 def _existing(conn: Connection, column, values: Iterable[str]) -> set[str]:  # type: ignore[no-untyped-def]
     values = sorted({v for v in values if v})
     found: set[str] = set()
-    for chunk in _chunks(values):
+    for chunk in chunks(values):
         found.update(conn.execute(select(column).where(column.in_(chunk))).scalars())
     return found
-
-
-def resolve_speakers(conn: Connection, names: dict[str, tuple[str, str]]) -> dict[str, int]:
-    """Map speaker keys to ids, creating speakers that do not exist yet.
-
-    ``names`` maps key -> (display name, kind). Aliases (merged speakers) are
-    followed, so a merge made by an editor holds for later ingests.
-    """
-    if not names:
-        return {}
-    keys = sorted(names)
-    ids: dict[str, int] = {}
-    for chunk in _chunks(keys):
-        found = conn.execute(select(Speaker.key, Speaker.id).where(Speaker.key.in_(chunk)))
-        ids.update(found.all())
-        missing = [k for k in chunk if k not in ids]
-        if missing:
-            ids.update(conn.execute(select(SpeakerAlias.key, SpeakerAlias.speaker_id)
-                                    .where(SpeakerAlias.key.in_(missing))).all())
-    new = [{"name": names[k][0], "key": k, "kind": names[k][1]} for k in keys if k not in ids]
-    if new:
-        ids.update(conn.execute(insert(Speaker).returning(Speaker.key, Speaker.id), new).all())
-    return ids
 
 
 def quote_rows(article_id: int, parsed: ParsedArticle, speaker_ids: dict[str, int]) -> list[dict]:
