@@ -26,6 +26,7 @@ from claims.readers import (
     parse_date,
     read_articles,
 )
+from claims.readers.formats import html_lang
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 TXT = FIXTURES / "berita.txt"
@@ -199,9 +200,18 @@ def test_html_main_text_and_metadata(good: Path) -> None:
     assert page.text.startswith("Gubernur DKI Jakarta memperkirakan")  # <h1> not repeated
     assert '"Pompa-pompa air sudah kami operasikan' in page.text
     assert "Beranda" not in page.text and "Hak cipta" not in page.text
-    assert (page.outlet, page.published) == ("Warta Contoh", date(2024, 7, 9))
+    assert (page.outlet, page.published, page.lang) == ("Warta Contoh", date(2024, 7, 9), "id")
     assert page.url == "https://warta.example/berita/2024/07/09/banjir-jakarta"
     assert_good_read(articles, good)
+
+
+@pytest.mark.parametrize(
+    ("page", "lang"),
+    [(b'<!DOCTYPE html><html lang="id-ID">', "id"), (b"<HTML class=x LANG=en>", "en"),
+     (b'<html data-lang="fr">', None), (b"<html>", None)],
+)
+def test_html_lang_attribute(page: bytes, lang: str | None) -> None:
+    assert html_lang(page) == lang
 
 
 def test_html_command_line_metadata_wins() -> None:
@@ -361,6 +371,13 @@ def test_user_encoding_is_used_instead_of_guessing(tmp_path: Path) -> None:
     path.write_bytes("text\n“Kutipan”\n".encode("cp1252"))
     articles, _, warnings = split(read_articles([path], encoding="cp1252"))
     assert articles[0].text == "“Kutipan”" and warnings == []
+
+
+def test_text_after_a_long_run_of_blank_lines_is_not_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "jauh.jsonl"
+    path.write_text("\n" * 100_000 + json.dumps({"text": "Akhirnya."}) + "\n")
+    articles, problems, _ = split(read_articles([path]))
+    assert problems == [] and [a.origin for a in articles] == [f"{path}:100001"]
 
 
 def test_ten_megabyte_article_streams(tmp_path: Path) -> None:

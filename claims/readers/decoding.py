@@ -66,7 +66,7 @@ def open_sniffed(raw: BinaryIO) -> tuple[bytes, BinaryIO]:
 
 def unusable_reason(head: bytes) -> str | None:
     """Why a file whose content starts with ``head`` cannot be read as text, or None."""
-    if not head.strip():
+    if not head.strip() and len(head) < SNIFF_BYTES:
         return "empty file"
     if head.startswith(UTF16_32_BOMS):
         return "UTF-16/UTF-32 text is not supported; convert the file to UTF-8"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
@@ -26,6 +27,9 @@ from .fields import (
 from .records import FieldMap, ReadItem, ReadProblem, ReadWarning, SourceArticle
 
 CSV_DELIMITERS = (",", ";", "\t", "|")
+_HTML_LANG = re.compile(
+    rb"<html\b[^>]*?(?<![\w-])lang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGNORECASE
+)
 
 
 @dataclass(slots=True, frozen=True)
@@ -166,6 +170,12 @@ def without_leading_title(text: str, title: str | None) -> str:
     return text
 
 
+def html_lang(page: bytes) -> str | None:
+    """Primary language subtag of ``<html lang="id-ID">``; trafilatura does not report it."""
+    match = _HTML_LANG.search(page, 0, 8192)
+    return match.group(1).decode("ascii").lower() if match else None
+
+
 def read_html(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[ReadItem]:
     """Main text and metadata via trafilatura, imported lazily (heavy, optional)."""
     try:
@@ -197,7 +207,7 @@ def read_html(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[R
         url=document.get("url") or None,
         outlet=document.get("sitename") or None,
         published=parse_date(document.get("date")),
-        lang=document.get("language") or None,
+        lang=document.get("language") or html_lang(data),
         origin=origin,
     )
     yield override(article, options.defaults)
