@@ -424,8 +424,13 @@ def _share(hits: int, total: int) -> float | None:
 
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Read a ``*.gold.jsonl`` file; a broken line is reported with its number."""
+    """Read a ``*.gold.jsonl`` file; a broken line is reported with its number.
+
+    Predictions are joined to articles by id, so ids must be unique; an article without an
+    id gets ``line-N``.
+    """
     articles = []
+    seen: set[str] = set()
     with Path(path).open(encoding="utf-8") as fh:
         for number, line in enumerate(fh, 1):
             if not line.strip():
@@ -436,6 +441,10 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
                 raise ValueError(f"{path}:{number}: not JSON ({exc.msg})") from None
             if not isinstance(article, dict) or "text" not in article:
                 raise ValueError(f"{path}:{number}: not a gold article (no 'text')")
+            article_id = str(article.setdefault("id", f"line-{number}"))
+            if article_id in seen:
+                raise ValueError(f"{path}:{number}: duplicate article id {article_id!r}")
+            seen.add(article_id)
             articles.append(article)
     return articles
 

@@ -377,6 +377,12 @@ def test_load_gold_names_the_broken_line(tmp_path: Path) -> None:
         load_gold(path)
 
 
+def test_load_gold_rejects_duplicate_ids(tmp_path: Path) -> None:
+    path = write_gold(tmp_path / "dup.gold.jsonl", [gold_article([]), gold_article([])])
+    with pytest.raises(ValueError, match=r"dup\.gold\.jsonl:2: duplicate article id 'a1'"):
+        load_gold(path)
+
+
 @pytest.mark.parametrize(("spec", "stem", "metric", "value"), [
     ("direct.overlap.f1=0.97", None, "direct.overlap.f1", 0.97),
     ("news-dev:speaker.acc=0.95", "news-dev", "speaker.acc", 0.95),
