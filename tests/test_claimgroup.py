@@ -153,10 +153,21 @@ def test_first_appearance_is_the_earliest_day() -> None:
 def test_number_changed_by_one_outlet_joins_as_substantive() -> None:
     apps = [
         app(1, "Tahun ini kami menyalurkan bantuan kepada 5.000 keluarga di Jawa Barat"),
-        app(2, "Tahun ini kami menyalurkan bantuan kepada 50.000 keluarga di Jawa Barat"),
+        app(2, "Tahun ini kami menyalurkan bantuan kepada 50.000 keluarga di Jawa Barat",
+            outlet="Merdeka"),
     ]
     (group,) = group_claims(apps)
     assert group.relations[2] == "substantive"
+
+
+def test_same_outlet_template_on_the_next_day_is_a_new_claim() -> None:
+    apps = [
+        app(1, "Harga naik, volume perdagangan besar, tekanan jual mereda, indeks CCI naik",
+            outlet="Bisnis.com", speaker=None),
+        app(2, "Harga turun, volume perdagangan besar, tekanan jual meningkat, indeks CCI turun",
+            outlet="Bisnis.com", speaker=None, day=date(2024, 7, 10)),
+    ]
+    assert len(group_claims(apps)) == 2
 
 
 BOILERPLATE_A = "Kami mengimbau masyarakat untuk tidak mudah percaya kabar bohong di media sosial"
@@ -170,7 +181,7 @@ BOILERPLATE_B = "Kami mengimbau masyarakat untuk tetap tenang dan menjauhi lokas
 def test_shared_boilerplate_opening_stays_apart(second_speaker: str, second_day: date) -> None:
     apps = [
         app(1, BOILERPLATE_A),
-        app(2, BOILERPLATE_B, speaker=second_speaker, day=second_day),
+        app(2, BOILERPLATE_B, speaker=second_speaker, day=second_day, outlet="Tempo"),
     ]
     assert len(group_claims(apps)) == 2
 
@@ -184,7 +195,7 @@ def test_minor_rewording_by_a_different_speaker_stays_apart() -> None:
     apps = [
         app(1, "Kami memang sudah menyiapkan posko di tiga kecamatan sejak pagi"),
         app(2, "Kami sudah menyiapkan posko di tiga kecamatan sejak pagi", speaker="dedi prasetyo",
-            name="Dedi Prasetyo"),
+            name="Dedi Prasetyo", outlet="Tempo"),
     ]
     assert len(group_claims(apps)) == 2
 

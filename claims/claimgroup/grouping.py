@@ -22,7 +22,10 @@ Rules (in this order):
      at the start or the end (two statements that merely open or close alike stay apart).
 4. Two quotes of the SAME article join one claim only as identical/format copies (a duplicated
    paragraph, common in scraped text); otherwise an article repeating itself in other words is
-   its own business, not a second outlet's version.
+   its own business, not a second outlet's version. Two articles of the SAME outlet join only
+   as identical/format/excerpt: an outlet re-uses its own quote verbatim or trimmed, while a
+   reworded one from the same outlet a day later is, in the corpus, a new statement built on
+   the same template (daily market commentary: ``Harga naik, volume ...``).
 5. Each member's relation is computed to the first appearance. Where the member only links
    through the longest version (two different excerpts of one long quote), the relation is
    ``excerpt``, not ``substantive``.
@@ -48,6 +51,7 @@ from claims.claimgroup.text import (
 
 SHINGLE = 3
 COPY_RELATIONS = ("identical", "format")
+REWORDINGS = ("minor", "substantive")
 
 
 @dataclass(slots=True)
@@ -139,6 +143,8 @@ def link_relation(base: Appearance, new: Appearance, rules: GroupingRules) -> Re
             return rel
         shorter = min(len(_canonical(base.text, rules.lang)), len(_canonical(new.text, rules.lang)))
         return rel if rel == "excerpt" and shorter >= rules.min_conflict_tokens else None
+    if rel in REWORDINGS and base.outlet and base.outlet == new.outlet:
+        return None
     if rel != "substantive":
         return rel
     if base.day is None or new.day is None:
