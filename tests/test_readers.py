@@ -184,6 +184,19 @@ def test_csv_bad_rows_are_problems(tmp_path: Path) -> None:
     ]
 
 
+def test_csv_quote_errors_are_row_problems(tmp_path: Path, good: Path) -> None:
+    path = tmp_path / "kutip.csv"
+    path.write_text('\n\ntitle,text\nA,"Isi" A\nB,Isi B.\nC,"Isi tanpa tutup\nD,Isi D.\n')
+    articles, problems, _ = split(read_articles([path, good]))
+    assert [a.title for a in articles if a.origin.startswith(str(path))] == ["B"]
+    assert [a.origin for a in articles][0] == f"{path}:5"
+    assert [(p.origin, p.reason) for p in problems] == [
+        (f"{path}:4", "malformed CSV row: ',' expected after '\"'"),
+        (f"{path}:6", "unclosed quotation mark: lines 6-7 are not valid rows"),
+    ]
+    assert_good_read(articles, good)
+
+
 def test_csv_field_larger_than_the_csv_default_limit(tmp_path: Path) -> None:
     body = "Kalimat panjang sekali. " * 50_000  # ~1.2 MB, far above csv's 128 KB default
     path = tmp_path / "besar.csv"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from itertools import chain
@@ -27,6 +26,7 @@ from .fields import (
 from .records import FieldMap, ReadItem, ReadProblem, ReadWarning, SourceArticle
 
 CSV_DELIMITERS = (",", ";", "\t", "|")
+MAX_CSV_FIELD = 128 * 1024 * 1024
 _HTML_LANG = re.compile(
     rb"<html\b[^>]*?(?<![\w-])lang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGNORECASE
 )
@@ -76,15 +76,12 @@ def read_jsonl(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[
         yield article_from_record(record, where, options.fields, shared)
 
 
-def _allow_huge_csv_fields() -> None:
-    """A 10 MB article in one cell exceeds csv's 128 KB default limit."""
-    limit = sys.maxsize
-    while True:
-        try:
-            csv.field_size_limit(limit)
-            return
-        except OverflowError:
-            limit //= 2
+def _allow_large_csv_fields() -> None:
+    """A 10 MB article in one cell exceeds csv's 128 KB default limit.
+
+    Bounded (not sys.maxsize) so an unclosed quote cannot pull a multi-GB file into memory.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CSV_FIELD))
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -108,13 +105,29 @@ def _csv_header_problem(header: list[str], chosen: FieldMap) -> str | None:
     return None
 
 
+def _csv_row_error(error: csv.Error, first_line: int, last_line: int) -> str:
+    if "unexpected end of data" in str(error):
+        return f"unclosed quotation mark: lines {first_line}-{last_line} are not valid rows"
+    return f"malformed CSV row: {error}"
+
+
 def read_csv(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[ReadItem]:
     """Header row first; each later row is one article."""
-    _allow_huge_csv_fields()
+    _allow_large_csv_fields()
     decoder = LineDecoder(origin, options.encoding)
     lines = decoder.lines(stream)
-    first = next((line for line in lines if line.strip()), "")
-    reader = csv.reader(chain([first], lines), delimiter=sniff_delimiter(first))
+    blank_lines_before_header = 0
+    first = ""
+    for first in lines:
+        if first.strip():
+            break
+        blank_lines_before_header += 1
+    # strict: an unclosed quote at the end is an error, not one giant silent cell.
+    reader = csv.reader(chain([first], lines), delimiter=sniff_delimiter(first), strict=True)
+
+    def lines_read() -> int:
+        return reader.line_num + blank_lines_before_header
+
     try:
         header = [cell.strip().lstrip("\ufeff") for cell in next(reader, [])]
     except csv.Error as error:
@@ -126,7 +139,7 @@ def read_csv(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[Re
         return
     yield from decoder.drain()
     shared = options.shared_defaults
-    last_line = reader.line_num
+    last_line = lines_read()
     while True:
         start = last_line + 1
         try:
@@ -134,10 +147,10 @@ def read_csv(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[Re
         except StopIteration:
             break
         except csv.Error as error:
-            yield ReadProblem(f"{origin}:{start}", f"malformed CSV row: {error}")
+            yield ReadProblem(f"{origin}:{start}", _csv_row_error(error, start, lines_read()))
             continue
         finally:
-            last_line = reader.line_num
+            last_line = lines_read()
         yield from decoder.drain()
         if not any(cell.strip() for cell in row):
             continue
