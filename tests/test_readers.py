@@ -341,8 +341,9 @@ def test_unusable_files(tmp_path: Path, good: Path, name: str, content: bytes,
     assert_good_read(articles, good)
 
 
-def test_missing_path_is_fatal_problem(tmp_path: Path, good: Path) -> None:
-    missing = tmp_path / "tidak-ada.jsonl"
+@pytest.mark.parametrize("name", ["tidak-ada.jsonl", "tanpa-akhiran"])
+def test_missing_path_is_fatal_problem(tmp_path: Path, good: Path, name: str) -> None:
+    missing = tmp_path / name
     articles, problems, _ = split(read_articles([missing, good]))
     assert [(p.origin, p.reason, p.fatal) for p in problems] == [
         (str(missing), "no such file or directory", True)]
@@ -452,3 +453,14 @@ def test_parse_date(value: object, expected: date | None) -> None:
 def test_records_are_picklable() -> None:
     items = list(read_articles([JSONL, "tidak-ada.txt"]))
     assert pickle.loads(pickle.dumps(items)) == items
+
+
+def test_dry_run_command_summarises(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from claims.readers.__main__ import main
+
+    assert main([str(JSONL), str(TXT)]) == 0
+    assert capsys.readouterr().out.startswith("4 articles (")
+    assert main([str(tmp_path / "hilang.txt")]) == 1
+    captured = capsys.readouterr()
+    assert "hilang.txt: no such file or directory" in captured.err
+    assert captured.out.startswith("0 articles (0 characters), 1 problems, 0 warnings")

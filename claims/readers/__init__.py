@@ -105,18 +105,18 @@ def _open_problem(origin: str, error: OSError) -> ReadProblem:
 
 
 def _read_file(path: Path, origin: str, options: ReadOptions) -> Iterator[ReadItem]:
-    fmt = format_of(path.name)
-    if fmt is None:
-        known = ", ".join(KNOWN_SUFFIXES)
-        reason = f"unknown file type (known: {known}, optionally .gz)"
-        yield ReadProblem(origin, reason, fatal=True)
-        return
     try:
         raw = open(path, "rb")  # noqa: SIM115 - closed below, after the generator finishes
-    except OSError as error:
+    except OSError as error:  # checked first: "no such file" beats "unknown type" for typos
         yield _open_problem(origin, error)
         return
     with raw:
+        fmt = format_of(path.name)
+        if fmt is None:
+            known = ", ".join(KNOWN_SUFFIXES)
+            reason = f"unknown file type (known: {known}, optionally .gz)"
+            yield ReadProblem(origin, reason, fatal=True)
+            return
         yield from _read_stream(raw, origin, fmt, options)
 
 
