@@ -1,0 +1,329 @@
+"""Attribution: which cue and which noun phrase belong to each quotation span.
+
+Four slots, in the order they are tried (shared/lang/indonesian-attribution.md §1.1):
+after the quote (``“…,” kata X`` / ``ujarnya`` / ``“…,” X menambahkan``), before it
+(``X mengatakan, “…”`` / ``Kata X, “…”`` / ``menurut X, “…”`` / ``X: “…”``), around a
+fragment inside the reporter's sentence (``X menyebut … “…”``, kind partial), and none
+(a continuation of the current speaker).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.parse.language import Language
+from claims.parse.names import Mention, NounPhrases, Tok, is_capitalised, tokens
+from claims.parse.quotes import Span
+
+_SKIP_AFTER_QUOTE = " \t,\u00a0"
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_MIN_CONTINUATION_WORDS = 4
+
+
+@dataclass(slots=True)
+class Attribution:
+    """What the text around one span says about it (before discourse resolution)."""
+
+    span: Span
+    kind: str  # direct | partial
+    cue: str | None = None
+    cue_slot: str | None = None  # inverted | clitic | active | passive | according | colon
+    mention: Mention | None = None
+    clause: tuple[int, int] | None = None  # where to look for a date and a source outlet
+
+
+class Attributor:
+    """Finds cues and speaker noun phrases around quotation spans for one language."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+        self.nps = NounPhrases(lang)
+
+    # -- sentence geometry ----------------------------------------------------------------
+    @staticmethod
+    def sentence_start(text: str, pos: int, floor: int) -> int:
+        i = pos - 1
+        while i >= floor:
+            ch = text[i]
+            if ch == "\n":
+                return i + 1
+            if ch in ".!?" and i + 1 < len(text) and text[i + 1].isspace() and not (
+                _is_abbreviation(text, i)
+            ):
+                return i + 1
+            i -= 1
+        return floor
+
+    @staticmethod
+    def sentence_end(text: str, pos: int, ceiling: int) -> int:
+        i = pos
+        while i < ceiling:
+            ch = text[i]
+            if ch == "\n" or ch in "\"“”«»":
+                return i
+            if ch in ".!?" and (i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1]
+                                in "\"“”") and not _is_abbreviation(text, i):
+                return i
+            i += 1
+        return ceiling
+
+    # -- the slots --------------------------------------------------------------------------
+    def attribute(self, text: str, spans: list[Span]) -> list[Attribution | None]:
+        out: list[Attribution | None] = []
+        for k, span in enumerate(spans):
+            prev_end = spans[k - 1].end if k else 0
+            next_start = spans[k + 1].start if k + 1 < len(spans) else len(text)
+            out.append(self._attribute_one(text, span, prev_end, next_start))
+        return out
+
+    def _attribute_one(self, text: str, span: Span, prev_end: int,
+                       next_start: int) -> Attribution | None:
+        sent_start = self.sentence_start(text, span.start, prev_end)
+        before = text[sent_start:span.start]
+        if self.lang.link_prefix_re.search(before):
+            return None
+        core_start, core_end = span.core
+        inner = text[core_start:core_end]
+        if not _WORD.search(inner):
+            return None
+        mid_sentence = _mid_sentence(before)
+        if span.closed and not mid_sentence:
+            after = self._after_quote(text, span, next_start)
+            if after:
+                return after
+        if span.closed and mid_sentence:
+            after = self._after_quote(text, span, next_start)
+            if after and inner.rstrip()[-1:] in ",.?!…":
+                return after
+        if not mid_sentence:
+            pre = self._before_quote(text, span, sent_start)
+            if pre:
+                return pre
+            if _word_count(inner) >= _MIN_CONTINUATION_WORDS or (
+                inner.rstrip()[-1:] in ".?!…" and _word_count(inner) >= 2
+            ):
+                return Attribution(span, "direct")
+            return None
+        return self._partial(text, span, self.sentence_start(text, span.start, 0))
+
+    def _after_quote(self, text: str, span: Span, next_start: int) -> Attribution | None:
+        lang = self.lang
+        i = span.end
+        limit = min(len(text), next_start)
+        while i < limit and (text[i] in _SKIP_AFTER_QUOTE or text[i] == "\n"):
+            i += 1
+        cue = lang.inverted_re.match(text, i)
+        if cue:
+            word = cue.group(1)
+            form = lang.cue(word)
+            end = self.sentence_end(text, cue.end(), limit)
+            if form and form.slot == "clitic":
+                return Attribution(span, "direct", word, "clitic", None, (cue.end(), end))
+            mention = self.mention_after(text, cue.end(), end)
+            if mention is None and not is_capitalised(text[i:i + 1]):
+                return None
+            if mention is not None or is_capitalised(word):
+                return Attribution(span, "direct", word, "inverted", mention, (cue.end(), end))
+        closing = _WORD.match(text, i)
+        if closing and closing.group().casefold() in lang.closing:
+            end = self.sentence_end(text, closing.end(), limit)
+            mention = self.mention_after(text, closing.end(), end)
+            if mention:
+                return Attribution(span, "direct", closing.group(), "inverted", mention,
+                                   (closing.end(), end))
+        # "…," Budi menambahkan.
+        end = self.sentence_end(text, i, limit)
+        verb = lang.active_re.search(text, i, min(end, i + 120))
+        if verb and is_capitalised(text[i:i + 1]):
+            toks = tokens(text, i, verb.start())
+            subject = self.nps.subject_before(toks)
+            if subject and len(subject) == len(toks):
+                mention = self.nps.read(subject, text)
+                if mention:
+                    return Attribution(span, "direct", verb.group(1), "active", mention,
+                                       (verb.end(), end))
+        return None
+
+    def _before_quote(self, text: str, span: Span, sent_start: int) -> Attribution | None:
+        lang = self.lang
+        fragment_end = span.start
+        stripped = text[sent_start:fragment_end].rstrip()
+        if not stripped:
+            return None
+        last = stripped[-1]
+        frag_end = sent_start + len(stripped)
+        first = _WORD.search(text, sent_start, frag_end)
+        # Kata X, "…"  /  kata X, "…" (the second half of a split quote)  /  menurut X, "…"
+        if first and first.start() - sent_start <= 2:
+            form = lang.cue(first.group())
+            fold = first.group().casefold()
+            if form and form.slot in ("inverted", "clitic") or fold in lang.according_to:
+                if form and form.slot == "clitic":
+                    return Attribution(span, "direct", first.group(), "clitic", None,
+                                       (first.end(), frag_end))
+                mention = self.mention_after(text, first.end(), frag_end)
+                if mention:
+                    slot = "according" if fold in lang.according_to else "inverted"
+                    return Attribution(span, "direct", first.group(), slot, mention,
+                                       (first.end(), frag_end))
+        if last not in ",:":
+            return None
+        verbs = list(lang.active_re.finditer(text, sent_start, frag_end))
+        if verbs:
+            verb = verbs[-1]
+            mention = self.subject_mention(text, sent_start, verb.start())
+            if mention:
+                return Attribution(span, "direct", verb.group(1), "active", mention,
+                                   (sent_start, frag_end))
+        if last == ":":
+            toks = tokens(text, sent_start, frag_end - 1)
+            subject = self.nps.subject_before(toks)
+            if subject and len(subject) == len(toks):
+                mention = self.nps.read(subject, text)
+                if mention:
+                    return Attribution(span, "direct", None, "colon", mention,
+                                       (sent_start, frag_end))
+        return None
+
+    def _partial(self, text: str, span: Span, sent_start: int) -> Attribution | None:
+        lang = self.lang
+        core_start, core_end = span.core
+        inner_words = _WORD.findall(text, core_start, core_end)
+        if inner_words and all(is_capitalised(w) for w in inner_words) and len(inner_words) > 1:
+            return None  # a title
+        verbs = list(lang.active_re.finditer(text, sent_start, span.start))
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        mention = self.subject_mention(text, sent_start, verb.start())
+        if mention is None:
+            return None
+        return Attribution(span, "partial", verb.group(1), "active", mention,
+                           (sent_start, span.start))
+
+    def indirect_mentions(self, text: str, spans: list[Span]) -> list[Mention]:
+        """Subjects of reporting verbs outside quotes (X mengatakan …, menurut X): they
+        introduce people and make them the current speaker."""
+        found: list[Mention] = []
+        inside = [(s.start, s.end) for s in spans]
+        k = 0
+        for verb in self.lang.active_re.finditer(text):
+            pos = verb.start()
+            while k < len(inside) and inside[k][1] <= pos:
+                k += 1
+            if k < len(inside) and inside[k][0] <= pos:
+                continue
+            floor = inside[k - 1][1] if k else 0
+            start = self.sentence_start(text, pos, floor)
+            mention = self.subject_mention(text, start, pos)
+            if mention is not None:
+                found.append(mention)
+        return found
+
+    # -- noun phrases -----------------------------------------------------------------------
+    def mention_after(self, text: str, start: int, end: int) -> Mention | None:
+        """The speaker NP after an inverted cue, with comma appositions joined."""
+        chunks = _comma_chunks(text, start, end)
+        mentions: list[Mention] = []
+        for k, (c_start, c_end) in enumerate(chunks[:5]):
+            toks = tokens(text, c_start, c_end)
+            if k and (not toks or not is_capitalised(toks[0].text) and toks[0].fold not in
+                      self.lang.role_inner):
+                break
+            np = self.nps.cut_after_cue(toks)
+            if not np:
+                break
+            mention = self.nps.read(np, text)
+            if mention is None:
+                if all(self.nps.is_title(t) for t in np):
+                    continue  # a degree after the name
+                break
+            mentions.append(mention)
+            if np[-1].end < toks[-1].end:
+                break  # the NP ended inside the chunk: what follows is an adjunct
+        return _combine(mentions)
+
+    def subject_mention(self, text: str, start: int, verb_start: int) -> Mention | None:
+        """The subject before an active verb, with comma appositions joined."""
+        chunks = _comma_chunks(text, start, verb_start)
+        picked: list[Mention] = []
+        for c_start, c_end in reversed(chunks[-4:]):
+            toks = tokens(text, c_start, c_end)
+            if not toks:
+                if picked:
+                    break
+                continue
+            if not picked and all(self.nps.is_title(t) for t in toks):
+                continue  # degrees after the name: "…, M.Sn, menyebut"
+            sub = self.nps.subject_before(toks)
+            if not sub:
+                break
+            mention = self.nps.read(sub, text)
+            if mention is None:
+                break
+            picked.insert(0, mention)
+            if len(sub) < len(toks) or mention.kind != "person" and picked[1:]:
+                break
+            if mention.kind in ("pronoun", "anonymous", "organization"):
+                break
+            if mention.kind == "person" and mention.role:
+                break
+        return _combine(picked)
+
+
+def _combine(mentions: list[Mention]) -> Mention | None:
+    """Join apposition chunks: a role chunk and a name chunk make one person."""
+    if not mentions:
+        return None
+    person = next((m for m in mentions if m.kind == "person"), None)
+    if person is None:
+        return mentions[0]
+    roles = [m for m in mentions if m.kind == "role" or (m.kind == "organization" and
+                                                         m is not person)]
+    start = min(m.start for m in mentions[: mentions.index(person) + 1])
+    end = person.end
+    if not person.role and not person.affiliation and roles:
+        role_m = roles[0]
+        if role_m.kind == "role":
+            person.role, person.affiliation = role_m.role, role_m.affiliation
+        else:
+            person.affiliation = role_m.name
+        end = max(end, role_m.end)
+    person.start, person.end = start, end
+    return person
+
+
+def _comma_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunks = []
+    pos = start
+    for match in re.finditer(",", text[start:end]):
+        chunks.append((pos, start + match.start()))
+        pos = start + match.end()
+    chunks.append((pos, end))
+    return chunks
+
+
+def _mid_sentence(before: str) -> bool:
+    """True when the quote starts inside the reporter's sentence (after a word)."""
+    stripped = before.rstrip()
+    if not stripped:
+        return False
+    return stripped[-1].isalnum() or stripped[-1] in ")%'’-"
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """A dot after one capital letter or a known short form (Dr., M.Sn.) does not end a sentence."""
+    j = dot - 1
+    while j >= 0 and (text[j].isalpha() or text[j] == "."):
+        j -= 1
+    word = text[j + 1:dot]
+    return len(word) == 1 and word.isupper() or "." in word
+
+
+def mention_tokens(text: str, mention: Mention) -> list[Tok]:
+    return tokens(text, mention.start, mention.end)

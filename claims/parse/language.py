@@ -1,0 +1,150 @@
+"""A language's data file compiled once into sets and regexes the pipeline can use.
+
+The pipeline never spells out words; it asks a ``Language``. A second language is a
+second data file with the same sections (plus, where its grammar differs, a hook).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from claims.parse.lexicon import load_lexicon
+
+
+def _alternation(words: list[str]) -> str:
+    """Longest-first regex alternation, so that 'ujarnya' wins over 'ujar'."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _fold_set(words: list[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
+def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Multi-word phrases as case-folded token tuples, longest first."""
+    tuples = {tuple(w.casefold().split()) for w in words if w.strip()}
+    return tuple(sorted(tuples, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class CueForm:
+    """One surface form of a reporting verb and the slot it belongs to."""
+
+    lemma: str
+    slot: str  # inverted | clitic | active | passive
+
+
+@dataclass
+class Language:
+    """Compiled language data; see ``lang/id.toml`` for the meaning of each section."""
+
+    code: str
+    cue_forms: dict[str, CueForm]
+    inverted_re: re.Pattern[str]
+    active_re: re.Pattern[str]
+    passive_re: re.Pattern[str]
+    according_to: frozenset[str]
+    according_to_clitic: frozenset[str]
+    closing: frozenset[str]
+    subject_particles: frozenset[str]
+    after_cue: frozenset[str]
+    pronouns: frozenset[str]
+    clitic_suffix: str
+    clitic_mention: str
+    anaphor_markers: frozenset[str]
+    np_stop: frozenset[str]
+    role_joiners: frozenset[str]
+    role_inner: frozenset[str]
+    name_particles: frozenset[str]
+    alias_markers: tuple[tuple[str, ...], ...]
+    anonymous_heads: tuple[tuple[str, ...], ...]
+    descriptive_heads: frozenset[str]
+    role_heads: tuple[tuple[str, ...], ...]
+    role_head_words: frozenset[str]
+    org_heads: frozenset[str]
+    places: tuple[tuple[str, ...], ...]
+    place_words: frozenset[str]
+    given_names: frozenset[str]
+    titles: frozenset[str]
+    title_phrases: tuple[tuple[str, ...], ...]
+    days: dict[str, int]
+    months: dict[str, int]
+    day_lead: frozenset[str]
+    via_re: re.Pattern[str]
+    not_outlets: frozenset[str]
+    connectors: tuple[tuple[str, ...], ...]
+    link_prefix_re: re.Pattern[str]
+    outlets: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+
+    def cue(self, word: str) -> CueForm | None:
+        return self.cue_forms.get(word.casefold())
+
+
+def _compile(code: str, data: dict[str, Any]) -> Language:
+    forms: dict[str, CueForm] = {}
+    by_slot: dict[str, list[str]] = {"inverted": [], "clitic": [], "active": [], "passive": []}
+    for lemma, slots in data["cues"].items():
+        for slot in ("passive", "active", "clitic", "inverted"):  # inverted wins on clashes
+            for word in slots.get(slot, []):
+                forms[word.casefold()] = CueForm(lemma, slot)
+                by_slot[slot].append(word)
+    words = data["cue_words"]
+    np_data = data["speaker_np"]
+    titles: set[str] = set()
+    for group in data.get("titles", {}).values():
+        titles.update(w.casefold() for w in group)
+    places = data["organizations"]["places"]
+    roles = data["roles"]["heads"]
+    via = data["via"]
+    return Language(
+        code=code,
+        cue_forms=forms,
+        inverted_re=re.compile(
+            rf"(?i)(?<![\w-])({_alternation(by_slot['inverted'] + by_slot['clitic'])})(?![\w-])"
+        ),
+        active_re=re.compile(rf"(?i)(?<![\w-])({_alternation(by_slot['active'])})(?![\w-])"),
+        passive_re=re.compile(rf"(?i)(?<![\w-])({_alternation(by_slot['passive'])})(?![\w-])"),
+        according_to=_fold_set(words["according_to"]),
+        according_to_clitic=_fold_set(words["according_to_clitic"]),
+        closing=_fold_set(words["closing"]),
+        subject_particles=_fold_set(words["subject_particles"]),
+        after_cue=_fold_set(words["after_cue"]),
+        pronouns=_fold_set(data["pronouns"]["third_person"]),
+        clitic_suffix=data["pronouns"]["clitic"],
+        clitic_mention=data["pronouns"]["clitic_mention"],
+        anaphor_markers=_fold_set(data["pronouns"]["anaphor_markers"]),
+        np_stop=_fold_set(np_data["stop_words"]),
+        role_joiners=_fold_set(np_data["role_affiliation_joiners"]),
+        role_inner=_fold_set(np_data["role_inner_words"]),
+        name_particles=_fold_set(np_data["name_particles"]),
+        alias_markers=_phrases(np_data["alias_markers"]),
+        anonymous_heads=_phrases(np_data["anonymous_heads"]),
+        descriptive_heads=_fold_set(np_data["descriptive_heads"]),
+        role_heads=_phrases(roles),
+        role_head_words=frozenset(w.casefold() for r in roles for w in r.split()),
+        org_heads=_fold_set(data["organizations"]["heads"]),
+        places=_phrases(places),
+        place_words=frozenset(w.casefold() for p in places for w in p.split()),
+        given_names=_fold_set(data["names"]["given"]),
+        titles=frozenset(titles),
+        title_phrases=tuple(p for p in _phrases(list(titles)) if len(p) > 1),
+        days={k.casefold(): v for k, v in data["dates"]["days"].items()},
+        months={k.casefold(): v for k, v in data["dates"]["months"].items()},
+        day_lead=_fold_set(data["dates"]["day_lead"]),
+        via_re=re.compile(rf"(?i)(?<![\w-])(?:{_alternation(via['phrases'])})(?![\w-])"),
+        not_outlets=_fold_set(via["not_outlets"]),
+        connectors=_phrases(data["discourse"]["connectors"]),
+        link_prefix_re=re.compile(
+            rf"(?i)(?<![\w-])(?:{_alternation(data['discourse']['link_prefixes'])})\s*:?"
+        ),
+        outlets=[(o["name"], re.compile(o["dateline"])) for o in data.get("outlets", [])],
+    )
+
+
+@cache
+def get_language(code: str) -> Language:
+    """The compiled data of one language (cached: compile once per process)."""
+    return _compile(code, load_lexicon(code))

@@ -1,0 +1,308 @@
+"""Speaker noun phrases: where a name starts and ends, and what is role or affiliation.
+
+Input is the text next to a cue (``juru bicara Kementerian Luar Negeri China Lin Jian``,
+``Direktur …, Michael Carpenter,``); output is a ``Mention`` with the name, the role and
+the affiliation split off. Every word class comes from the language data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.parse.language import Language
+
+# A token: a run of characters without spaces or clause punctuation. Dots stay (initials,
+# degrees, "Dr."); a sentence-final dot is trimmed afterwards.
+TOKEN = re.compile(r"[^\s,;:()\[\]\"“”„«»?!]+")
+_UPPER_START = re.compile(r"^[\"'‘(]?[A-Z0-9]")
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A reference to a speaker as it appears in the text."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # person | organization | anonymous | pronoun | role (a role without a name)
+    name: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def fold(self) -> str:
+        return self.text.casefold()
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """Tokens of ``text[start:end]`` with absolute offsets; a sentence-final dot is dropped."""
+    out: list[Tok] = []
+    for match in TOKEN.finditer(text, start, end):
+        word, s, e = match.group(), match.start(), match.end()
+        while word.endswith(".") and len(word) > 1 and not _keeps_dot(word):
+            word, e = word[:-1], e - 1
+        if word and word != ".":
+            out.append(Tok(word, s, e))
+    return out
+
+
+def _keeps_dot(word: str) -> bool:
+    """Initials and dotted abbreviations keep their final dot (P.S., Dr., M.Sn.)."""
+    core = word[:-1]
+    return bool(_INITIAL.match(word)) or "." in core or len(core) <= 2
+
+
+def is_capitalised(word: str) -> bool:
+    return bool(_UPPER_START.match(word))
+
+
+def is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _match_phrase(
+    toks: list[Tok], i: int, phrases: tuple[tuple[str, ...], ...]
+) -> int:
+    """Length of the longest phrase starting at token ``i`` (0 if none)."""
+    for phrase in phrases:
+        n = len(phrase)
+        if i + n <= len(toks) and all(toks[i + k].fold == phrase[k] for k in range(n)):
+            return n
+    return 0
+
+
+def _join(toks: list[Tok]) -> str | None:
+    return " ".join(t.text for t in toks) or None
+
+
+class NounPhrases:
+    """Parsing of speaker noun phrases for one language."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+
+    # -- word classes -------------------------------------------------------------------
+    def is_title(self, tok: Tok) -> bool:
+        return tok.fold in self.lang.titles or tok.fold.rstrip(".") in self.lang.titles
+
+    def is_org(self, tok: Tok) -> bool:
+        return tok.fold in self.lang.org_heads or (is_acronym(tok.text) and len(tok.text) <= 8)
+
+    def is_place(self, tok: Tok) -> bool:
+        return tok.fold in self.lang.place_words
+
+    def is_name_word(self, tok: Tok) -> bool:
+        if tok.fold in self.lang.name_particles:
+            return True
+        return is_capitalised(tok.text) and not tok.text[0].isdigit()
+
+    # -- cutting an NP out of running text -------------------------------------------------
+    def cut_after_cue(self, toks: list[Tok]) -> list[Tok]:
+        """The tokens of the speaker NP right after an inverted cue, up to its first adjunct."""
+        lang = self.lang
+        out: list[Tok] = []
+        seen_capital = False
+        for tok in toks:
+            fold = tok.fold
+            if out and fold in lang.role_joiners and not self._role_affiliation(out)[2]:
+                out.append(tok)  # "Direktur X di Dewan Y, Budi": still inside the role
+                continue
+            if out and (fold in lang.np_stop or fold in lang.days):
+                break
+            if not out and fold in lang.days:
+                break
+            ends_name = fold not in lang.role_inner and fold not in lang.name_particles and (
+                fold not in lang.role_joiners
+            )
+            if seen_capital and not is_capitalised(tok.text) and ends_name:
+                if fold in lang.anaphor_markers:
+                    out.append(tok)
+                break
+            if is_capitalised(tok.text):
+                seen_capital = True
+            out.append(tok)
+            if len(out) >= 14:
+                break
+        while out and (out[-1].fold in lang.role_joiners or out[-1].fold in lang.role_inner):
+            out.pop()
+        return out
+
+    def subject_before(self, toks: list[Tok]) -> list[Tok]:
+        """The subject NP at the end of ``toks`` (the words before an active cue verb)."""
+        lang = self.lang
+        end = len(toks)
+        while end and toks[end - 1].fold in lang.subject_particles:
+            end -= 1
+        begin = end
+        while begin > 0:
+            tok = toks[begin - 1]
+            fold = tok.fold
+            if fold in lang.pronouns and begin == end:
+                begin -= 1
+                break
+            ok = (
+                is_capitalised(tok.text)
+                or fold in lang.role_head_words
+                or fold in lang.role_inner
+                or fold in lang.name_particles
+                or (fold in lang.role_joiners and begin < end)
+                or fold in lang.anaphor_markers
+                or fold in lang.descriptive_heads
+            )
+            if not ok or end - begin >= 14:
+                break
+            begin -= 1
+        sub = toks[begin:end]
+        # drop sentence connectors and leading joiners
+        while sub:
+            n = _match_phrase(sub, 0, lang.connectors)
+            if n and n < len(sub):
+                sub = sub[n:]
+                continue
+            if sub[0].fold in lang.role_joiners or sub[0].fold in lang.role_inner:
+                sub = sub[1:]
+                continue
+            break
+        return sub
+
+    # -- reading an NP --------------------------------------------------------------------
+    def read(self, toks: list[Tok], text: str) -> Mention | None:
+        """Classify an NP and split it into role, affiliation and name."""
+        if not toks:
+            return None
+        lang = self.lang
+        start, end = toks[0].start, toks[-1].end
+        surface = text[start:end]
+        first = toks[0].fold
+        if len(toks) == 1 and first in lang.pronouns:
+            return Mention(surface, start, end, "pronoun")
+        if toks[-1].fold in lang.anaphor_markers and len(toks) > 1:
+            return Mention(surface, start, end, "pronoun")
+        if _match_phrase(toks, 0, lang.anonymous_heads) and not self._has_name(toks):
+            role, aff, _ = self._role_affiliation(toks[_match_phrase(toks, 0,
+                                                                     lang.anonymous_heads):])
+            return Mention(surface, start, end, "anonymous", name=surface, role=role,
+                           affiliation=aff)
+        if first in lang.descriptive_heads and not self._has_name(toks):
+            return Mention(surface, start, end, "pronoun")
+        role, aff, name = self._role_affiliation(toks)
+        if name and any(self.is_org(t) for t in name):
+            return Mention(surface, start, end, "organization", name=_join(name), role=role,
+                           affiliation=aff)
+        if name:
+            return Mention(surface, start, end, "person", name=_join(name), role=role,
+                           affiliation=aff)
+        if role is None and aff:
+            return Mention(surface, start, end, "organization", name=aff)
+        if role:
+            return Mention(surface, start, end, "role", name=surface, role=role,
+                           affiliation=aff)
+        return None
+
+    def _has_name(self, toks: list[Tok]) -> bool:
+        return self._role_affiliation(toks)[2] != []
+
+    def _title_marks(self, toks: list[Tok]) -> list[bool]:
+        """Which tokens are honorifics, ranks or academic titles (multi-word ranks included)."""
+        marks = [self.is_title(t) for t in toks]
+        for i in range(len(toks)):
+            n = _match_phrase(toks, i, self.lang.title_phrases)
+            for k in range(i, i + n):
+                marks[k] = True
+        return marks
+
+    def _role_affiliation(self, toks: list[Tok]) -> tuple[str | None, str | None, list[Tok]]:
+        """Split ``[role] [joiner] [affiliation] [titles] [name]``."""
+        lang = self.lang
+        marks = self._title_marks(toks)
+        # titles mark where the name starts; they are not part of anything
+        name_from = -1
+        for i in range(len(toks) - 1, -1, -1):
+            if marks[i] and i + 1 < len(toks) and not marks[i + 1] and is_capitalised(
+                toks[i + 1].text
+            ):
+                name_from = i + 1
+                break
+        body = toks[:name_from] if name_from >= 0 else toks
+        body_marks = marks[: len(body)]
+        role_len = _match_phrase(body, 0, lang.role_heads)
+        i = role_len
+        if role_len:
+            joiner = next(
+                (k for k in range(role_len, len(body)) if body[k].fold in lang.role_joiners), -1
+            )
+            if joiner > 0 and (name_from >= 0 or joiner + 1 < len(body)):
+                i = joiner
+            else:
+                while i < len(body):
+                    tok = body[i]
+                    if self.is_org(tok) or self.is_place(tok) or body_marks[i]:
+                        break
+                    more = _match_phrase(body, i, lang.role_heads)
+                    if more:
+                        i += more
+                        continue
+                    if tok.fold in lang.role_inner and i + 1 < len(body):
+                        i += 1
+                        continue
+                    if is_capitalised(tok.text) and self._role_word_continues(body, i, name_from):
+                        i += 1
+                        continue
+                    break
+        role_toks = body[:i]
+        rest = body[i:]
+        rest_marks = body_marks[i:]
+        if rest and rest[0].fold in lang.role_joiners:
+            rest, rest_marks = rest[1:], rest_marks[1:]
+        rest = [t for t, m in zip(rest, rest_marks, strict=True) if not m]
+        if name_from >= 0:
+            name_toks = [t for t, m in zip(toks[name_from:], marks[name_from:], strict=True)
+                         if not m]
+            return _join(role_toks), _join(rest), name_toks
+        split = self._name_start(rest, has_role=bool(role_toks))
+        aff_toks, name_toks = rest[:split], rest[split:]
+        while aff_toks and aff_toks[-1].fold in lang.role_joiners:
+            aff_toks.pop()
+        return _join(role_toks), _join(aff_toks), name_toks
+
+    def _role_word_continues(self, toks: list[Tok], i: int, name_from: int) -> bool:
+        """A capitalised word after a role head stays in the role while a name still follows."""
+        return name_from >= 0
+
+    def _name_start(self, rest: list[Tok], *, has_role: bool) -> int:
+        """Index in ``rest`` where the personal name begins (len(rest) when there is none)."""
+        lang = self.lang
+        n = len(rest)
+        if n == 0:
+            return 0
+        # the name is a trailing run of name words after the last organisation/place word
+        tail = n
+        while tail > 0 and self.is_name_word(rest[tail - 1]) and not (
+            self.is_org(rest[tail - 1]) or self.is_place(rest[tail - 1])
+            or rest[tail - 1].fold in lang.role_head_words and tail - 1 == 0 and has_role
+        ):
+            tail -= 1
+        run = n - tail
+        if run == 0:
+            return n
+        # a known given name inside the run marks the start
+        for k in range(tail, n - 1):
+            if rest[k].fold in lang.given_names:
+                return k
+        if tail == 0 and not has_role:
+            return 0
+        # after a role, an organisation or a place: the boundary is unknown; names have
+        # two or three words, organisation names run longer
+        if run <= 2:
+            return tail
+        return n - 3 if run >= 4 else n - 2
