@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claims.readers import (
     FieldMap,
@@ -113,17 +115,21 @@ def test_jsonl_bad_lines_are_problems_and_the_rest_continues(tmp_path: Path, goo
         json.dumps({"id": "c", "title": "Tanpa isi"}),
         json.dumps(["bukan", "objek"]),
         json.dumps({"id": "d", "text": ["daftar"]}),
+        '{"id": "besar", "text": "x", "n": ' + "7" * 5000 + "}",
+        "[" * 100_000,
         json.dumps({"id": "e", "text": "Terakhir."}),
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     articles, problems, _ = split(read_articles([path, good]))
     assert [a.source_id for a in articles if a.source_id] == ["a", "e"]
     assert [(p.origin, p.fatal) for p in problems] == [
-        (f"{path}:2", False), (f"{path}:4", False), (f"{path}:5", False), (f"{path}:6", False)]
+        (f"{path}:{line}", False) for line in (2, 4, 5, 6, 7, 8)]
     assert problems[0].reason.startswith("invalid JSON: Expecting ',' delimiter")
     assert problems[1].reason.startswith("no text (looked for fields: text, content")
     assert problems[2].reason == "expected a JSON object, got array"
     assert problems[3].reason == "text is a list, not a string"
+    assert problems[4].reason.startswith("invalid JSON: Exceeds the limit (4300 digits)")
+    assert problems[5].reason.startswith("invalid JSON: maximum recursion depth exceeded")
     assert_good_read(articles, good)
 
 
@@ -464,3 +470,23 @@ def test_dry_run_command_summarises(capsys: pytest.CaptureFixture[str], tmp_path
     captured = capsys.readouterr()
     assert "hilang.txt: no such file or directory" in captured.err
     assert captured.out.startswith("0 articles (0 characters), 1 problems, 0 warnings")
+
+
+JUNK_PIECES = st.sampled_from([
+    b"\n", b"\r\n", b",", b";", b'"', b"{", b"}", b"[", b'"text": ', b'"isi"', b"text,title\n",
+    b"\xe9", b"\x93", b"\xff", b"\x00", b"\x1f\x8b", b"\xef\xbb\xbf", b"Presiden", b" ", b"7",
+])
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.lists(JUNK_PIECES, max_size=40).map(b"".join),
+       suffix=st.sampled_from([".jsonl", ".csv", ".txt"]), compress=st.booleans())
+def test_any_bytes_give_records_never_exceptions(tmp_path: Path, content: bytes, suffix: str,
+                                                  compress: bool) -> None:
+    """Whatever the bytes, the batch goes on: only records come out, the next file is read."""
+    path = tmp_path / f"acak{suffix}"
+    path.write_bytes(gzip.compress(content)[:-3] if compress and content else content)
+    items = list(read_articles([path, TXT]))
+    assert all(isinstance(i, SourceArticle | ReadProblem | ReadWarning) for i in items)
+    assert items[-1].origin == str(TXT)

@@ -70,6 +70,9 @@ def read_jsonl(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[
         except json.JSONDecodeError as error:
             yield ReadProblem(where, f"invalid JSON: {error.msg} (column {error.colno})")
             continue
+        except (ValueError, RecursionError) as error:  # 5000-digit numbers, [[[[... nesting
+            yield ReadProblem(where, f"invalid JSON: {str(error).split(':')[0]}")
+            continue
         if not isinstance(record, dict):
             yield ReadProblem(where, f"expected a JSON object, got {_json_type(record)}")
             continue
@@ -203,9 +206,13 @@ def read_html(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[R
         page, note = decode_bytes(data, options.encoding)
         if note:
             yield ReadWarning(origin, note)
-    result = trafilatura.bare_extraction(
-        page, url=options.defaults.get("url"), with_metadata=True
-    )
+    try:
+        result = trafilatura.bare_extraction(
+            page, url=options.defaults.get("url"), with_metadata=True
+        )
+    except Exception as error:  # noqa: BLE001 - third-party parser; one page must not stop a batch
+        yield ReadProblem(origin, f"HTML extraction failed: {error}", fatal=True)
+        return
     document: dict[str, Any] = {}
     if result is not None:
         document = result.as_dict() if hasattr(result, "as_dict") else dict(result)
