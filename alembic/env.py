@@ -17,7 +17,7 @@ from sqlmodel import SQLModel
 import claims.models  # noqa: F401  (tables and naming convention)
 from alembic import context
 from claims.db import make_engine, to_url
-from claims.fts import is_fts_name
+from claims.fts import include_name
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -27,10 +27,6 @@ def _url() -> str:
     x = context.get_x_argument(as_dictionary=True)
     configured = config.get_main_option("sqlalchemy.url")
     return to_url(x.get("db") or configured or os.environ.get("CLAIMS_DB") or "claims.db")
-
-
-def include_name(name, type_, parent_names):  # type: ignore[no-untyped-def]
-    return not (type_ == "table" and is_fts_name(name))
 
 
 def _configure(**kwargs) -> None:  # type: ignore[no-untyped-def]

@@ -5,8 +5,13 @@ SQLite: an external-content FTS5 table over ``quote`` declared with
 so), trigram tokenizer so that ``naik`` finds ``kenaikan`` and ``menaikkan``,
 kept in sync by the triggers ``quote_ai``/``quote_ad``/``quote_au``.
 
-A batch ("move and copy") migration of ``quote`` drops these triggers: any
-such migration must call :func:`create_sqlite_fts` again (it rebuilds).
+PostgreSQL: a generated ``tsvector`` column (``search_vector``) with a GIN
+index for word search and ranking, plus ``pg_trgm`` GIN indexes on the quote
+text so that a part of a word matches (``ILIKE '%itra%'``), as the SQLite
+trigram index does.
+
+A batch ("move and copy") migration of ``quote`` drops the SQLite triggers:
+any such migration must call :func:`create_fts` again (it rebuilds).
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ FTS_TABLE = "quote_fts"
 FTS_COLUMNS = ("text", "role", "affiliation")
 #: Table-name prefixes that autogenerate must ignore (FTS table and its shadow tables).
 FTS_NAMES = (FTS_TABLE,)
+#: PostgreSQL objects made here by hand, invisible to autogenerate.
+PG_VECTOR_COLUMN = "search_vector"
+PG_INDEXES = ("ix_quote_search_vector", "ix_quote_text_trgm")
 
 _cols = ", ".join(FTS_COLUMNS)
 _new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
@@ -37,6 +45,20 @@ END""",
 END""",
 ]
 
+_pg_doc = " || ' ' || ".join(f"coalesce({c}, '')" for c in FTS_COLUMNS)
+POSTGRES_DDL = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    f"""ALTER TABLE quote ADD COLUMN IF NOT EXISTS {PG_VECTOR_COLUMN} tsvector
+    GENERATED ALWAYS AS (to_tsvector('simple', {_pg_doc})) STORED""",
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEXES[0]} ON quote USING gin ({PG_VECTOR_COLUMN})",
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEXES[1]} ON quote USING gin (text gin_trgm_ops)",
+]
+POSTGRES_DROP = [
+    f"DROP INDEX IF EXISTS {PG_INDEXES[1]}",
+    f"DROP INDEX IF EXISTS {PG_INDEXES[0]}",
+    f"ALTER TABLE quote DROP COLUMN IF EXISTS {PG_VECTOR_COLUMN}",
+]
+
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS quote_ai",
     "DROP TRIGGER IF EXISTS quote_ad",
@@ -51,15 +73,29 @@ def create_fts(conn: Connection) -> None:
         for stmt in SQLITE_DDL:
             conn.exec_driver_sql(stmt)
         conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+    elif conn.dialect.name == "postgresql":
+        for stmt in POSTGRES_DDL:
+            conn.exec_driver_sql(stmt)
 
 
 def drop_fts(conn: Connection) -> None:
     """Remove the full-text index (downgrade)."""
-    if conn.dialect.name == "sqlite":
-        for stmt in SQLITE_DROP:
-            conn.exec_driver_sql(stmt)
+    drops = {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP}.get(conn.dialect.name, [])
+    for stmt in drops:
+        conn.exec_driver_sql(stmt)
 
 
 def is_fts_name(name: str | None) -> bool:
     """True for the FTS table and its shadow tables (``quote_fts_data`` ...)."""
     return bool(name) and any(name == n or name.startswith(n + "_") for n in FTS_NAMES)
+
+
+def include_name(name: str | None, type_: str, parent_names: object = None) -> bool:
+    """Alembic ``include_name`` hook: hide the hand-made full-text objects from autogenerate."""
+    if type_ == "table":
+        return not is_fts_name(name)
+    if type_ == "column":
+        return name != PG_VECTOR_COLUMN
+    if type_ == "index":
+        return name not in PG_INDEXES
+    return True

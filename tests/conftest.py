@@ -1,7 +1,13 @@
-"""Shared fixtures: fresh databases built through the real migrations."""
+"""Shared fixtures: fresh databases built through the real migrations.
+
+``db`` is parametrized over the backends: SQLite always, PostgreSQL when
+``CLAIMS_TEST_PG_URL`` names a server (``.ci/run`` starts a throwaway one).
+Tests that only make sense on SQLite use ``db_path``.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -23,8 +29,53 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "claims.db"
 
 
+PG_URL = os.environ.get("CLAIMS_TEST_PG_URL")
+_pg_ready: list[bool] = []
+
+
+def _reset_postgres(url: str) -> None:
+    """Migrate once per session, then empty every table (much faster than a new database)."""
+    from sqlalchemy import text
+
+    from claims.db import make_engine, upgrade
+
+    if not _pg_ready:
+        upgrade(url)
+        _pg_ready.append(True)
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        tables = conn.execute(text(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+            "AND tablename <> 'alembic_version'")).scalars().all()
+        if tables:
+            conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, migrated database as a ``--db`` value, on each backend."""
+    if request.param == "sqlite":
+        return str(tmp_path / "claims.db")
+    if not PG_URL:
+        pytest.skip("CLAIMS_TEST_PG_URL not set (no PostgreSQL server)")
+    _reset_postgres(PG_URL)
+    return PG_URL
+
+
 @pytest.fixture
-def engine(db_path: Path):  # type: ignore[no-untyped-def]
+def engine(db: str):  # type: ignore[no-untyped-def]
+    """An engine on a fresh database, on each backend."""
+    from claims.db import open_engine
+
+    eng = open_engine(db)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def sqlite_engine(db_path: Path):  # type: ignore[no-untyped-def]
+    """An engine on a fresh SQLite file (for SQLite-only behaviour: pragmas, FTS5)."""
     from claims.db import open_engine
 
     eng = open_engine(db_path)

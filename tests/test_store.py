@@ -65,8 +65,9 @@ def test_quote_text_is_exactly_the_article_slice_and_indexed(engine) -> None:
         row = conn.execute(text('SELECT q.text, a.text, q.start, q."end" FROM quote q '
                                 "JOIN article a ON a.id = q.article_id")).one()
         assert row[0] == row[1][row[2]:row[3]]
-        hits = conn.execute(text("SELECT rowid FROM quote_fts WHERE quote_fts MATCH 'naikan'"))
-        assert len(hits.all()) == 1
+        if conn.dialect.name == "sqlite":
+            hits = conn.execute(text("SELECT rowid FROM quote_fts WHERE quote_fts MATCH 'naikan'"))
+            assert len(hits.all()) == 1
 
 
 def test_deleting_an_article_removes_its_quotes_and_index_rows(engine) -> None:
@@ -75,5 +76,6 @@ def test_deleting_an_article_removes_its_quotes_and_index_rows(engine) -> None:
         conn.execute(text("DELETE FROM article"))
     with engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(Quote)) == 0
-        assert conn.execute(text("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'musim'")
-                            ).scalar() == 0
+        if conn.dialect.name == "sqlite":
+            assert conn.execute(text("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'musim'")
+                                ).scalar() == 0
