@@ -19,6 +19,7 @@ from claims.parse.quotes import Span
 _SKIP_AFTER_QUOTE = " \t,\u00a0"
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _MIN_CONTINUATION_WORDS = 4
+_NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)(?![\w-])(?!\s+[A-Z])")
 
 
 @dataclass(slots=True)
@@ -202,6 +203,16 @@ class Attributor:
         return Attribution(span, "partial", verb.group(1), "active", mention,
                            (sent_start, span.start))
 
+    def short_names(self, text: str) -> frozenset[str]:
+        """Single capitalised words right after an inverted cue ("kata Kharisma"): the article
+        uses them alone for a speaker, so a longer name containing them starts there."""
+        found = set()
+        for cue in self.lang.inverted_re.finditer(text):
+            word = _NEXT_WORD.match(text, cue.end())
+            if word:
+                found.add(word.group(1).casefold())
+        return frozenset(found)
+
     def indirect_mentions(self, text: str, spans: list[Span]) -> list[Mention]:
         """Subjects of reporting verbs outside quotes (X mengatakan …, menurut X): they
         introduce people and make them the current speaker."""
@@ -234,63 +245,67 @@ class Attributor:
             np = self.nps.cut_after_cue(toks)
             if not np:
                 break
+            if k and all(self.nps.is_title(t) for t in np):
+                continue  # a degree after the name
             mention = self.nps.read(np, text)
-            if mention is None:
-                if all(self.nps.is_title(t) for t in np):
-                    continue  # a degree after the name
+            if mention is None or (k and mention.kind in ("pronoun", "anonymous")):
                 break
             mentions.append(mention)
-            if np[-1].end < toks[-1].end:
+            if mention.kind == "pronoun" or np[-1].end < toks[-1].end:
                 break  # the NP ended inside the chunk: what follows is an adjunct
-        return _combine(mentions)
+        return combine_apposition(mentions)
 
     def subject_mention(self, text: str, start: int, verb_start: int) -> Mention | None:
         """The subject before an active verb, with comma appositions joined."""
         chunks = _comma_chunks(text, start, verb_start)
         picked: list[Mention] = []
-        for c_start, c_end in reversed(chunks[-4:]):
+        for c_start, c_end in reversed(chunks[-5:]):
             toks = tokens(text, c_start, c_end)
             if not toks:
                 if picked:
                     break
                 continue
-            if not picked and all(self.nps.is_title(t) for t in toks):
-                continue  # degrees after the name: "…, M.Sn, menyebut"
+            if not picked and (all(self.nps.is_title(t) for t in toks)
+                               or toks[0].fold in self.lang.np_stop):
+                continue  # "…, M.Sn, menyebut" / "…, Caridin, dalam laporannya menyampaikan"
             sub = self.nps.subject_before(toks)
             if not sub:
                 break
             mention = self.nps.read(sub, text)
             if mention is None:
                 break
+            if picked and mention.kind in ("pronoun", "anonymous"):
+                break
             picked.insert(0, mention)
-            if len(sub) < len(toks) or mention.kind != "person" and picked[1:]:
+            if len(sub) < len(toks) or mention.kind in ("pronoun", "anonymous"):
                 break
-            if mention.kind in ("pronoun", "anonymous", "organization"):
+            if mention.kind == "person" and (mention.role or mention.affiliation):
                 break
-            if mention.kind == "person" and mention.role:
-                break
-        return _combine(picked)
+        return combine_apposition(picked)
 
 
-def _combine(mentions: list[Mention]) -> Mention | None:
-    """Join apposition chunks: a role chunk and a name chunk make one person."""
+def combine_apposition(mentions: list[Mention]) -> Mention | None:
+    """Join apposition chunks: the last named chunk is the person, the others describe them
+    (``Deputi Bidang Protokol, Pers, dan Media Setpres, Yusuf Permana``; ``Arifin, Kepala
+    Satpol PP``)."""
     if not mentions:
         return None
-    person = next((m for m in mentions if m.kind == "person"), None)
-    if person is None:
+    people = [i for i, m in enumerate(mentions) if m.kind == "person"]
+    if not people:
         return mentions[0]
-    roles = [m for m in mentions if m.kind == "role" or (m.kind == "organization" and
-                                                         m is not person)]
-    start = min(m.start for m in mentions[: mentions.index(person) + 1])
-    end = person.end
-    if not person.role and not person.affiliation and roles:
-        role_m = roles[0]
-        if role_m.kind == "role":
-            person.role, person.affiliation = role_m.role, role_m.affiliation
+    person = mentions[people[-1]]
+    others = [m for m in mentions if m is not person and m.kind != "pronoun"]
+    if others and not person.role and not person.affiliation:
+        first = others[0]
+        if first.kind == "role":
+            role, parts = first.role, [first.affiliation]
         else:
-            person.affiliation = role_m.name
-        end = max(end, role_m.end)
-    person.start, person.end = start, end
+            role, parts = None, [first.text]
+        parts.extend(m.text for m in others[1:])
+        affiliation = ", ".join(p for p in parts if p) or None
+        person.role, person.affiliation = role, affiliation
+    person.start = min(m.start for m in mentions)
+    person.end = max(m.end for m in mentions)
     return person
 
 

@@ -15,7 +15,7 @@ from claims.parse.attribution import Attribution, Attributor
 from claims.parse.dates import DateFinder
 from claims.parse.language import Language, get_language
 from claims.parse.lexicon import available_languages
-from claims.parse.names import Mention, tokens
+from claims.parse.names import Mention, NounPhrases, tokens
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
@@ -42,6 +42,8 @@ class Speaker:
 class Registry:
     """People and bodies named in the article; short forms map to the fullest form."""
 
+    text: str
+    nps: NounPhrases
     people: list[Speaker] = field(default_factory=list)
 
     def add(self, mention: Mention) -> None:
@@ -64,6 +66,13 @@ class Registry:
                 best is None or len(known.folded) > len(best.folded)
             ):
                 best = known
+        if best is None or len(best.folded) == len(folded):
+            fuller = self.nps.fullest_form(self.text, name)
+            if fuller and len(fuller.split()) > len(folded):
+                if best is not None:
+                    return Speaker(fuller, best.kind, best.role, best.affiliation,
+                                   tuple(w.casefold() for w in fuller.split()), best.position)
+                return Speaker(fuller, "person", folded=tuple(fuller.casefold().split()))
         return best
 
     def with_role(self, role: str | None, affiliation: str | None) -> Speaker | None:
@@ -136,10 +145,11 @@ def _parse(text: str, lang: Language, code: str, outlet: str | None,
            published: date | None, url: str | None, today: date) -> ParsedArticle:
     pipe = _pipeline(lang)
     spans = find_spans(text)
+    pipe.attributor.nps.hints = pipe.attributor.short_names(text)
     attributions = pipe.attributor.attribute(text, spans)
     found = [a for a in attributions if a is not None]
     indirect = pipe.attributor.indirect_mentions(text, spans)
-    registry = Registry()
+    registry = Registry(text, pipe.attributor.nps)
     for mention in sorted([a.mention for a in found if a.mention] + indirect,
                           key=lambda m: m.start):
         registry.add(mention)

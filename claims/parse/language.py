@@ -65,6 +65,8 @@ class Language:
     role_heads: tuple[tuple[str, ...], ...]
     role_head_words: frozenset[str]
     org_heads: frozenset[str]
+    place_prefixes: frozenset[str]
+    place_suffixes: frozenset[str]
     places: tuple[tuple[str, ...], ...]
     place_words: frozenset[str]
     given_names: frozenset[str]
@@ -126,6 +128,8 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         role_heads=_phrases(roles),
         role_head_words=frozenset(w.casefold() for r in roles for w in r.split()),
         org_heads=_fold_set(data["organizations"]["heads"]),
+        place_prefixes=_fold_set(data["organizations"]["place_prefixes"]),
+        place_suffixes=_fold_set(data["organizations"]["place_suffixes"]),
         places=_phrases(places),
         place_words=frozenset(w.casefold() for p in places for w in p.split()),
         given_names=_fold_set(data["names"]["given"]),

@@ -16,6 +16,7 @@ from claims.parse.language import Language
 # degrees, "Dr."); a sentence-final dot is trimmed afterwards.
 TOKEN = re.compile(r"[^\s,;:()\[\]\"“”„«»?!]+")
 _UPPER_START = re.compile(r"^[\"'‘(]?[A-Z0-9]")
+_GLUED_SENTENCE = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z])")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
 
 
@@ -48,10 +49,18 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
     for match in TOKEN.finditer(text, start, end):
         word, s, e = match.group(), match.start(), match.end()
+        glued = _GLUED_SENTENCE.search(word)
+        if glued:  # "Lucky.Menurut": two sentences glued by a scraper
+            cut = glued.end() - 1
+            out.append(Tok(word[:cut], s, s + cut))
+            out.append(Tok(".", s + cut, s + cut + 1))
+            word, s = word[cut + 1:], s + cut + 1
         while word.endswith(".") and len(word) > 1 and not _keeps_dot(word):
             word, e = word[:-1], e - 1
         if word and word != ".":
             out.append(Tok(word, s, e))
+        if match.group().endswith(".") and not _keeps_dot(match.group()) and len(word) > 2:
+            out.append(Tok(".", e, e + 1))
     return out
 
 
@@ -90,6 +99,9 @@ class NounPhrases:
 
     def __init__(self, lang: Language) -> None:
         self.lang = lang
+        # Words the current article uses alone for a speaker ("kata Kharisma"); set per
+        # article by the pipeline, they tell where a name starts after an organisation.
+        self.hints: frozenset[str] = frozenset()
 
     # -- word classes -------------------------------------------------------------------
     def is_title(self, tok: Tok) -> bool:
@@ -114,6 +126,8 @@ class NounPhrases:
         seen_capital = False
         for tok in toks:
             fold = tok.fold
+            if fold == ".":
+                break
             if out and fold in lang.role_joiners and not self._role_affiliation(out)[2]:
                 out.append(tok)  # "Direktur X di Dewan Y, Budi": still inside the role
                 continue
@@ -212,6 +226,12 @@ class NounPhrases:
     def _has_name(self, toks: list[Tok]) -> bool:
         return self._role_affiliation(toks)[2] != []
 
+    def _looks_like_name(self, toks: list[Tok]) -> bool:
+        """At most four name words and nothing of an organisation ("Direktorat Jenderal X")."""
+        return len(toks) <= 5 and not any(
+            self.is_org(t) or t.fold in self.lang.role_head_words for t in toks
+        )
+
     def _title_marks(self, toks: list[Tok]) -> list[bool]:
         """Which tokens are honorifics, ranks or academic titles (multi-word ranks included)."""
         marks = [self.is_title(t) for t in toks]
@@ -230,7 +250,7 @@ class NounPhrases:
         for i in range(len(toks) - 1, -1, -1):
             if marks[i] and i + 1 < len(toks) and not marks[i + 1] and is_capitalised(
                 toks[i + 1].text
-            ):
+            ) and self._looks_like_name(toks[i + 1:]):
                 name_from = i + 1
                 break
         body = toks[:name_from] if name_from >= 0 else toks
@@ -292,17 +312,76 @@ class NounPhrases:
             or rest[tail - 1].fold in lang.role_head_words and tail - 1 == 0 and has_role
         ):
             tail -= 1
+        # "Kabupaten Indramayu", "Polda Jawa Barat": the place belongs to the organisation
+        if 0 < tail < n and rest[tail - 1].fold in lang.place_prefixes:
+            tail += 1
+            while tail < n and rest[tail].fold in lang.place_suffixes:
+                tail += 1
         run = n - tail
-        if run == 0:
+        if run <= 0:
             return n
-        # a known given name inside the run marks the start
+        # a word the article uses alone for the speaker ("kata Kharisma") starts the name
         for k in range(tail, n - 1):
-            if rest[k].fold in lang.given_names:
+            if rest[k].fold in self.hints:
                 return k
         if tail == 0 and not has_role:
             return 0
+        for k in range(tail, n - 1):
+            if rest[k].fold in lang.given_names:
+                return k
         # after a role, an organisation or a place: the boundary is unknown; names have
         # two or three words, organisation names run longer
         if run <= 2:
             return tail
         return n - 3 if run >= 4 else n - 2
+
+    def fullest_form(self, text: str, name: str) -> str | None:
+        """The longest form of a short name found in the text ("Anssi" -> "Anssi Mikola").
+
+        Extends over neighbouring name words, never over a title, role, organisation, place,
+        day or month word, and never across punctuation.
+        """
+        words = name.split()
+        if not words or len(words) > 2:
+            return None
+        pattern = re.compile(
+            r"((?:[A-Z][\w'-]*[ \t]+){0,2})" + r"\s+".join(re.escape(w) for w in words)
+            + r"((?:[ \t]+[A-Z][\w'-]*){0,3})"
+        )
+        best: str | None = None
+        for match in pattern.finditer(text):
+            if match.start(0) and text[match.start(0) - 1].isalnum():
+                continue
+            if text[match.end(0):match.end(0) + 1].isalnum():
+                continue
+            left = match.group(1).split()
+            flags = [self._extends_name(w) for w in left]
+            if False in flags:
+                left = left[len(flags) - flags[::-1].index(False):]
+            if left and self._at_sentence_start(text, match.start(0)) and len(left) > 1:
+                left = left[1:]
+            right: list[str] = []
+            for word in match.group(2).split():
+                if not self._extends_name(word):
+                    break
+                right.append(word)
+            form = " ".join(left + words + right)
+            if best is None or len(form.split()) > len(best.split()):
+                best = form
+        return best
+
+    def _extends_name(self, word: str) -> bool:
+        tok = Tok(word, 0, 0)
+        fold = tok.fold
+        lang = self.lang
+        return not (
+            self.is_title(tok) or self.is_org(tok) or self.is_place(tok)
+            or fold in lang.role_head_words or fold in lang.days or fold in lang.months
+            or fold in lang.cue_forms or fold in lang.pronouns or fold in lang.np_stop
+            or fold in lang.according_to or _match_phrase([tok], 0, lang.connectors) > 0
+        )
+
+    @staticmethod
+    def _at_sentence_start(text: str, pos: int) -> bool:
+        before = text[max(0, pos - 3):pos].rstrip()
+        return not before or before[-1] in ".!?\n\"”"
