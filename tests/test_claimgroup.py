@@ -51,6 +51,8 @@ DAY = date(2024, 7, 9)
          "excerpt"),
         ("memeriksa lima saksi dalam kasus", "Kami sudah memeriksa lima saksi dalam kasus ini",
          "excerpt"),
+        ("Selain itu, kebijakan fiskal diarahkan untuk memperbaiki neraca pemerintah",
+         "kebijakan fiskal diarahkan untuk memperbaiki neraca pemerintha", "excerpt"),
         # minor: fillers, titles, word order, synonyms
         ("Harganya memang naik sih", "Harganya naik", "minor"),
         ("Kok bisa begitu cepat keputusannya", "Bisa begitu cepat keputusannya", "minor"),
@@ -232,6 +234,7 @@ MINISTRY = dict(speaker="kementerian luar negeri", name="Kementerian Luar Negeri
               affiliation="Kementerian Luar Negeri RI"), False),
         (dict(speaker="teuku faizasyah", name="Teuku Faizasyah", affiliation="Kemlu"), False),
         (dict(speaker=None, name=None, stype=None), False),
+        (dict(speaker="kementerian", name="Kementerian", stype="organization"), False),
         (dict(speaker="seorang pejabat", name="seorang pejabat", stype="anonymous"), False),
     ],
 )

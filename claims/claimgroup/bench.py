@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import pickle
 import random
 import re
 import sys
@@ -104,12 +105,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--show", type=int, default=15)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="pickle of parsed appearances: read if present, else written")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 1
     t0 = time.perf_counter()
-    apps = appearances_from_corpus(args.corpus, args.limit)
+    if args.cache and args.cache.exists():
+        apps = pickle.loads(args.cache.read_bytes())
+    else:
+        apps = appearances_from_corpus(args.corpus, args.limit)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(apps))
     t1 = time.perf_counter()
     groups = group_claims(apps)
     t2 = time.perf_counter()

@@ -3,7 +3,8 @@
 ``speaker_link`` answers one question for grouping and conflicts:
 
 - ``unknown``: either side has no speaker key (or is anonymous): no evidence either way;
-- ``same``: equal keys;
+- ``same``: equal keys, or one key's words a subset of the other's (``budi`` / ``budi santoso``:
+  within one claim a shortened name is the same person, not a conflict);
 - ``member``: one side is an institution and the other names it as its affiliation (a
   spokesperson, a minister, a member). Names of bodies compare case-, punctuation- and
   abbreviation-blind (``Kemlu`` == ``Kementerian Luar Negeri``, data file), and a longer name
@@ -55,6 +56,12 @@ def names_same_body(a: str | None, b: str | None, lang: str = "id") -> bool:
     return _contains(wa, wb) or _contains(wb, wa) or wa == wb
 
 
+def _short_form(a: str, b: str) -> bool:
+    """``budi`` and ``budi santoso`` credited with one claim: the same person, shortened."""
+    wa, wb = set(a.split()), set(b.split())
+    return bool(wa) and bool(wb) and (wa < wb or wb < wa)
+
+
 def _is_institution_of(body: HasSpeaker, person: HasSpeaker, lang: str) -> bool:
     if body.speaker_type not in (None, "organization"):
         return False
@@ -69,7 +76,7 @@ def speaker_link(a: HasSpeaker, b: HasSpeaker, lang: str = "id") -> SpeakerLink:
         return "unknown"
     if "anonymous" in (a.speaker_type, b.speaker_type):
         return "unknown"
-    if a.speaker_key == b.speaker_key:
+    if a.speaker_key == b.speaker_key or _short_form(a.speaker_key, b.speaker_key):
         return "same"
     if _is_institution_of(a, b, lang) or _is_institution_of(b, a, lang):
         return "member"

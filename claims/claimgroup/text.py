@@ -174,17 +174,10 @@ def _opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, in
 def equivalent_up_to_typos(a: Sequence[str], b: Sequence[str], lang: str = "id") -> bool:
     """Equal except one-letter typos and words split or glued differently."""
     lex = load_claim_lexicon(lang)
-    for tag, i1, i2, j1, j2 in _opcodes(a, b):
-        if tag == "equal":
-            continue
-        left, right = a[i1:i2], b[j1:j2]
-        if "".join(left) == "".join(right) and left and right:
-            continue
-        same_length = len(left) == len(right)
-        if same_length and all(_typo_close(x, y, lex) for x, y in zip(left, right, strict=True)):
-            continue
-        return False
-    return True
+    return all(
+        tag == "equal" or (tag == "replace" and _blocks_equivalent(a[i1:i2], b[j1:j2], lex))
+        for tag, i1, i2, j1, j2 in _opcodes(a, b)
+    )
 
 
 def contiguous_offset(part: Sequence[str], whole: Sequence[str]) -> int | None:
@@ -204,14 +197,37 @@ def is_contiguous_part(part: Sequence[str], whole: Sequence[str]) -> bool:
     return contiguous_offset(part, whole) is not None
 
 
+def _blocks_equivalent(left: Sequence[str], right: Sequence[str], lex: ClaimLexicon) -> bool:
+    """Two differing runs that say the same: glued/split words or one-letter typos."""
+    if left and right and "".join(left) == "".join(right):
+        return True
+    return len(left) == len(right) and all(
+        _typo_close(x, y, lex) for x, y in zip(left, right, strict=True)
+    )
+
+
 def _is_cut(a: Sequence[str], b: Sequence[str], lex: ClaimLexicon) -> bool:
-    """One is a contiguous part of the other, and the cut does not drop a negation that
-    governed the part (``tidak setuju dengan ...`` cut to ``setuju dengan ...``)."""
-    for part, whole in ((a, b), (b, a)):
-        offset = contiguous_offset(part, whole)
-        if offset is not None:
-            return not (offset > 0 and whole[offset - 1] in lex.negations)
-    return False
+    """One is the other with words cut from its start and/or end (typos aside), and the cut
+    does not drop a negation that governed the kept part (``tidak setuju ...`` -> ``setuju``)."""
+    ops = _opcodes(a, b)
+    trimmed_side: str | None = None
+    for position, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            continue
+        at_edge = position in (0, len(ops) - 1)
+        if tag in ("delete", "insert") and at_edge and len(ops) > 1:
+            side = "a" if tag == "delete" else "b"
+            if trimmed_side not in (None, side):
+                return False
+            trimmed_side = side
+            removed = a[i1:i2] if side == "a" else b[j1:j2]
+            if position == 0 and removed[-1] in lex.negations:
+                return False
+            continue
+        if tag == "replace" and _blocks_equivalent(a[i1:i2], b[j1:j2], lex):
+            continue
+        return False
+    return trimmed_side is not None
 
 
 def relation(first: str, other: str, lang: str = "id") -> Relation:
