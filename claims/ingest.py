@@ -1,24 +1,74 @@
-"""The ingest pipeline: read -> parse (pure) -> write in batches (one writer).
+"""The ingest pipeline: read -> parse (pure, in worker processes) -> write in batches.
 
-Each batch is one transaction, so an interrupted run leaves only whole
-articles behind and a rerun completes the rest (duplicates are skipped by
-text hash and url).
+One process writes; ``workers`` processes parse. Parsing is fanned out in small chunks with
+a bounded number in flight, and results come back in input order, so memory stays flat
+whatever the corpus size and the rows of a run do not depend on the worker count.
+
+Each batch is one transaction, so an interrupted run leaves only whole articles (with all
+their quotes) behind and a rerun completes the rest: texts and urls already stored are
+skipped as duplicates. ``reparse`` runs the current parser over stored articles written by an
+older one, keeping the ids (and so the reviews) of quotes whose span did not change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import gzip
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import islice
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
+from claims.models import Article
 from claims.parse import PARSER_VERSION, ParsedArticle, parse_article
-from claims.readers import ReadProblem, ReadWarning, SourceArticle, read_articles
-from claims.store import BatchResult, write_batch
+from claims.readers import (
+    ReadError,
+    ReadProblem,
+    ReadWarning,
+    SourceArticle,
+    files_in,
+    format_of,
+    read_articles,
+)
+from claims.store import (
+    BatchResult,
+    ReparseResult,
+    existing_values,
+    reparse_batch,
+    text_sha256,
+    write_batch,
+)
 
 DEFAULT_BATCH = 500
+#: Articles per task sent to a worker: big enough to amortise pickling, small enough to
+#: keep every worker busy and the in-flight memory small.
+PARSE_CHUNK = 32
+#: Chunks in flight per worker; bounds memory while keeping workers fed.
+IN_FLIGHT_PER_WORKER = 3
+#: Articles looked up at once when skipping those already stored, before parsing.
+LOOKUP_CHUNK = 256
+#: Failures kept with their reasons for the summary; beyond this only counted.
+MAX_KEPT_PROBLEMS = 10_000
+
+T = TypeVar("T", bound="HasText")
+
+
+class HasText(Protocol):
+    text: str
+
+
+@dataclass(slots=True)
+class ParseFailure:
+    """The parser raised on one article: the article is reported, not stored."""
+
+    reason: str
 
 
 @dataclass(slots=True)
@@ -26,15 +76,42 @@ class IngestSummary:
     """What an ingest did; printed at the end of every run."""
 
     read: int = 0
+    seen: int = 0
     added: int = 0
     duplicates: int = 0
     quotes: int = 0
+    n_failed: int = 0
     failed: list[ReadProblem] = field(default_factory=list)
     warnings: list[ReadWarning] = field(default_factory=list)
+    stopped: ReadProblem | None = None
+
+    def fail(self, problem: ReadProblem) -> None:
+        self.n_failed += 1
+        if len(self.failed) < MAX_KEPT_PROBLEMS:
+            self.failed.append(problem)
+
+    def warn(self, warning: ReadWarning) -> None:
+        if len(self.warnings) < MAX_KEPT_PROBLEMS:
+            self.warnings.append(warning)
+
+    @property
+    def processed(self) -> int:
+        """Articles written or skipped so far (what the progress bar counts)."""
+        return self.added + self.duplicates
 
     def line(self) -> str:
         return (f"{self.added} articles added, {self.duplicates} duplicates skipped, "
-                f"{len(self.failed)} failed, {self.quotes} quotes stored")
+                f"{self.n_failed} failed, {self.quotes} quotes stored")
+
+    def failure_lines(self, limit: int = 20) -> list[str]:
+        """The failures as 'origin: reason' lines, the first ``limit`` of them."""
+        lines = [str(problem) for problem in self.failed[:limit]]
+        if self.n_failed > len(lines):
+            lines.append(f"... and {self.n_failed - len(lines)} more")
+        return lines
+
+
+# --- parsing (pure, runs in workers) ------------------------------------------------------
 
 
 def parse_source(src: SourceArticle) -> ParsedArticle:
@@ -43,10 +120,86 @@ def parse_source(src: SourceArticle) -> ParsedArticle:
                          published=src.published, url=src.url)
 
 
-def _batches(items: Iterable[SourceArticle], size: int) -> Iterator[list[SourceArticle]]:
+def parse_chunk(chunk: Sequence[T], parse: Callable[[T], ParsedArticle],
+                ) -> list[ParsedArticle | ParseFailure]:
+    """Parse a chunk; a parser exception costs that one article, never the run.
+
+    The article text is not sent back when the parser kept it unchanged (the caller still
+    has it): for long articles that halves what crosses the process boundary.
+    """
+    results: list[ParsedArticle | ParseFailure] = []
+    for item in chunk:
+        try:
+            parsed = parse(item)
+        except Exception as error:  # noqa: BLE001 - any parser bug must not stop an ingest
+            results.append(ParseFailure(f"parser error: {type(error).__name__}: {error}"))
+            continue
+        if parsed.text == item.text:
+            parsed.text = ""
+        results.append(parsed)
+    return results
+
+
+def _restored(chunk: Sequence[T], results: list[ParsedArticle | ParseFailure],
+              ) -> Iterator[tuple[T, ParsedArticle | ParseFailure]]:
+    for item, result in zip(chunk, results, strict=True):
+        if isinstance(result, ParsedArticle) and not result.text:
+            result.text = item.text
+        yield item, result
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def default_workers() -> int:
+    """One parser process per core (the writer mostly waits on SQLite)."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else os.cpu_count() or 1)
+
+
+def _pool_context() -> Any:
+    """fork where available: workers start in milliseconds with the parser already imported.
+
+    Safe here because the pool starts before any thread (e.g. a progress refresher) exists.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def parsed_stream(
+    items: Iterable[T],
+    parse: Callable[[T], ParsedArticle],
+    *,
+    workers: int = 1,
+    chunk_size: int = PARSE_CHUNK,
+) -> Iterator[tuple[T, ParsedArticle | ParseFailure]]:
+    """Yield ``(item, parse result)`` in input order, parsing in ``workers`` processes.
+
+    At most ``workers * IN_FLIGHT_PER_WORKER`` chunks are in flight, so a million-article
+    input never sits in memory; ``workers <= 1`` parses in this process, without a pool.
+    """
+    chunks = _chunks(items, chunk_size)
+    if workers <= 1:
+        for chunk in chunks:
+            yield from _restored(chunk, parse_chunk(chunk, parse))
+        return
+    limit = workers * IN_FLIGHT_PER_WORKER
+    with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+        pending: deque[tuple[list[T], Future[list[ParsedArticle | ParseFailure]]]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(parse_chunk, chunk, parse)))
+            if len(pending) >= limit:
+                done, future = pending.popleft()
+                yield from _restored(done, future.result())
+        while pending:
+            done, future = pending.popleft()
+            yield from _restored(done, future.result())
+
+
+# --- ingest ---------------------------------------------------------------------------------
 
 
 def ingest_sources(
@@ -54,37 +207,304 @@ def ingest_sources(
     items: Iterable[SourceArticle | ReadProblem | ReadWarning],
     *,
     batch_size: int = DEFAULT_BATCH,
+    workers: int = 1,
+    strict: bool = False,
+    parse: Callable[[SourceArticle], ParsedArticle] = parse_source,
     on_problem: Callable[[ReadProblem | ReadWarning], None] | None = None,
-    on_batch: Callable[[int, IngestSummary], None] | None = None,
+    on_batch: Callable[[IngestSummary], None] | None = None,
+    on_progress: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
-    """Parse and store articles; read problems are collected, never fatal to the run."""
+    """Parse and store articles; problems are collected and reported, never fatal to the run.
+
+    ``on_batch`` runs after each committed batch, ``on_progress`` after each parsed article
+    (``summary.seen`` counts them), for a progress display.
+
+    With ``strict`` the run stops at the first problem, after storing every article read
+    before it (``summary.stopped`` names the problem).
+    """
     summary = IngestSummary()
 
-    def articles() -> Iterator[SourceArticle]:
-        for item in items:
-            if isinstance(item, ReadProblem | ReadWarning):
-                if isinstance(item, ReadProblem):
-                    summary.failed.append(item)
-                else:
-                    summary.warnings.append(item)
-                if on_problem:
-                    on_problem(item)
-            else:
-                summary.read += 1
-                yield item
+    def report(item: ReadProblem | ReadWarning) -> None:
+        if isinstance(item, ReadProblem):
+            summary.fail(item)
+        else:
+            summary.warn(item)
+        if on_problem:
+            on_problem(item)
 
-    for batch in _batches(articles(), batch_size):
-        parsed = [(src, parse_source(src)) for src in batch]
+    def articles() -> Iterator[SourceArticle]:
+        try:
+            for item in items:
+                if isinstance(item, ReadProblem | ReadWarning):
+                    report(item)
+                    if strict and isinstance(item, ReadProblem):
+                        summary.stopped = item
+                        return
+                else:
+                    summary.read += 1
+                    yield item
+        except ReadError as error:  # strict readers raise at the first problem
+            report(error.problem)
+            summary.stopped = error.problem
+
+    def write(batch: list[tuple[SourceArticle, ParsedArticle]]) -> None:
         with engine.begin() as conn:
-            result: BatchResult = write_batch(conn, parsed, PARSER_VERSION)
+            result: BatchResult = write_batch(conn, batch, PARSER_VERSION)
         summary.added += result.added
         summary.duplicates += result.duplicates
         summary.quotes += result.quotes
+        for note in result.notes:
+            report(ReadWarning(*note))
         if on_batch:
-            on_batch(len(batch), summary)
+            on_batch(summary)
+
+    def unknown(sources: Iterable[SourceArticle]) -> Iterator[SourceArticle]:
+        for known, source in not_yet_stored(engine, sources):
+            if known:
+                summary.duplicates += 1
+                summary.seen += 1
+            else:
+                yield source
+
+    batch: list[tuple[SourceArticle, ParsedArticle]] = []
+    for src, result in parsed_stream(unknown(articles()), parse, workers=workers):
+        summary.seen += 1
+        if on_progress:
+            on_progress(summary)
+        if isinstance(result, ParseFailure):
+            problem = ReadProblem(src.origin, result.reason)
+            report(problem)
+            if strict:
+                summary.stopped = problem
+                break
+            continue
+        batch.append((src, result))
+        if len(batch) >= batch_size:
+            write(batch)
+            batch = []
+    if batch:
+        write(batch)
     return summary
 
 
-def ingest_paths(engine: Engine, paths: Iterable[str], **read_options: Any) -> IngestSummary:
-    """Read files (txt, jsonl, csv, html, gz, directories, '-') and ingest them."""
-    return ingest_sources(engine, read_articles(list(paths), **read_options))
+def not_yet_stored(engine: Engine, sources: Iterable[SourceArticle],
+                   ) -> Iterator[tuple[bool, SourceArticle]]:
+    """Pair each article with whether its text or url is already stored.
+
+    Checked before parsing so that a rerun after a crash skips the stored part at reading
+    speed; the write still checks again (the parser may change the text, and a duplicate
+    inside one run is only known at write time).
+    """
+    for chunk in _chunks(sources, LOOKUP_CHUNK):
+        hashes = [text_sha256(source.text) for source in chunk]
+        with engine.connect() as conn:
+            known = existing_values(conn, Article.sha256, hashes)
+            known_urls = existing_values(conn, Article.url, (s.url for s in chunk if s.url))
+        for digest, source in zip(hashes, chunk, strict=True):
+            yield digest in known or bool(source.url and source.url in known_urls), source
+
+
+def ingest_paths(engine: Engine, paths: Iterable[str], **options: Any) -> IngestSummary:
+    """Read files (txt, jsonl, csv, html, gz, directories, '-') and ingest them.
+
+    ``options`` are those of :func:`claims.readers.read_articles` (glob, encoding, fields,
+    defaults, strict) and of :func:`ingest_sources` (batch_size, workers, callbacks).
+    """
+    read_keys = {"glob", "encoding", "fields", "defaults"}
+    read_options = {key: value for key, value in options.items() if key in read_keys}
+    ingest_options = {key: value for key, value in options.items() if key not in read_keys}
+    strict = bool(options.get("strict"))
+    items = read_articles(list(paths), strict=strict, **read_options)
+    return ingest_sources(engine, items, **ingest_options)
+
+
+# --- progress estimate ---------------------------------------------------------------------
+
+_COUNT_BLOCK = 1 << 20
+
+
+def _count_lines(path: Path) -> int:
+    """Lines of a (gzipped) file, counted in blocks: well under a second per 100 MB."""
+    lines = 0
+    last = b"\n"
+    with _open_maybe_gzip(path) as stream:
+        while block := stream.read(_COUNT_BLOCK):
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines + (last != b"\n")
+
+
+def _open_maybe_gzip(path: Path) -> Any:
+    with open(path, "rb") as stream:
+        gzipped = stream.read(2) == b"\x1f\x8b"
+    return gzip.open(path, "rb") if gzipped else open(path, "rb")  # noqa: SIM115
+
+
+def _estimate_file(path: Path) -> int:
+    fmt = format_of(path.name)
+    if fmt in ("text", "html"):
+        return 1
+    if fmt == "jsonl":
+        return _count_lines(path)
+    if fmt == "csv":
+        return max(0, _count_lines(path) - 1)
+    return 0
+
+
+def estimate_total(paths: Sequence[str], glob: str | None = None) -> int | None:
+    """About how many articles ``paths`` hold, for the progress bar's ETA; None if unknown.
+
+    Counts lines, so CSV cells spanning lines overcount; stdin cannot be counted.
+    """
+    total = 0
+    try:
+        for name in paths:
+            if name == "-":
+                return None
+            path = Path(name)
+            if path.is_dir():
+                total += sum(_estimate_file(file) for file in files_in(path, glob))
+            elif path.is_file():
+                total += _estimate_file(path)
+    except (OSError, EOFError, ValueError):
+        return None
+    return total
+
+
+# --- reparse --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class StoredArticle:
+    """An article read back from the database for reparsing (picklable)."""
+
+    id: int
+    text: str
+    lang: str | None
+    outlet: str | None
+    published: date | None
+    url: str | None
+
+
+def parse_stored(article: StoredArticle) -> ParsedArticle:
+    """The same call as at ingest, so a reparse gives what a fresh ingest would."""
+    return parse_article(article.text, lang=article.lang, outlet=article.outlet,
+                         published=article.published, url=article.url)
+
+
+def version_key(version: str) -> tuple[int, ...] | None:
+    """``"1.10.2"`` -> (1, 10, 2); None when the version is not dotted numbers."""
+    try:
+        return tuple(int(part) for part in version.strip().split("."))
+    except ValueError:
+        return None
+
+
+def is_older(version: str, current: str = PARSER_VERSION) -> bool:
+    """Whether articles parsed by ``version`` need the ``current`` parser.
+
+    Versions that are not numbers count as older when they differ (they cannot be newer
+    than a release we know); a newer version is left alone (a newer tool wrote it).
+    """
+    if version == current:
+        return False
+    old, new = version_key(version), version_key(current)
+    if old is None or new is None:
+        return True
+    return old < new
+
+
+@dataclass(slots=True)
+class ReparseSummary:
+    articles: int = 0
+    failed: list[str] = field(default_factory=list)
+    result: ReparseResult = field(default_factory=ReparseResult)
+
+    def line(self) -> str:
+        r = self.result
+        return (f"{self.articles} articles reparsed, {len(self.failed)} failed; quotes: "
+                f"{r.unchanged} unchanged, {r.updated} updated, {r.added} added, "
+                f"{r.deleted} deleted ({r.reviewed_deleted} of them reviewed)")
+
+
+def outdated_versions(engine: Engine, current: str = PARSER_VERSION,
+                      everything: bool = False) -> list[str]:
+    """Parser versions present in the database that ``current`` should replace."""
+    with engine.connect() as conn:
+        versions = conn.execute(select(Article.parser_version).distinct()).scalars().all()
+    if everything:
+        return sorted(versions)
+    return sorted(v for v in versions if is_older(v, current))
+
+
+def count_outdated(engine: Engine, versions: Sequence[str]) -> int:
+    from sqlalchemy import func
+
+    if not versions:
+        return 0
+    with engine.connect() as conn:
+        query = select(func.count()).select_from(Article).where(
+            Article.parser_version.in_(versions))
+        return int(conn.scalar(query) or 0)
+
+
+def _stored_articles(engine: Engine, versions: Sequence[str], page: int,
+                     ) -> Iterator[StoredArticle]:
+    """Outdated articles by id, one page per short read (keyset: flat memory, no long cursor)."""
+    last_id = 0
+    columns = (Article.id, Article.text, Article.lang, Article.outlet, Article.published,
+               Article.url)
+    while True:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                select(*columns).where(Article.parser_version.in_(versions), Article.id > last_id)
+                .order_by(Article.id).limit(page)).all()
+        if not rows:
+            return
+        for row in rows:
+            yield StoredArticle(*row)
+        last_id = rows[-1][0]
+
+
+def reparse(
+    engine: Engine,
+    *,
+    everything: bool = False,
+    batch_size: int = DEFAULT_BATCH,
+    workers: int = 1,
+    parse: Callable[[StoredArticle], ParsedArticle] = parse_stored,
+    parser_version: str = PARSER_VERSION,
+    on_batch: Callable[[ReparseSummary], None] | None = None,
+) -> ReparseSummary:
+    """Re-run the parser over articles stored by an older one (all of them with ``everything``).
+
+    Quotes keep their row id when (article, start, end) is unchanged, so reviews stay
+    attached; vanished quotes are deleted and counted (reviewed ones separately). Each batch
+    is one transaction and marks its articles with ``parser_version``: an interrupted reparse
+    resumes where it stopped.
+    """
+    summary = ReparseSummary()
+    versions = outdated_versions(engine, parser_version, everything)
+    if not versions:
+        return summary
+    stored = _stored_articles(engine, versions, batch_size)
+
+    def write(batch: list[tuple[int, ParsedArticle]]) -> None:
+        with engine.begin() as conn:
+            summary.result += reparse_batch(conn, batch, parser_version)
+        summary.articles += len(batch)
+        if on_batch:
+            on_batch(summary)
+
+    batch: list[tuple[int, ParsedArticle]] = []
+    for article, result in parsed_stream(stored, parse, workers=workers):
+        if isinstance(result, ParseFailure):
+            summary.failed.append(f"article {article.id}: {result.reason}")
+            continue
+        batch.append((article.id, result))
+        if len(batch) >= batch_size:
+            write(batch)
+            batch = []
+    if batch:
+        write(batch)
+    return summary

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
-from claims.models import Article, Quote
-from claims.parse.records import ParsedArticle
+from claims.models import Article, Quote, Review, utcnow
+from claims.parse.records import ParsedArticle, QuoteRecord
 from claims.speakers import resolve_speakers, speaker_key
 from claims.sqlutil import chunks
 
@@ -35,11 +35,37 @@ class BatchResult:
     added: int = 0
     duplicates: int = 0
     quotes: int = 0
+    #: (origin, reason) of quotes the parser returned but storage refused.
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     def __iadd__(self, other: BatchResult) -> BatchResult:
         self.added += other.added
         self.duplicates += other.duplicates
         self.quotes += other.quotes
+        self.notes.extend(other.notes)
+        return self
+
+
+@dataclass(slots=True)
+class ReparseResult:
+    """How the quotes of reparsed articles changed."""
+
+    unchanged: int = 0
+    updated: int = 0
+    added: int = 0
+    deleted: int = 0
+    reviewed_deleted: int = 0
+    reviewed_deleted_ids: list[int] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+    def __iadd__(self, other: ReparseResult) -> ReparseResult:
+        self.unchanged += other.unchanged
+        self.updated += other.updated
+        self.added += other.added
+        self.deleted += other.deleted
+        self.reviewed_deleted += other.reviewed_deleted
+        self.reviewed_deleted_ids.extend(other.reviewed_deleted_ids)
+        self.notes.extend(other.notes)
         return self
 
 
@@ -47,7 +73,8 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _existing(conn: Connection, column, values: Iterable[str]) -> set[str]:  # type: ignore[no-untyped-def]
+def existing_values(conn: Connection, column, values: Iterable[str]) -> set[str]:  # type: ignore[no-untyped-def]
+    """Which of ``values`` the (unique, indexed) ``column`` already holds."""
     values = sorted({v for v in values if v})
     found: set[str] = set()
     for chunk in chunks(values):
@@ -55,18 +82,68 @@ def _existing(conn: Connection, column, values: Iterable[str]) -> set[str]:  # t
     return found
 
 
-def quote_rows(article_id: int, parsed: ParsedArticle, speaker_ids: dict[str, int]) -> list[dict]:
-    """Rows for the quote table from one parsed article."""
-    rows = []
+def storable_quotes(parsed: ParsedArticle) -> tuple[list[QuoteRecord], list[str]]:
+    """The quotes that keep the storage invariants, and why any others were refused.
+
+    ``text == article.text[start:end]`` is the contract every reader of the database relies
+    on, and (article, start, end) is unique: a parser bug breaking either must cost one
+    quote with a warning, never the batch (a unique violation would roll it back).
+    """
+    kept: list[QuoteRecord] = []
+    refused: list[str] = []
+    spans: set[tuple[int, int]] = set()
+    text = parsed.text
     for q in parsed.quotes:
-        sid = speaker_ids.get(speaker_key(q.speaker)) if q.speaker else None
-        rows.append({
-            "article_id": article_id, "speaker_id": sid, "text": q.text, "start": q.start,
-            "end": q.end, "kind": q.kind, "cue": q.cue, "mention": q.mention,
-            "resolution": q.resolution, "role": q.role, "affiliation": q.affiliation,
-            "via": q.via, "said_on": q.said_on, "confidence": q.confidence,
-        })
-    return rows
+        if not (0 <= q.start <= q.end <= len(text)) or text[q.start:q.end] != q.text:
+            refused.append(f"parser returned a quote whose text is not article[{q.start}:"
+                           f"{q.end}]; quote not stored")
+        elif (q.start, q.end) in spans:
+            refused.append(f"parser returned the span {q.start}-{q.end} twice; stored once")
+        else:
+            spans.add((q.start, q.end))
+            kept.append(q)
+    return kept, refused
+
+
+def quote_row(q: QuoteRecord, speaker_ids: dict[str, int]) -> dict[str, Any]:
+    """The parser-owned columns of a quote row (claim grouping columns are not touched)."""
+    sid = speaker_ids.get(speaker_key(q.speaker)) if q.speaker else None
+    return {
+        "speaker_id": sid, "text": q.text, "start": q.start, "end": q.end, "kind": q.kind,
+        "cue": q.cue, "mention": q.mention, "resolution": q.resolution, "role": q.role,
+        "affiliation": q.affiliation, "via": q.via, "said_on": q.said_on,
+        "confidence": q.confidence,
+    }
+
+
+def quote_rows(article_id: int, parsed: ParsedArticle, speaker_ids: dict[str, int]) -> list[dict]:
+    """Rows for the quote table from one parsed article (quotes assumed storable)."""
+    return [{"article_id": article_id, **quote_row(q, speaker_ids)} for q in parsed.quotes]
+
+
+def _speaker_names(quotes: Iterable[QuoteRecord]) -> dict[str, tuple[str, str]]:
+    names: dict[str, tuple[str, str]] = {}
+    for q in quotes:
+        if q.speaker:
+            names.setdefault(speaker_key(q.speaker), (q.speaker, q.speaker_type or "person"))
+    names.pop("", None)
+    return names
+
+
+def _insert_ignoring_duplicates(conn: Connection, table):  # type: ignore[no-untyped-def]
+    """INSERT that skips rows violating a unique constraint (sha256, url).
+
+    The pre-check in :func:`write_batch` already skips known duplicates; this guards against
+    a second writer committing the same article between that check and the insert.
+    """
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    elif dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        return insert(table)
+    return dialect_insert(table).on_conflict_do_nothing()
 
 
 def write_batch(
@@ -76,12 +153,13 @@ def write_batch(
 ) -> BatchResult:
     """Insert new articles with their quotes; skip texts and urls already stored.
 
-    Runs inside the caller's transaction: the caller commits once per batch.
+    Runs inside the caller's transaction: the caller commits once per batch, so an article
+    and its quotes are stored together or not at all.
     """
     result = BatchResult()
     hashes = [text_sha256(parsed.text) for _, parsed in batch]
-    seen = _existing(conn, Article.sha256, hashes)
-    seen_urls = _existing(conn, Article.url, (m.url for m, _ in batch if m.url))
+    seen = existing_values(conn, Article.sha256, hashes)
+    seen_urls = existing_values(conn, Article.url, (m.url for m, _ in batch if m.url))
     fresh: list[tuple[str, ArticleMeta, ParsedArticle]] = []
     for digest, (meta, parsed) in zip(hashes, batch, strict=True):
         if digest in seen or (meta.url and meta.url in seen_urls):
@@ -90,6 +168,11 @@ def write_batch(
         seen.add(digest)
         if meta.url:
             seen_urls.add(meta.url)
+        kept, refused = storable_quotes(parsed)
+        if refused:
+            origin = getattr(meta, "origin", "") or "article"
+            result.notes.extend((origin, reason) for reason in refused)
+            parsed = replace(parsed, quotes=kept)
         fresh.append((digest, meta, parsed))
     if not fresh:
         return result
@@ -97,19 +180,15 @@ def write_batch(
     rows = [{
         "sha256": digest, "url": meta.url, "source_id": meta.source_id, "outlet": parsed.outlet,
         "title": meta.title, "lang": parsed.lang, "published": parsed.published,
-        "text": parsed.text, "parser_version": parser_version,
+        "text": parsed.text, "parser_version": parser_version, "ingested_at": utcnow(),
     } for digest, meta, parsed in fresh]
-    article_ids = dict(conn.execute(insert(Article).returning(Article.sha256, Article.id),
-                                    rows).all())
+    statement = _insert_ignoring_duplicates(conn, Article)
+    article_ids = dict(conn.execute(statement.returning(Article.sha256, Article.id), rows).all())
+    result.duplicates += len(fresh) - len(article_ids)
+    fresh = [item for item in fresh if item[0] in article_ids]
 
-    names: dict[str, tuple[str, str]] = {}
-    for _, _, parsed in fresh:
-        for q in parsed.quotes:
-            if q.speaker:
-                names.setdefault(speaker_key(q.speaker), (q.speaker, q.speaker_type or "person"))
-    names.pop("", None)
-    speaker_ids = resolve_speakers(conn, names)
-
+    speaker_ids = resolve_speakers(
+        conn, _speaker_names(q for _, _, parsed in fresh for q in parsed.quotes))
     quotes: list[dict] = []
     for digest, _, parsed in fresh:
         quotes.extend(quote_rows(article_ids[digest], parsed, speaker_ids))
@@ -117,6 +196,94 @@ def write_batch(
         conn.execute(insert(Quote), quotes)
     result.added = len(fresh)
     result.quotes = len(quotes)
+    return result
+
+
+_PARSER_COLUMNS = ("speaker_id", "text", "kind", "cue", "mention", "resolution", "role",
+                   "affiliation", "via", "said_on", "confidence")
+
+
+StoredQuotes = dict[int, dict[tuple[int, int], dict[str, Any]]]
+
+
+def _stored_quotes(conn: Connection, article_ids: Sequence[int]) -> StoredQuotes:
+    """article id -> (start, end) -> stored row (id plus the parser-owned columns)."""
+    table = Quote.__table__
+    columns = [table.c.id, table.c.article_id, table.c.start, table.c.end,
+               *(table.c[name] for name in _PARSER_COLUMNS)]
+    stored: StoredQuotes = {aid: {} for aid in article_ids}
+    for chunk in chunks(list(article_ids)):
+        for row in conn.execute(select(*columns).where(table.c.article_id.in_(chunk))).mappings():
+            stored[row["article_id"]][(row["start"], row["end"])] = dict(row)
+    return stored
+
+
+def _reviewed(conn: Connection, quote_ids: Sequence[int]) -> set[int]:
+    found: set[int] = set()
+    for chunk in chunks(sorted(quote_ids)):
+        found.update(conn.execute(select(Review.target_id).where(
+            Review.target_type == "quote", Review.target_id.in_(chunk))).scalars())
+    return found
+
+
+def reparse_batch(
+    conn: Connection,
+    batch: Sequence[tuple[int, ParsedArticle]],
+    parser_version: str,
+) -> ReparseResult:
+    """Replace the quotes of stored articles with a new parse, inside the caller's transaction.
+
+    A quote's identity is (article, start, end): such a row keeps its id (reviews point at
+    it) and only its changed parser columns are updated, so unchanged rows do not churn the
+    full-text index; claim grouping columns are left alone. Quotes that vanished are deleted
+    and those with a review are counted and listed.
+    """
+    result = ReparseResult()
+    table = Quote.__table__
+    stored = _stored_quotes(conn, [aid for aid, _ in batch])
+    kept_by_article: list[tuple[int, list[QuoteRecord]]] = []
+    for article_id, parsed in batch:
+        kept, refused = storable_quotes(parsed)
+        result.notes.extend((f"article {article_id}", reason) for reason in refused)
+        kept_by_article.append((article_id, kept))
+    speaker_ids = resolve_speakers(
+        conn, _speaker_names(q for _, kept in kept_by_article for q in kept))
+
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    vanished: list[int] = []
+    for article_id, kept in kept_by_article:
+        old = stored[article_id]
+        for q in kept:
+            row = quote_row(q, speaker_ids)
+            previous = old.pop((q.start, q.end), None)
+            if previous is None:
+                inserts.append({"article_id": article_id, **row})
+            elif any(previous[name] != row[name] for name in _PARSER_COLUMNS):
+                updates.append({"quote_id": previous["id"],
+                                **{name: row[name] for name in _PARSER_COLUMNS}})
+            else:
+                result.unchanged += 1
+        vanished.extend(row["id"] for row in old.values())
+
+    if vanished:
+        reviewed = _reviewed(conn, vanished)
+        result.reviewed_deleted = len(reviewed)
+        result.reviewed_deleted_ids = sorted(reviewed)
+        for chunk in chunks(sorted(vanished)):
+            conn.execute(delete(table).where(table.c.id.in_(chunk)))
+    if updates:
+        # SET columns come from the parameter keys (the parser columns).
+        conn.execute(update(table).where(table.c.id == bindparam("quote_id")), updates)
+    if inserts:
+        conn.execute(insert(table), inserts)
+    ids = [aid for aid, _ in batch]
+    for chunk in chunks(ids):
+        conn.execute(update(Article.__table__).where(Article.__table__.c.id.in_(chunk))
+                     .values(parser_version=parser_version))
+    result.deleted = len(vanished)
+    result.updated = len(updates)
+    result.added = len(inserts)
     return result
 
 
