@@ -51,6 +51,10 @@ DAY = date(2024, 7, 9)
          "excerpt"),
         ("memeriksa lima saksi dalam kasus", "Kami sudah memeriksa lima saksi dalam kasus ini",
          "excerpt"),
+        ("Kami sudah memeriksa lima saksi dalam kasus korupsi dana desa",
+         "“Kami sudah memeriksa lima saksi ... dana desa”", "excerpt"),
+        ("Kami sudah memeriksa lima saksi dalam kasus korupsi dana desa",
+         "“Kami sudah memeriksa lima saksi … dana bansos”", "substantive"),
         ("Selain itu, kebijakan fiskal diarahkan untuk memperbaiki neraca pemerintah",
          "kebijakan fiskal diarahkan untuk memperbaiki neraca pemerintha", "excerpt"),
         # minor: fillers, titles, word order, synonyms
@@ -61,6 +65,9 @@ DAY = date(2024, 7, 9)
          "minor"),
         ("Kemarin kami periksa Winda Sari", "Winda Sari kami periksa kemarin", "minor"),
         ("Pak Budi telah menyerahkan berkas", "Budi sudah menyerahkan berkas", "minor"),
+        ("Kami sudah hedging (lindung nilai) dananya", "Kami sudah hedging dananya", "minor"),
+        ("Dia sudah memutus kontraknya bulan lalu", "Dia sudah memutus kontrak bulan lalu",
+         "minor"),
         # substantive: numbers, negations, names, verbs of consequence, clauses
         ("Kami sudah memeriksa lima saksi", "Kami sudah memeriksa enam saksi", "substantive"),
         ("Inflasi diperkirakan 4 persen", "Inflasi diperkirakan 4,5 persen", "substantive"),

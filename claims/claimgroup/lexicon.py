@@ -24,6 +24,7 @@ class ClaimLexicon:
     additive_scales: dict[str, float]
     scale_abbreviations: dict[str, str]
     fillers: frozenset[str]
+    clitics: tuple[str, ...]
     titles: frozenset[str]
     synonyms: dict[str, str]
     negations: frozenset[str]
@@ -71,6 +72,7 @@ def load_claim_lexicon(lang: str = "id") -> ClaimLexicon:
             k.casefold(): v.casefold() for k, v in data.get("scale_abbreviations", {}).items()
         },
         fillers=frozenset(w.casefold() for w in light.get("fillers", [])),
+        clitics=tuple(w.casefold() for w in light.get("clitics", [])),
         titles=frozenset(w.casefold() for w in light.get("titles", [])) | _parser_titles(),
         synonyms=_invert(data.get("synonyms", {})),
         negations=frozenset(w.casefold() for w in data.get("negations", {}).get("words", [])),

@@ -9,9 +9,12 @@ Three levels of tokens, each a coarser view of the quote:
    (``Rp5 M`` == ``Rp 5 miliar``; ``lima`` == ``5``; ``4,5`` == ``4.5``). Equal, or equal up to
    one-letter typos in long words and split/glued words (``di rumah``/``dirumah``) -> ``format``.
 3. *meaning* tokens: level 2 without fillers (``sih``, ``kok``, ``pun``, ...), without forms of
-   address in front of a capitalised name (``Ibu Winda Sari``), synonyms mapped to one word.
+   address in front of a capitalised name (``Ibu Winda Sari``), without editorial insertions in
+   brackets (``hedging (lindung nilai)``), clitic ``-nya`` cut from long words, synonyms mapped
+   to one word.
    Equal -> ``minor`` (only light words differ, even at an edge). Otherwise, canonical tokens of
-   one a contiguous run of the other -> ``excerpt``. Otherwise meaning tokens equal as
+   one a contiguous run of the other, or pieces of it between ellipses (``A … C``) ->
+   ``excerpt``. Otherwise meaning tokens equal as
    multisets (word order), up to typos, or one a contiguous part of the other -> ``minor``.
    Anything else (a number, a negation, a name, a verb, a clause) -> ``substantive``.
 
@@ -44,6 +47,9 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _NUMBER_PREFIX = "#"
 _TYPO_MIN_LENGTH = 5
+_MIN_STEM = 4
+_EDITORIAL = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_ELLIPSIS = re.compile(r"\.{3,}|…")
 
 
 def normalise(text: str) -> str:
@@ -142,7 +148,7 @@ def _canonical(text: str, lang: str) -> tuple[str, ...]:
 @lru_cache(maxsize=200_000)
 def _meaning(text: str, lang: str) -> tuple[str, ...]:
     lex = load_claim_lexicon(lang)
-    raw = [m.group() for m in _WORD.finditer(text)]
+    raw = [m.group() for m in _WORD.finditer(_EDITORIAL.sub(" ", text))]
     title_positions = {
         i for i, w in enumerate(raw[:-1])
         if w.casefold() in lex.titles and raw[i + 1][:1].isupper()
@@ -152,8 +158,37 @@ def _meaning(text: str, lang: str) -> tuple[str, ...]:
     for token in _canonical(kept, lang):
         if token in lex.fillers:
             continue
+        token = _strip_clitic(token, lex)
         out.append(lex.synonyms.get(token, token))
     return tuple(out)
+
+
+def _strip_clitic(token: str, lex: ClaimLexicon) -> str:
+    """``kontraknya`` -> ``kontrak``; short words (``hanya``, ``punya``) are left whole."""
+    for clitic in lex.clitics:
+        if token.endswith(clitic) and len(token) - len(clitic) >= _MIN_STEM:
+            return token[: -len(clitic)]
+    return token
+
+
+def _ellipsis_parts(text: str, lang: str) -> list[tuple[str, ...]]:
+    """Canonical tokens of the pieces between ellipses (an outlet's marked omissions)."""
+    return [p for p in (_canonical(piece, lang) for piece in _ELLIPSIS.split(text)) if p]
+
+
+def _elided_from(short: str, long: str, lang: str) -> bool:
+    """``A … C`` quoting ``A B C``: every piece occurs in the long quote, in order."""
+    parts = _ellipsis_parts(short, lang)
+    if len(parts) < 2:
+        return False
+    whole = _canonical(long, lang)
+    position = 0
+    for part in parts:
+        offset = contiguous_offset(part, whole[position:])
+        if offset is None:
+            return False
+        position += offset + len(part)
+    return True
 
 
 def _typo_close(a: str, b: str, lex: ClaimLexicon) -> bool:
@@ -241,7 +276,7 @@ def relation(first: str, other: str, lang: str = "id") -> Relation:
     ma, mb = _meaning(first, lang), _meaning(other, lang)
     if ma == mb:
         return "minor"
-    if _is_cut(ca, cb, lex):
+    if _is_cut(ca, cb, lex) or _elided_from(other, first, lang) or _elided_from(first, other, lang):
         return "excerpt"
     if Counter(ma) == Counter(mb) or equivalent_up_to_typos(ma, mb, lang) or _is_cut(ma, mb, lex):
         return "minor"
