@@ -7,12 +7,12 @@ import itertools
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE, SHARED
 
 from claims.distributed import parse_on_dask, partitions
 from claims.ingest import parse_source
 from claims.readers import ReadProblem, SourceArticle, read_articles
 from claims.readers.formats import ReadOptions
-from conftest import SAMPLE, SHARED
 
 distributed = pytest.importorskip("distributed")
 
