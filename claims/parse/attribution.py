@@ -259,15 +259,20 @@ class Attributor:
         """The subject before an active verb, with comma appositions joined."""
         chunks = _comma_chunks(text, start, verb_start)
         picked: list[Mention] = []
+        skipped = False
         for c_start, c_end in reversed(chunks[-5:]):
             toks = tokens(text, c_start, c_end)
             if not toks:
                 if picked:
                     break
                 continue
-            if not picked and (all(self.nps.is_title(t) for t in toks)
-                               or toks[0].fold in self.lang.np_stop):
-                continue  # "…, M.Sn, menyebut" / "…, Caridin, dalam laporannya menyampaikan"
+            if not picked and all(self.nps.is_title(t) for t in toks):
+                continue  # "…, M.Sn, menyebut"
+            if not picked and toks[0].fold in self.lang.np_stop and len(toks) <= 3 and not any(
+                t.fold in self.lang.pronouns for t in toks
+            ):
+                skipped = True
+                continue  # "…, Caridin, dalam laporannya menyampaikan"
             sub = self.nps.subject_before(toks)
             if not sub:
                 break
@@ -281,7 +286,10 @@ class Attributor:
                 break
             if mention.kind == "person" and (mention.role or mention.affiliation):
                 break
-        return combine_apposition(picked)
+        combined = combine_apposition(picked)
+        if skipped and combined and len(picked) == 1 and " " not in combined.text:
+            return None  # "Sebab, dalam ketentuan …": a sentence connector, not a subject
+        return combined
 
 
 def combine_apposition(mentions: list[Mention]) -> Mention | None:

@@ -61,6 +61,7 @@ class Language:
     name_particles: frozenset[str]
     alias_markers: tuple[tuple[str, ...], ...]
     anonymous_heads: tuple[tuple[str, ...], ...]
+    anonymous_words: frozenset[str]
     descriptive_heads: frozenset[str]
     role_heads: tuple[tuple[str, ...], ...]
     role_head_words: frozenset[str]
@@ -124,6 +125,8 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         name_particles=_fold_set(np_data["name_particles"]),
         alias_markers=_phrases(np_data["alias_markers"]),
         anonymous_heads=_phrases(np_data["anonymous_heads"]),
+        anonymous_words=frozenset(w.casefold() for p in np_data["anonymous_heads"]
+                                  for w in p.split()),
         descriptive_heads=_fold_set(np_data["descriptive_heads"]),
         role_heads=_phrases(roles),
         role_head_words=frozenset(w.casefold() for r in roles for w in r.split()),

@@ -16,6 +16,8 @@ from claims.parse.language import Language
 # degrees, "Dr."); a sentence-final dot is trimmed afterwards.
 TOKEN = re.compile(r"[^\s,;:()\[\]\"“”„«»?!]+")
 _UPPER_START = re.compile(r"^[\"'‘(]?[A-Z0-9]")
+_NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)+")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{3,}(?![\w-])")
 _GLUED_SENTENCE = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z])")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
 
@@ -102,6 +104,22 @@ class NounPhrases:
         # Words the current article uses alone for a speaker ("kata Kharisma"); set per
         # article by the pipeline, they tell where a name starts after an organisation.
         self.hints: frozenset[str] = frozenset()
+        # Words the current article also writes in lower case: a capitalised one at the start
+        # of a sentence is an ordinary word ("Apalagi", "Nama"), not a name.
+        self.ordinary: frozenset[str] = frozenset()
+
+    def set_article(self, text: str, hints: frozenset[str]) -> None:
+        """Per-article evidence (see ``hints`` and ``ordinary``)."""
+        self.hints = hints
+        self.ordinary = frozenset(_LOWER_WORD.findall(text)) - hints
+
+    def is_ordinary(self, tok: Tok) -> bool:
+        lang = self.lang
+        fold = tok.fold
+        return fold in self.ordinary and not (
+            fold in lang.role_head_words or fold in lang.pronouns or fold in lang.anonymous_words
+            or fold in lang.descriptive_heads or self.is_org(tok)
+        )
 
     # -- word classes -------------------------------------------------------------------
     def is_title(self, tok: Tok) -> bool:
@@ -116,7 +134,9 @@ class NounPhrases:
     def is_name_word(self, tok: Tok) -> bool:
         if tok.fold in self.lang.name_particles:
             return True
-        return is_capitalised(tok.text) and not tok.text[0].isdigit()
+        return is_capitalised(tok.text) and not tok.text[0].isdigit() and not (
+            tok.fold in self.lang.months or tok.fold in self.lang.days
+        )
 
     # -- cutting an NP out of running text -------------------------------------------------
     def cut_after_cue(self, toks: list[Tok]) -> list[Tok]:
@@ -172,6 +192,7 @@ class NounPhrases:
                 or (fold in lang.role_joiners and begin < end)
                 or fold in lang.anaphor_markers
                 or fold in lang.descriptive_heads
+                or fold in lang.anonymous_words
             )
             if not ok or end - begin >= 14:
                 break
@@ -195,6 +216,10 @@ class NounPhrases:
         if not toks:
             return None
         lang = self.lang
+        while toks and is_capitalised(toks[0].text) and self.is_ordinary(toks[0]):
+            toks = toks[1:]
+        if not toks:
+            return None
         start, end = toks[0].start, toks[-1].end
         surface = text[start:end]
         first = toks[0].fold
@@ -336,39 +361,51 @@ class NounPhrases:
         return n - 3 if run >= 4 else n - 2
 
     def fullest_form(self, text: str, name: str) -> str | None:
-        """The longest form of a short name found in the text ("Anssi" -> "Anssi Mikola").
+        """The longest form of a short name found in the text ("Anssi" -> "Anssi Mikola",
+        "Carpenter" -> "Michael Carpenter").
 
         Extends over neighbouring name words, never over a title, role, organisation, place,
-        day or month word, and never across punctuation.
+        day or month word, and never across punctuation. A word that is ever followed by
+        another name word is a first name and is only extended to the right.
         """
         words = name.split()
         if not words or len(words) > 2:
             return None
         pattern = re.compile(
             r"((?:[A-Z][\w'-]*[ \t]+){0,2})" + r"\s+".join(re.escape(w) for w in words)
-            + r"((?:[ \t]+[A-Z][\w'-]*){0,3})"
+            + r"((?:[ \t]+(?:[A-Z]\.)+|[ \t]+[A-Z][\w'-]*){0,3})"
         )
-        best: str | None = None
+        rights: list[list[str]] = []
+        lefts: list[list[str]] = []
         for match in pattern.finditer(text):
             if match.start(0) and text[match.start(0) - 1].isalnum():
                 continue
             if text[match.end(0):match.end(0) + 1].isalnum():
                 continue
-            left = match.group(1).split()
-            flags = [self._extends_name(w) for w in left]
-            if False in flags:
-                left = left[len(flags) - flags[::-1].index(False):]
-            if left and self._at_sentence_start(text, match.start(0)) and len(left) > 1:
-                left = left[1:]
+            if self._capital_run(text, match.start(0), match.end(0)) > 5:
+                continue  # a headline in title case, not a name
             right: list[str] = []
             for word in match.group(2).split():
                 if not self._extends_name(word):
                     break
                 right.append(word)
-            form = " ".join(left + words + right)
-            if best is None or len(form.split()) > len(best.split()):
-                best = form
-        return best
+            rights.append(right)
+            left: list[str] = []
+            for word in reversed(match.group(1).split()):
+                if not self._extends_name(word):
+                    break
+                left.insert(0, word)
+            if left and self._at_sentence_start(text, match.start(0) + len(
+                    match.group(1)) - len(" ".join(left)) - 1) and len(left) > 1:
+                left = left[1:]
+            lefts.append(left)
+        best_right = max(rights, key=len, default=[])
+        if best_right:
+            return " ".join(words + best_right)
+        best_left = max(lefts, key=len, default=[])
+        if best_left and len(words) == 1:
+            return " ".join(best_left[-2:] + words)
+        return None
 
     def _extends_name(self, word: str) -> bool:
         tok = Tok(word, 0, 0)
@@ -379,9 +416,39 @@ class NounPhrases:
             or fold in lang.role_head_words or fold in lang.days or fold in lang.months
             or fold in lang.cue_forms or fold in lang.pronouns or fold in lang.np_stop
             or fold in lang.according_to or _match_phrase([tok], 0, lang.connectors) > 0
+            or tok.fold in self.ordinary
         )
+
+    @staticmethod
+    def _capital_run(text: str, start: int, end: int) -> int:
+        """Number of capitalised words in the run around ``text[start:end]``."""
+        before = re.search(r"(?:[A-Z][\w.'-]*[ \t]+)*$", text[max(0, start - 200):start])
+        after = re.match(r"(?:[ \t]+[A-Z][\w.'-]*)*", text[end:end + 200])
+        inner = len(text[start:end].split())
+        return inner + len(before.group().split() if before else []) + len(
+            after.group().split() if after else [])
 
     @staticmethod
     def _at_sentence_start(text: str, pos: int) -> bool:
         before = text[max(0, pos - 3):pos].rstrip()
         return not before or before[-1] in ".!?\n\"”"
+
+    def last_name_before(self, text: str, position: int) -> str | None:
+        """The last run of two to four name words before ``position`` (within 1,500 chars)."""
+        window_start = max(0, position - 1500)
+        best: str | None = None
+        for match in _NAME_RUN.finditer(text, window_start, position):
+            words = [w for w in match.group().split()]
+            while words and not self._plain_name_word(words[0]):
+                words.pop(0)
+            while words and not self._plain_name_word(words[-1]):
+                words.pop()
+            if 2 <= len(words) <= 4 and all(self._plain_name_word(w) for w in words):
+                best = " ".join(words)
+        return best
+
+    def _plain_name_word(self, word: str) -> bool:
+        tok = Tok(word, 0, 0)
+        return self._extends_name(word) and not is_acronym(word) and tok.fold not in (
+            self.lang.anaphor_markers
+        )
