@@ -1,0 +1,809 @@
+"""English attribution: the grammar of English reporting clauses, as a hook of the shared pipeline.
+
+English puts the speaker on either side of the verb after a quote (``"…," said X`` and
+``"…," X said``), leads quotes in with a colon (``X said: "…"``), names people in full once and
+then by courtesy title and surname (``Mr Eddington``), stacks roles before names (``BA's chief
+executive Rod Eddington``) or after them in appositions, and quotes words and phrases inside
+the reporter's sentence (partial quotes). The words come from ``lang/en.toml``; this module
+holds only the grammar. Spans, continuations and discourse resolution stay shared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.parse.attribution import Attribution, Attributor, _mid_sentence, _word_count
+from claims.parse.language import Language
+from claims.parse.lexicon import load_lexicon
+from claims.parse.names import Mention, NounPhrases, Tok, is_acronym, tokens
+from claims.parse.quotes import Span
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_POSSESSIVE = re.compile(r"^(.+?)(?:'s|’s|'|’)$")
+_MAX_NP_TOKENS = 14
+_MAX_SUBJECT_GAP = 6  # words of object/adjunct between a lead-in verb and its colon
+_MIN_CONTINUATION_WORDS = 4
+_CLAUSE_END = frozenset(",?!…-—–")
+
+
+def _phrase_set(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    phrases = {tuple(w.casefold().split()) for w in words if w.strip()}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class EnglishWords:
+    """The English-only word classes of ``en.toml`` ``[english]``, case-folded."""
+
+    participles: frozenset[str]
+    fillers: frozenset[str]
+    statement_heads: frozenset[str]
+    org_descriptors: frozenset[str]
+    np_end: frozenset[str]
+    anaphoric_heads: frozenset[str]
+    determiners: frozenset[str]
+    openers: frozenset[str]
+    dashes: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def load(cls, code: str) -> EnglishWords:
+        data = load_lexicon(code)
+        eng = data.get("english", {})
+
+        def fold(key: str) -> frozenset[str]:
+            return frozenset(w.casefold() for w in eng.get(key, []))
+
+        return cls(
+            participles=fold("participles"), fillers=fold("verb_fillers"),
+            statement_heads=fold("statement_heads"), org_descriptors=fold("org_descriptors"),
+            np_end=fold("np_end"), anaphoric_heads=fold("anaphoric_heads"),
+            determiners=fold("anonymous_determiners"), openers=fold("openers"),
+            dashes=frozenset(eng.get("header_dashes", [])),
+            according=_phrase_set(data["cue_words"]["according_to"]),
+        )
+
+
+@dataclass(slots=True)
+class Person:
+    """Someone the article names in full, with the role it gives them where it first does."""
+
+    name: str
+    folded: tuple[str, ...]
+    start: int
+    role: str | None = None
+    affiliation: str | None = None
+
+
+class EnglishAttributor(Attributor):
+    """Cues and speaker noun phrases around quotation spans in English news."""
+
+    def __init__(self, lang: Language) -> None:
+        super().__init__(lang)
+        self.words = EnglishWords.load(lang.code)
+        self.people: list[Person] = []
+        self.text = ""
+        self._connectors = frozenset(p[0] for p in lang.connectors if len(p) == 1)
+        self.nps = _EnglishNames(lang, self)
+        verbs = sorted({w for w, f in lang.cue_forms.items()}, key=len, reverse=True)
+        parts = sorted(self.words.participles, key=len, reverse=True)
+        self._verb_re = re.compile(
+            r"(?i)(?<![\w-])(" + "|".join(re.escape(v) for v in verbs + parts) + r")(?![\w-])"
+        )
+        according = "|".join(r"\s+".join(re.escape(w) for w in p) for p in self.words.according)
+        self._according_re = re.compile(rf"(?i)(?<![\w-])(?:{according})(?![\w-])")
+
+    # -- word classes -----------------------------------------------------------------------
+    def _is_title(self, tok: Tok) -> bool:
+        return tok.fold in self.lang.titles or tok.fold.rstrip(".") in self.lang.titles
+
+    def _is_role_word(self, tok: Tok) -> bool:
+        return tok.fold in self.lang.role_head_words
+
+    def _is_org_word(self, tok: Tok) -> bool:
+        return tok.fold in self.lang.org_heads or (is_acronym(tok.text) and len(tok.text) <= 6)
+
+    def _is_verb(self, tok: Tok) -> bool:
+        return tok.fold in self.lang.cue_forms or tok.fold in self.words.participles
+
+    def _is_capital(self, tok: Tok) -> bool:
+        return tok.text[:1].isupper() or tok.text[:1].isdigit() and len(tok.text) > 1 and (
+            any(c.isalpha() for c in tok.text))
+
+    def _name_like(self, tok: Tok) -> bool:
+        """A word that can be part of a personal name."""
+        if tok.fold in self.lang.name_particles:
+            return True
+        if not tok.text[:1].isupper():
+            return False
+        fold = tok.fold
+        return not (
+            self._is_title(tok) or fold in self.lang.months or fold in self.lang.days
+            or fold in self.words.openers or fold in self._connectors
+            or _POSSESSIVE.match(tok.text) and tok.text[-2:] in ("'s", "’s")
+        )
+
+    # -- the article's people -----------------------------------------------------------------
+    def _index_people(self, text: str) -> list[Person]:
+        """Full names (two or more name words) with the role around their first mention."""
+        toks = tokens(text, 0, len(text))
+        people: dict[tuple[str, ...], Person] = {}
+        i = 0
+        while i < len(toks):
+            j = i
+            while j < len(toks) and self._name_like(toks[j]) and (
+                j == i or _adjacent(text, toks[j - 1], toks[j])
+            ) and not self._is_role_word(toks[j]) and not self._is_org_word(toks[j]):
+                j += 1
+            run = toks[i:j]
+            while run and run[0].fold in self.lang.name_particles:
+                run = run[1:]
+            while run and run[-1].fold in self.lang.name_particles:
+                run = run[:-1]
+            if len(run) >= 2 and len(run) <= 4 and not any(
+                t.fold in self.lang.place_words for t in run
+            ) and not _sentence_initial_word(text, run[0]):
+                key = tuple(t.fold for t in run)
+                if key not in people:
+                    name = " ".join(t.text for t in run)
+                    role, aff = self._role_around(text, toks, i, j)
+                    people[key] = Person(name, key, run[0].start, role, aff)
+                elif people[key].role is None:
+                    people[key].role, people[key].affiliation = self._role_around(
+                        text, toks, i, j)
+            i = max(j, i + 1)
+        return list(people.values())
+
+    def _role_around(self, text: str, toks: list[Tok], i: int, j: int) -> tuple[
+            str | None, str | None]:
+        """Role and affiliation before a name (premodifiers) or after it (apposition)."""
+        k = i
+        while k > 0 and i - k < 8 and _adjacent(text, toks[k - 1], toks[k]) and (
+            self._premod_word(toks[k - 1])
+        ):
+            k -= 1
+        role, aff = self._premods(toks[k:i])
+        if role or aff:
+            return role, aff
+        return self._apposition(text, toks, j)
+
+    def _premod_word(self, tok: Tok) -> bool:
+        fold = tok.fold
+        if fold in self.words.np_end or fold in self._connectors or self._is_verb(tok):
+            return False
+        if fold in ("the", "a", "an"):
+            return False
+        return tok.text[:1].isupper() or self._is_role_word(tok) or fold in (
+            self.lang.role_inner) or fold.isalpha() and fold not in self.words.fillers and (
+            fold not in self.lang.np_stop)
+
+    def _premods(self, pre: list[Tok]) -> tuple[str | None, str | None]:
+        """``Ukraine's President`` / ``Lib Dem home affairs spokesman`` -> (role, affiliation)."""
+        pre = [t for t in pre if not self._is_title(t)]
+        head = max((k for k, t in enumerate(pre) if self._is_role_word(t)), default=-1)
+        if head < 0:
+            owner = [t for t in pre if t.text[:1].isupper()]
+            if pre and owner and _POSSESSIVE.match(pre[-1].text) and len(owner) == len(pre):
+                return None, _strip_possessive(" ".join(t.text for t in pre))
+            return None, None
+        pre = pre[: head + 1]
+        start = 0
+        for k, tok in enumerate(pre):
+            if _POSSESSIVE.match(tok.text) and tok.text[-2:] in ("'s", "’s") and k < head:
+                start = k + 1
+        owner = _strip_possessive(" ".join(t.text for t in pre[:start])) if start else None
+        body = pre[start:]
+        lower = next((k for k, t in enumerate(body) if not t.text[:1].isupper()), None)
+        split = 0
+        if lower is not None:
+            split = lower
+        else:
+            first_role = next(k for k, t in enumerate(body) if self._is_role_word(t))
+            split = first_role
+        aff_toks, role_toks = body[:split], body[split:]
+        while role_toks and not self._is_role_word(role_toks[0]) and role_toks[0].fold in (
+            self.lang.role_inner
+        ):
+            role_toks = role_toks[1:]
+        affiliation = " ".join(t.text for t in aff_toks) or owner
+        if aff_toks and owner:
+            affiliation = f"{owner} {affiliation}"
+        return " ".join(t.text for t in role_toks) or None, affiliation or None
+
+    def _apposition(self, text: str, toks: list[Tok], j: int) -> tuple[str | None, str | None]:
+        """``Name, an analyst at X,`` / ``Name, X's chief economist,`` / ``Name of X``."""
+        if j >= len(toks):
+            return None, None
+        between = text[toks[j - 1].end:toks[j].start]
+        if between.strip() == "" and toks[j].fold in ("of", "at", "from"):
+            org = self._caps_after(text, toks, j + 1)
+            return None, org
+        if between.strip() != ",":
+            return None, None
+        end = j
+        while end < len(toks) and end - j < 14 and _adjacent(text, toks[end - 1], toks[end]) | (
+            end == j
+        ):
+            end += 1
+        chunk = toks[j:end]
+        if not chunk or not any(self._is_role_word(t) for t in chunk):
+            return None, None
+        return self._role_phrase(text, chunk)
+
+    def _caps_after(self, text: str, toks: list[Tok], k: int) -> str | None:
+        while k < len(toks) and toks[k].fold == "the":
+            k += 1
+        start = k
+        while k < len(toks) and (toks[k].text[:1].isupper() or toks[k].text[:1].isdigit() or (
+            toks[k].fold in self.lang.role_inner and k + 1 < len(toks)
+            and toks[k + 1].text[:1].isupper()
+        )) and (k == start or _adjacent(text, toks[k - 1], toks[k])):
+            k += 1
+        if k == start:
+            return None
+        return _strip_possessive(" ".join(t.text for t in toks[start:k]))
+
+    def _role_phrase(self, text: str, chunk: list[Tok]) -> tuple[str | None, str | None]:
+        """``an analyst at Calyon Securities`` / ``Ulster Bank's chief economist``."""
+        while chunk and chunk[0].fold in ("a", "an", "the", "its", "his", "her", "their"):
+            chunk = chunk[1:]
+        cut = len(chunk)
+        for k, tok in enumerate(chunk):
+            if tok.fold in ("who", "which", "said", "says", "told") or self._is_verb(tok):
+                cut = k
+                break
+        chunk = chunk[:cut]
+        joiner = next((k for k, t in enumerate(chunk) if t.fold in self.lang.role_joiners and
+                       k > 0 and any(self._is_role_word(x) for x in chunk[:k])), None)
+        if joiner is not None:
+            role_part, rest = chunk[:joiner], chunk[joiner + 1:]
+            org = self._caps_after(text, rest, 0) if rest else None
+            if org is None and rest:
+                org = " ".join(t.text for t in rest if t.fold not in ("the",)) or None
+            role, aff = self._premods(role_part)
+            return role, (f"{aff} {org}" if aff and org else aff or org)
+        return self._premods(chunk)
+
+    def _find_person(self, folded: list[str], position: int) -> Person | None:
+        """The full name of the article that contains every word of ``folded``: the latest
+        one introduced before ``position`` (two Kennedys: the one last named), else the first."""
+        if not folded:
+            return None
+        matching = [p for p in self.people
+                    if folded[-1] == p.folded[-1] and all(w in p.folded for w in folded)]
+        before = [p for p in matching if p.start <= position]
+        if before:
+            return max(before, key=lambda p: (p.start, len(p.folded)))
+        return min(matching, key=lambda p: p.start) if matching else None
+
+    def _person_with_role(self, head: str, position: int) -> Person | None:
+        """The latest person before ``position`` whose role has the word ``head``."""
+        best = None
+        for person in self.people:
+            if person.role and head in person.role.casefold().split() and (
+                person.start < position
+            ) and (best is None or person.start > best.start):
+                best = person
+        return best
+
+    # -- reading a speaker noun phrase ------------------------------------------------------
+    def read_np(self, text: str, toks: list[Tok]) -> Mention | None:
+        """Classify a speaker NP (its tokens are the whole NP) and split role and name."""
+        while toks and toks[0].fold in self.words.openers:
+            toks = toks[1:]
+        if not toks:
+            return None
+        start, end = toks[0].start, toks[-1].end
+        surface = text[start:end]
+        first = toks[0].fold
+        if len(toks) == 1 and first in self.lang.pronouns:
+            return Mention(surface, start, end, "pronoun")
+        if first in self.words.determiners and len(toks) > 1:
+            return self._anonymous(text, toks[1:], surface, start, end)
+        definite = first == "the"
+        body = toks[1:] if definite else toks
+        if not body:
+            return None
+        # a statement or spokesman of a body: "a Uefa statement", "Ukraine's statement"
+        owner_end = max((k for k, t in enumerate(body[:-1]) if _POSSESSIVE.match(t.text)
+                         and t.text[-2:] in ("'s", "’s")), default=-1)
+        tail = body[owner_end + 1:]
+        if owner_end >= 0 and tail and tail[0].fold in self.words.statement_heads and not (
+            self._is_role_word(tail[0])
+        ):
+            owner = _strip_possessive(" ".join(t.text for t in body[:owner_end + 1]))
+            return Mention(surface, start, end, "organization", name=owner)
+        name_from = len(body)
+        while name_from > 0 and self._name_like(body[name_from - 1]) and not (
+            self._is_role_word(body[name_from - 1]) and name_from < len(body)
+        ):
+            name_from -= 1
+        while name_from < len(body) and body[name_from].fold in self.lang.name_particles:
+            name_from += 1
+        if all(self._is_role_word(t) for t in body[name_from:]):
+            name_from = len(body)
+        name = body[name_from:]
+        pre = body[:name_from]
+        if not name:
+            return self._role_only(text, toks, body, surface, start, end, definite)
+        if pre and any(t.fold in self.words.org_descriptors for t in pre[-1:]) and not any(
+            self._is_role_word(t) for t in pre
+        ):
+            return Mention(surface, start, end, "organization", name=_join(name))
+        role, aff = self._premods(pre)
+        folded = [t.fold for t in name]
+        titled = bool(pre) and self._is_title(pre[-1])
+        known = self._find_person(folded, start)
+        if known is not None:
+            return Mention(surface, start, end, "person", name=known.name,
+                           role=role or known.role,
+                           affiliation=aff if role else (aff or known.affiliation))
+        is_org = definite and not titled or any(self._is_org_word(t) for t in name) or (
+            _join(name) or "").casefold() in {" ".join(p) for p in self.lang.places}
+        if is_org or len(name) == 1 and not titled:
+            org = _join(toks[0:1] + name) if definite and toks[0].text == "The" else _join(name)
+            return Mention(surface, start, end, "organization", name=org, role=role,
+                           affiliation=aff)
+        return Mention(surface, start, end, "person", name=_join(name), role=role,
+                       affiliation=aff)
+
+    def _anonymous(self, text: str, body: list[Tok], surface: str, start: int,
+                   end: int) -> Mention | None:
+        """``a spokesman for X``, ``A Bristol Waste spokeswoman``, ``a Uefa statement``."""
+        if body[-1].fold in self.words.statement_heads and not self._is_role_word(body[-1]):
+            caps = [t for t in body[:-1] if t.text[:1].isupper()]
+            if caps:
+                return Mention(surface, start, end, "organization", name=_join(caps))
+        if not any(self._is_role_word(t) or t.fold in self.words.anaphoric_heads
+                   for t in body):
+            return None
+        role, aff = self._role_phrase(text, body)
+        if role is None:
+            return Mention(surface, start, end, "anonymous", name=surface)
+        role_words = [w for w in role.split() if not w[:1].isupper() or w.casefold() in
+                      self.lang.role_head_words]
+        adjectives = [w for w in role.split() if w not in role_words]
+        if adjectives and not aff:
+            aff = " ".join(adjectives)
+        return Mention(surface, start, end, "anonymous", name=surface,
+                       role=" ".join(role_words) or role, affiliation=aff)
+
+    def _role_only(self, text: str, toks: list[Tok], body: list[Tok], surface: str, start: int,
+                   end: int, definite: bool) -> Mention | None:
+        """An NP without a name: ``the defender``, ``Mr Putin's spokesman``, ``the Fed``."""
+        role, aff = self._role_phrase(text, body)
+        heads = [t.fold for t in body if self._is_role_word(t) or t.fold in
+                 self.words.anaphoric_heads]
+        if not heads:
+            if definite and body and all(t.text[:1].isupper() for t in body):
+                return Mention(surface, start, end, "organization", name=_join(body))
+            if definite and body and body[-1].fold in self.words.anaphoric_heads | {
+                    "year-old"} or body[-1].fold.endswith("-year-old"):
+                return Mention(surface, start, end, "pronoun")
+            return None
+        if definite:
+            person = self._person_with_role(heads[-1], start)
+            if person is not None:
+                return Mention(surface, start, end, "person", name=person.name,
+                               role=person.role, affiliation=person.affiliation)
+            if heads[-1] in self.words.anaphoric_heads:
+                return Mention(surface, start, end, "pronoun")
+        if role is None:
+            return None
+        return Mention(surface, start, end, "anonymous", name=surface, role=role,
+                       affiliation=aff)
+
+    # -- NPs in running text ----------------------------------------------------------------
+    def _np_tail(self, toks: list[Tok]) -> list[Tok]:
+        """The longest run at the end of ``toks`` that can be a subject NP."""
+        begin = len(toks)
+        while begin > 0:
+            tok = toks[begin - 1]
+            fold = tok.fold
+            if fold in ("the", "a", "an") or fold in self.words.determiners and begin < len(toks):
+                begin -= 1
+                break
+            if fold in self.lang.pronouns and begin == len(toks):
+                begin -= 1
+                break
+            ok = tok.text[:1].isupper() or tok.text[:1].isdigit() or self._is_role_word(tok) or (
+                fold in self.lang.role_inner and begin < len(toks)
+            ) or fold in self.words.org_descriptors or fold in self.words.anaphoric_heads or (
+                fold.endswith("-year-old")
+            ) or (fold in self.lang.role_joiners and begin < len(toks)
+                  and toks[begin].text[:1].isupper())
+            if not ok or len(toks) - begin >= _MAX_NP_TOKENS:
+                break
+            if fold in self.words.openers and tok.text[:1].isupper():
+                break
+            begin -= 1
+        sub = toks[begin:]
+        while sub and (sub[0].fold in self.lang.role_joiners or sub[0].fold in
+                       self.lang.role_inner and sub[0].fold != "the"):
+            sub = sub[1:]
+        return sub
+
+    def subject_of(self, text: str, start: int, verb_start: int) -> Mention | None:
+        """The subject before a verb, with comma appositions joined and fillers skipped."""
+        toks = tokens(text, start, verb_start)
+        while toks and toks[-1].fold in self.words.fillers:
+            toks.pop()
+        if toks and toks[-1].fold in ("who", "which", "that") and len(toks) > 1:
+            toks.pop()
+        while len(toks) > 2 and (toks[-1].fold in self.lang.months or toks[-1].fold in
+                                 self.lang.days or toks[-1].text.isdigit()) and (
+                toks[-2].fold in self.lang.day_lead or toks[-2].fold in ("in", "on")):
+            toks = toks[:-2]
+        if not toks:
+            return None
+        tail = self._np_tail(toks)
+        if not tail:
+            return None
+        head = self.read_np(text, tail)
+        # appositions: "Richard Ramsey, Ulster Bank's chief economist, said" and
+        # "Mr Cuomo, a Democrat, said"
+        prev = toks[:len(toks) - len(tail)]
+        if prev and _comma_before(text, tail[0], toks) and (
+            head is None or head.kind in ("anonymous", "role")
+        ):
+            chunk = _strip_comma_tail(text, prev)
+            name_toks = self._np_tail(chunk)
+            if name_toks and len(name_toks) == len(chunk):
+                named = self.read_np(text, name_toks)
+                if named is not None and named.kind == "person":
+                    if head is not None and head.role:
+                        named.role = named.role or head.role
+                        named.affiliation = named.affiliation or head.affiliation
+                    named.end = tail[-1].end
+                    return named
+        return head
+
+    def speaker_after(self, text: str, start: int, end: int) -> Mention | None:
+        """The NP after an inverted cue (``said Mr X, an analyst at Y``)."""
+        toks = tokens(text, start, end)
+        cut = len(toks)
+        for k, tok in enumerate(toks):
+            if tok.fold == ".":
+                cut = k
+                break
+            if k and tok.fold in self.words.np_end and not (
+                tok.fold in ("at", "of") and k + 1 < len(toks) and (
+                    toks[k + 1].text[:1].isupper() or toks[k + 1].fold == "the")
+            ):
+                cut = k
+                break
+            if k and text[toks[k - 1].end:tok.start].strip() == ",":
+                cut = k
+                break
+        head = toks[:cut]
+        if head and head[-1].fold in ("of", "at") and len(head) > 1:
+            head = head[:-1]
+        if not head:
+            return None
+        joiner = next((k for k, t in enumerate(head) if t.fold in ("of", "at", "from") and k), None)
+        org = None
+        if joiner is not None:
+            org = self._caps_after(text, head, joiner + 1)
+            if head[0].fold not in self.words.determiners:
+                head = head[:joiner]
+        mention = self.read_np(text, head)
+        if mention is None:
+            return None
+        if org and mention.kind == "person" and not mention.affiliation:
+            mention.affiliation = org
+        if mention.kind == "person" and not mention.role and cut < len(toks):
+            role, aff = self._apposition(text, toks, cut)
+            if role or aff:
+                mention.role, mention.affiliation = role, aff or mention.affiliation
+        return mention
+
+    def short_names(self, text: str) -> frozenset[str]:
+        """English speakers are found by the people index, not by Indonesian name hints."""
+        del text
+        return frozenset()
+
+    # -- the slots --------------------------------------------------------------------------
+    def attribute(self, text: str, spans: list[Span]) -> list[Attribution | None]:
+        self.text = text
+        self.people = self._index_people(text)
+        return super().attribute(text, spans)
+
+    def _attribute_one(self, text: str, span: Span, prev_end: int,
+                       next_start: int) -> Attribution | None:
+        core_start, core_end = span.core
+        inner = text[core_start:core_end]
+        if not _WORD.search(inner):
+            return None
+        sent_start = self.sentence_start(text, span.start, prev_end)
+        before = text[sent_start:span.start]
+        if self.lang.link_prefix_re.search(before):
+            return None
+        if not _mid_sentence(before):
+            return self._direct(text, span, inner, sent_start, next_start)
+        return self._partial_en(text, span, inner, next_start)
+
+    def _direct(self, text: str, span: Span, inner: str, sent_start: int,
+                next_start: int) -> Attribution | None:
+        if span.closed:
+            after = self._after(text, span, next_start, "direct")
+            if after:
+                return after
+        lead = self._lead_in(text, span, sent_start)
+        if lead:
+            return lead
+        words = _word_count(inner)
+        if words >= _MIN_CONTINUATION_WORDS or inner.rstrip()[-1:] in ".?!…" and words >= 2:
+            return Attribution(span, "direct")
+        return None
+
+    def _after(self, text: str, span: Span, next_start: int, kind: str) -> Attribution | None:
+        """``"…," said X`` / ``"…," X said`` / ``"…," according to X``."""
+        i = span.end
+        limit = min(len(text), next_start)
+        while i < limit and text[i] in " \t,\u00a0":
+            i += 1
+        end = self.sentence_end(text, i, limit)
+        if end <= i:
+            return None
+        according = self._according_re.match(text, i)
+        if according:
+            mention = self.speaker_after(text, according.end(), end)
+            if mention:
+                return Attribution(span, kind, text[i:according.end()], "according", mention,
+                                   (according.end(), end))
+        word = _WORD.match(text, i)
+        if word is None:
+            return None
+        closing = text[span.core[1] - 1:span.core[1]] if span.closed else ""
+        if span.closed and closing not in _CLAUSE_END and not (
+            closing == "." and word.group()[:1].islower()
+        ):
+            return None
+        form = self.lang.cue(word.group())
+        if form and form.slot == "inverted" and word.group()[:1].islower() or (
+            form and form.slot == "inverted" and word.group()[:1].isupper()
+            and text[span.end - 2:span.end - 1] in ",?!"
+        ):
+            mention = self.speaker_after(text, word.end(), end)
+            if mention:
+                return Attribution(span, kind, word.group(), "inverted", mention,
+                                   (word.end(), end))
+        for verb in self._verb_re.finditer(text, i, min(end, i + 160)):
+            if verb.group(1).casefold() in self.words.participles:
+                continue
+            mention = self._subject_exactly(text, i, verb.start())
+            if mention:
+                return Attribution(span, kind, verb.group(1), "active", mention,
+                                   (verb.end(), end))
+            break
+        return None
+
+    def _subject_exactly(self, text: str, start: int, verb_start: int) -> Mention | None:
+        """The subject of a verb when everything between ``start`` and the verb is that NP."""
+        toks = tokens(text, start, verb_start)
+        while toks and toks[-1].fold in self.words.fillers:
+            toks.pop()
+        if not toks or len(toks) > _MAX_NP_TOKENS:
+            return None
+        mention = self.subject_of(text, start, verb_start)
+        if mention is None or mention.start > toks[0].start:
+            return None
+        return mention
+
+    def _lead_in(self, text: str, span: Span, sent_start: int) -> Attribution | None:
+        """``X said: "…"`` / ``According to X, "…"`` / ``Name - Organisation "…"``."""
+        stripped = text[sent_start:span.start].rstrip()
+        if not stripped:
+            return None
+        frag_end = sent_start + len(stripped)
+        last = stripped[-1]
+        according = self._according_re.search(text, sent_start, frag_end)
+        if according and last == ",":
+            mention = self.speaker_after(text, according.end(), frag_end - 1)
+            if mention:
+                return Attribution(span, "direct", according.group(), "according", mention,
+                                   (according.end(), frag_end))
+        if last in ":,":
+            verbs = [v for v in self._verb_re.finditer(text, sent_start, frag_end)]
+            if verbs:
+                verb = verbs[-1]
+                gap = tokens(text, verb.end(), frag_end - 1)
+                if len(gap) <= _MAX_SUBJECT_GAP:
+                    mention = self._verb_subject(text, sent_start, verb)
+                    if mention:
+                        return Attribution(span, "direct", verb.group(1), "active", mention,
+                                           (sent_start, frag_end))
+            if last == ":":
+                toks = tokens(text, sent_start, frag_end - 1)
+                tail = self._np_tail(toks)
+                if tail and len(tail) == len(toks):
+                    mention = self.read_np(text, tail)
+                    if mention and mention.kind != "pronoun":
+                        return Attribution(span, "direct", None, "colon", mention,
+                                           (sent_start, frag_end))
+            return None
+        return self._header(text, span, sent_start, frag_end)
+
+    def _header(self, text: str, span: Span, sent_start: int,
+                frag_end: int) -> Attribution | None:
+        """``Jane Doe - Federation of Small Businesses "…"`` (reaction round-ups)."""
+        toks = tokens(text, sent_start, frag_end)
+        dash = next((k for k, t in enumerate(toks) if t.text in self.words.dashes), None)
+        if dash is None or not 2 <= dash <= 4 or len(toks) - dash > 8:
+            return None
+        name, org = toks[:dash], toks[dash + 1:]
+        if not all(self._name_like(t) for t in name) or not org or not all(
+            t.text[:1].isupper() or t.fold in self.lang.role_inner for t in org
+        ):
+            return None
+        mention = self.read_np(text, name)
+        if mention is None or mention.kind != "person":
+            return None
+        mention.affiliation = mention.affiliation or _join(org)
+        mention.end = org[-1].end
+        return Attribution(span, "direct", None, "colon", mention, (sent_start, frag_end))
+
+    def _verb_subject(self, text: str, sent_start: int, verb: re.Match[str]) -> Mention | None:
+        """The subject of a reporting verb; a participle takes the main clause's subject."""
+        word = verb.group(1).casefold()
+        mention = None
+        before = tokens(text, sent_start, verb.start())
+        if word in self.words.participles:
+            if before and not _comma_before(text, verb, None, text_pos=verb.start()):
+                mention = self.subject_of(text, sent_start, verb.start())
+            if mention is None or mention.kind not in ("person", "organization", "pronoun",
+                                                       "anonymous"):
+                mention = self._clause_subject(text, sent_start, verb.start())
+            if mention is None:
+                return Mention(verb.group(1), verb.start(), verb.start(), "pronoun")
+            return mention
+        according = self._according_re.search(text, sent_start, verb.start())
+        del according
+        return self.subject_of(text, sent_start, verb.start())
+
+    def _clause_subject(self, text: str, sent_start: int, limit: int) -> Mention | None:
+        """The NP that opens the sentence (after openers and an introductory clause)."""
+        finite = [v for v in self._verb_re.finditer(text, sent_start, limit)
+                  if v.group(1).casefold() not in self.words.participles]
+        if finite:
+            found = self.subject_of(text, sent_start, finite[0].start())
+            if found:
+                return found
+        toks = tokens(text, sent_start, limit)
+        k = 0
+        while k < len(toks) and toks[k].fold in self.words.openers:
+            k += 1
+        begin = k
+        while k < len(toks) and k - begin < _MAX_NP_TOKENS and (
+            toks[k].text[:1].isupper() or (k == begin and toks[k].fold in ("the", "a", "an"))
+            or self._is_role_word(toks[k]) or toks[k].fold in self.lang.pronouns and k == begin
+        ) and (k == begin or _adjacent(text, toks[k - 1], toks[k])):
+            if toks[k].fold in self.lang.pronouns:
+                k += 1
+                break
+            k += 1
+        if k == begin:
+            return None
+        return self.read_np(text, toks[begin:k])
+
+    def _partial_en(self, text: str, span: Span, inner: str,
+                    next_start: int) -> Attribution | None:
+        """A fragment inside the reporter's sentence: attributed by a verb of that sentence."""
+        core_start, core_end = span.core
+        inner_words = _WORD.findall(text, core_start, core_end)
+        if len(inner_words) > 1 and all(w[:1].isupper() for w in inner_words):
+            return None  # a title
+        sent_start = self.sentence_start(text, span.start, 0)
+        according = None
+        for match in self._according_re.finditer(text, sent_start, span.start):
+            according = match
+        verbs = [v for v in self._verb_re.finditer(text, sent_start, span.start)]
+        if according and (not verbs or verbs[-1].start() < according.start()):
+            stop = _clause_end(text, according.end(), span.start)
+            mention = self.speaker_after(text, according.end(), stop)
+            if mention:
+                return Attribution(span, "partial", according.group(), "according", mention,
+                                   (according.end(), stop))
+        if verbs:
+            verb = verbs[-1]
+            mention = self._verb_subject(text, sent_start, verb)
+            if mention:
+                return Attribution(span, "partial", verb.group(1), "active", mention,
+                                   (sent_start, span.start))
+        return self._partial_after(text, span, next_start)
+
+    def _partial_after(self, text: str, span: Span, next_start: int) -> Attribution | None:
+        """``… has "stabilised", according to X.`` / ``…, said X.`` at the sentence end."""
+        end = self.sentence_end(text, span.end, len(text))
+        if end - span.end > 400:
+            return None
+        comma = text.rfind(",", span.end, end)
+        if comma < 0:
+            return None
+        tail = Span(comma, comma, False, False)
+        found = self._after(text, tail, len(text), "partial")
+        if found is None:
+            return None
+        found.span = span
+        return found
+
+    # -- indirect speech ----------------------------------------------------------------------
+    def indirect_mentions(self, text: str, spans: list[Span]) -> list[Mention]:
+        """Subjects of reporting verbs outside quotes (X said that …, according to X)."""
+        found: list[Mention] = []
+        inside = [(s.start, s.end) for s in spans]
+        k = 0
+        for verb in self._verb_re.finditer(text):
+            pos = verb.start()
+            if verb.group(1).casefold() in self.words.participles:
+                continue
+            while k < len(inside) and inside[k][1] <= pos:
+                k += 1
+            if k < len(inside) and inside[k][0] <= pos:
+                continue
+            floor = inside[k - 1][1] if k else 0
+            start = self.sentence_start(text, pos, floor)
+            mention = self.subject_of(text, start, pos)
+            if mention is not None and mention.kind in ("person", "organization"):
+                found.append(mention)
+        return found
+
+
+class _EnglishNames(NounPhrases):
+    """Name look-ups of the shared pipeline answered from the English people index."""
+
+    def __init__(self, lang: Language, owner: EnglishAttributor) -> None:
+        super().__init__(lang)
+        self.owner = owner
+
+    def fullest_form(self, text: str, name: str) -> str | None:
+        del text
+        folded = [w.casefold() for w in name.split()]
+        person = self.owner._find_person(folded, len(self.owner.text))
+        if person is None or len(person.folded) <= len(folded):
+            return None
+        return person.name
+
+
+def _adjacent(text: str, left: Tok, right: Tok) -> bool:
+    """Only spaces between two tokens (no comma, colon or quote)."""
+    gap = text[left.end:right.start]
+    return not gap.strip()
+
+
+def _sentence_initial_word(text: str, tok: Tok) -> bool:
+    """``Early talks``: a capital that only marks the start of a sentence."""
+    del text, tok
+    return False
+
+
+def _comma_before(text: str, tok: Tok | re.Match[str], toks: list[Tok] | None, *,
+                  text_pos: int | None = None) -> bool:
+    pos = text_pos if text_pos is not None else tok.start  # type: ignore[union-attr]
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j >= 0 and text[j] == ","
+
+
+def _strip_comma_tail(text: str, toks: list[Tok]) -> list[Tok]:
+    """Tokens of the comma chunk that ends ``toks``."""
+    k = len(toks)
+    while k > 1 and _adjacent(text, toks[k - 2], toks[k - 1]):
+        k -= 1
+    return toks[k - 1:] if k > 1 else toks
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    comma = text.find(",", start, limit)
+    return comma if comma >= 0 else limit
+
+
+def _strip_possessive(words: str) -> str:
+    match = _POSSESSIVE.match(words)
+    return match.group(1) if match and words[-2:] in ("'s", "’s") else words
+
+
+def _join(toks: list[Tok]) -> str | None:
+    return " ".join(t.text for t in toks) or None
