@@ -13,6 +13,8 @@ from datetime import date
 
 from claims.parse.attribution import Attribution, Attributor
 from claims.parse.dates import DateFinder
+from claims.parse.detect import detect_language
+from claims.parse.hooks import attributor_for
 from claims.parse.language import Language, get_language
 from claims.parse.lexicon import available_languages
 from claims.parse.names import Mention, NounPhrases, tokens
@@ -106,7 +108,7 @@ def parse_article(
     today: date | None = None,
 ) -> ParsedArticle:
     """Parse one article's text into quote records (pure; never raises on text)."""
-    code = lang if lang in available_languages() else "id"
+    code = lang if lang in available_languages() else detect_language(text)
     try:
         return _parse(text, get_language(code), code, outlet, published, url,
                       today or date.today())
@@ -127,7 +129,7 @@ _PIPELINES: dict[str, _Pipeline] = {}
 def _pipeline(lang: Language) -> _Pipeline:
     found = _PIPELINES.get(lang.code)
     if found is None:
-        found = _Pipeline(lang, Attributor(lang), DateFinder(lang))
+        found = _Pipeline(lang, attributor_for(lang), DateFinder(lang))
         _PIPELINES[lang.code] = found
     return found
 
