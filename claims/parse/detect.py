@@ -8,11 +8,12 @@ section of its data file, so adding a language adds it to the detector.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from claims.parse.lexicon import available_languages, load_lexicon
 
-SAMPLE_CHARS = 3000
+SAMPLE_CHARS = 1000
 DEFAULT_LANGUAGE = "id"
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -32,7 +33,8 @@ def language_scores(text: str) -> dict[str, float]:
     words = _WORD.findall(text[:SAMPLE_CHARS].casefold())
     if not words:
         return {code: 0.0 for code in _function_words()}
-    return {code: sum(1 for w in words if w in listed) / len(words)
+    counts = Counter(words)
+    return {code: sum(counts[w] for w in listed & counts.keys()) / len(words)
             for code, listed in _function_words().items()}
 
 
