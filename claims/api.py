@@ -181,13 +181,14 @@ def sector_of(role: str | None, affiliation: str | None = None, name: str | None
     """The sector a speaker talks for: ``government``, ``business``, ``citizen``, ...
 
     A role's head decides first ("Warga Kota Bekasi" is a citizen, not the city), then a body
-    named in the affiliation, then one named inside the role, then an organisation's own name.
+    named in the affiliation, then one named inside the role, then a role written where the
+    affiliation should be ("Pedagang di Pasar Baru"), then an organisation's own name.
     """
     role = None if _missing(role) else str(role)
     affiliation = None if _missing(affiliation) else str(affiliation)
     rules = sector_rules()
     found = (_role_head(role, rules) or _first_phrase(affiliation, rules.organizations)
-             or _first_phrase(role, rules.organizations))
+             or _first_phrase(role, rules.organizations) or _role_head(affiliation, rules))
     if not found and kind == "organization" and not _missing(name):
         found = _first_phrase(str(name), rules.organizations)
     if found:
