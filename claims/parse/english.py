@@ -20,6 +20,7 @@ from claims.parse.names import Mention, NounPhrases, Tok, is_acronym, tokens
 from claims.parse.quotes import Span
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _POSSESSIVE = re.compile(r"^(.+?)(?:'s|’s|'|’)$")
 _MAX_NP_TOKENS = 14
 _MAX_SUBJECT_GAP = 6  # words of object/adjunct between a lead-in verb and its colon
@@ -46,6 +47,8 @@ class EnglishWords:
     openers: frozenset[str]
     dashes: frozenset[str]
     according: tuple[tuple[str, ...], ...]
+    female_titles: frozenset[str]
+    male_titles: frozenset[str]
 
     @classmethod
     def load(cls, code: str) -> EnglishWords:
@@ -62,6 +65,7 @@ class EnglishWords:
             determiners=fold("anonymous_determiners"), openers=fold("openers"),
             dashes=frozenset(eng.get("header_dashes", [])),
             according=_phrase_set(data["cue_words"]["according_to"]),
+            female_titles=fold("female_titles"), male_titles=fold("male_titles"),
         )
 
 
@@ -86,6 +90,12 @@ class EnglishAttributor(Attributor):
         self.text = ""
         self._connectors = frozenset(p[0] for p in lang.connectors if len(p) == 1)
         self.nps = _EnglishNames(lang, self)
+        self.ordinary: frozenset[str] = frozenset()
+        self.occurrences: list[tuple[int, Person]] = []
+        self.gender: dict[str, str] = {}
+        pronouns = load_lexicon(lang.code).get("english", {}).get("gendered_pronouns", {})
+        self._pronoun_gender: dict[str, str] = {
+            w.casefold(): g for g, words in pronouns.items() for w in words}
         verbs = sorted({w for w, f in lang.cue_forms.items()}, key=len, reverse=True)
         parts = sorted(self.words.participles, key=len, reverse=True)
         self._verb_re = re.compile(
@@ -137,8 +147,11 @@ class EnglishAttributor(Attributor):
             ) and not self._is_role_word(toks[j]) and not self._is_org_word(toks[j]):
                 j += 1
             run = toks[i:j]
-            while run and run[0].fold in self.lang.name_particles:
+            while run and (run[0].fold in self.lang.name_particles or run[0].fold in
+                           self.ordinary):
                 run = run[1:]
+            while run and run[-1].fold in self.ordinary:
+                run = run[:-1]
             while run and run[-1].fold in self.lang.name_particles:
                 run = run[:-1]
             if len(run) >= 2 and len(run) <= 4 and not any(
@@ -298,6 +311,11 @@ class EnglishAttributor(Attributor):
         surface = text[start:end]
         first = toks[0].fold
         if len(toks) == 1 and first in self.lang.pronouns:
+            gender = self._pronoun_gender.get(first)
+            person = self._salient(start, gender=gender) if gender else None
+            if person is not None:
+                return Mention(surface, start, end, "person", name=person.name,
+                               role=person.role, affiliation=person.affiliation)
             return Mention(surface, start, end, "pronoun")
         if first in self.words.determiners and len(toks) > 1:
             return self._anonymous(text, toks[1:], surface, start, end)
@@ -323,6 +341,8 @@ class EnglishAttributor(Attributor):
             name_from += 1
         if all(self._is_role_word(t) for t in body[name_from:]):
             name_from = len(body)
+        if 0 < name_from < len(body) and body[name_from - 1].fold in self.lang.role_joiners:
+            name_from = len(body)  # "director general of British Music Rights": no name
         name = body[name_from:]
         pre = body[:name_from]
         if not name:
@@ -388,6 +408,10 @@ class EnglishAttributor(Attributor):
                 return Mention(surface, start, end, "person", name=person.name,
                                role=person.role, affiliation=person.affiliation)
             if heads[-1] in self.words.anaphoric_heads:
+                person = self._salient(start, role_head=heads[-1])
+                if person is not None:
+                    return Mention(surface, start, end, "person", name=person.name,
+                                   role=person.role or role, affiliation=person.affiliation or aff)
                 return Mention(surface, start, end, "pronoun")
         if role is None:
             return None
@@ -506,8 +530,51 @@ class EnglishAttributor(Attributor):
     # -- the slots --------------------------------------------------------------------------
     def attribute(self, text: str, spans: list[Span]) -> list[Attribution | None]:
         self.text = text
+        self.ordinary = frozenset(_LOWER_WORD.findall(text))
         self.people = self._index_people(text)
+        self.occurrences = self._occurrences(text, spans)
         return super().attribute(text, spans)
+
+    def _occurrences(self, text: str, spans: list[Span]) -> list[tuple[int, Person]]:
+        """Where each indexed person is named outside quotes, in text order (for salience);
+        the courtesy titles used with them tell their gender."""
+        self.gender: dict[str, str] = {}
+        surnames = {p.folded[-1] for p in self.people}
+        found: list[tuple[int, Person]] = []
+        k = 0
+        previous: Tok | None = None
+        for tok in tokens(text, 0, len(text)):
+            while k < len(spans) and spans[k].end <= tok.start:
+                k += 1
+            inside = k < len(spans) and spans[k].start <= tok.start
+            if not inside and tok.fold in surnames and tok.text[:1].isupper():
+                person = self._find_person([tok.fold], tok.start)
+                if person is not None:
+                    found.append((tok.start, person))
+                    if previous is not None and previous.fold in self.words.female_titles:
+                        self.gender[person.name] = "f"
+                    elif previous is not None and previous.fold in self.words.male_titles:
+                        self.gender[person.name] = "m"
+            previous = tok
+        return found
+
+    def _salient(self, position: int, *, gender: str | None = None,
+                 role_head: str | None = None) -> Person | None:
+        """The person a pronoun or a definite description points at: in the last sentence
+        before ``position`` that names a compatible person, the first one it names (the
+        subject). Gender comes from courtesy titles; a known role must not contradict."""
+        def compatible(person: Person) -> bool:
+            known = self.gender.get(person.name)
+            if gender and known and known != gender:
+                return False
+            return not (role_head and person.role and role_head not in
+                        person.role.casefold().split())
+
+        candidates = [(pos, p) for pos, p in self.occurrences if pos < position and compatible(p)]
+        if not candidates:
+            return None
+        sentence = self.sentence_start(self.text, candidates[-1][0], 0)
+        return next(p for pos, p in candidates if pos >= sentence)
 
     def _attribute_one(self, text: str, span: Span, prev_end: int,
                        next_start: int) -> Attribution | None:
