@@ -588,6 +588,10 @@ class EnglishAttributor(Attributor):
             return None
         if not _mid_sentence(before):
             return self._direct(text, span, inner, sent_start, next_start)
+        stripped = before.rstrip()
+        header = self._header(text, span, sent_start, sent_start + len(stripped))
+        if header:
+            return header
         return self._partial_en(text, span, inner, next_start)
 
     def _direct(self, text: str, span: Span, inner: str, sent_start: int,
@@ -725,9 +729,10 @@ class EnglishAttributor(Attributor):
             if mention is None:
                 return Mention(verb.group(1), verb.start(), verb.start(), "pronoun")
             return mention
-        according = self._according_re.search(text, sent_start, verb.start())
-        del according
-        return self.subject_of(text, sent_start, verb.start())
+        mention = self.subject_of(text, sent_start, verb.start())
+        if mention is None:  # "X said … and called on Russia": the clause's subject
+            mention = self._clause_subject(text, sent_start, verb.start())
+        return mention
 
     def _clause_subject(self, text: str, sent_start: int, limit: int) -> Mention | None:
         """The NP that opens the sentence (after openers and an introductory clause)."""
@@ -772,13 +777,16 @@ class EnglishAttributor(Attributor):
             if mention:
                 return Attribution(span, "partial", according.group(), "according", mention,
                                    (according.end(), stop))
+        after = self._partial_after(text, span, next_start)
+        if after:
+            return after
         if verbs:
             verb = verbs[-1]
-            mention = self._verb_subject(text, sent_start, verb)
-            if mention:
-                return Attribution(span, "partial", verb.group(1), "active", mention,
-                                   (sent_start, span.start))
-        return self._partial_after(text, span, next_start)
+            mention = self._verb_subject(text, sent_start, verb) or Mention(
+                verb.group(1), verb.start(), verb.start(), "pronoun")
+            return Attribution(span, "partial", verb.group(1), "active", mention,
+                               (sent_start, span.start))
+        return None
 
     def _partial_after(self, text: str, span: Span, next_start: int) -> Attribution | None:
         """``… has "stabilised", according to X.`` / ``…, said X.`` at the sentence end."""
