@@ -1,8 +1,9 @@
-"""Writing rows out: table, CSV, TSV, JSON, JSONL.
+"""Writing rows out: table, CSV, TSV, JSON, JSONL, Parquet, and ClaimReview JSON-LD.
 
 CSV and TSV are safe to open in a spreadsheet: a text cell that starts with
 ``= + - @``, a tab or a carriage return gets a leading ``'`` so it is shown,
-not executed (formula injection).
+not executed (formula injection). Every export streams rows (flat memory) and
+carries each quote's claim id and its relation to the claim's first appearance.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from datetime import date, datetime
 from typing import IO, Any
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+EXPORT_FORMATS = ("csv", "tsv", "jsonl", "json", "parquet", "claimreview")
+PARQUET_BATCH = 10_000
 EXPORT_COLUMNS = [
     "id", "speaker", "speaker_kind", "role", "affiliation", "text", "kind", "cue", "mention",
     "resolution", "confidence", "outlet", "via", "said_on", "published", "lang", "title", "url",
@@ -125,3 +128,136 @@ def write_records(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str] | None 
 def _chain_first(first: dict[str, Any], rest: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     yield first
     yield from rest
+
+
+# --- Parquet -----------------------------------------------------------------------------------
+
+_PARQUET_TYPES = {
+    "id": "int64", "article_id": "int64", "start": "int64", "end": "int64",
+    "claim_id": "int64", "confidence": "float64", "said_on": "date32", "published": "date32",
+    "rank": "float64",
+}
+
+
+def parquet_schema(columns: list[str]):  # type: ignore[no-untyped-def]
+    """Typed columns (ints, floats, dates); everything else is text."""
+    import pyarrow as pa
+
+    types = {"int64": pa.int64(), "float64": pa.float64(), "date32": pa.date32()}
+    return pa.schema([(c, types.get(_PARQUET_TYPES.get(c, ""), pa.string())) for c in columns])
+
+
+def _parquet_value(column: str, value: Any) -> Any:
+    if value is None:
+        return None
+    kind = _PARQUET_TYPES.get(column)
+    if kind == "date32" and not isinstance(value, date):
+        return date.fromisoformat(str(value)[:10])
+    if kind is None and not isinstance(value, str):
+        return str(_plain(value))
+    return value
+
+
+def write_parquet(rows: Iterable[dict[str, Any]], path: Any, columns: list[str]) -> int:
+    """Stream rows into a Parquet file in row groups of :data:`PARQUET_BATCH`."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema(columns)
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            batch.append({c: _parquet_value(c, row.get(c)) for c in columns})
+            if len(batch) >= PARQUET_BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+                batch = []
+        if batch or n == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n
+
+
+# --- ClaimReview (schema.org JSON-LD) ----------------------------------------------------------
+
+CLAIMREVIEW_SQL = """
+SELECT c.id, c.text, c.first_seen, c.first_quote_id, s.name AS speaker, s.kind AS speaker_kind,
+       r.verdict, r.note, r.reviewer, r.updated_at
+FROM review r JOIN claim c ON c.id = r.target_id
+LEFT JOIN speaker s ON s.id = c.speaker_id
+WHERE r.target_type = 'claim' AND r.verdict IN ({verdicts})
+ORDER BY c.id
+"""
+
+
+def _creative_work(app: dict[str, Any]) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if app.get("url"):
+        work["url"] = app["url"]
+    if app.get("title"):
+        work["headline"] = app["title"]
+    if app.get("published"):
+        work["datePublished"] = _plain(app["published"])
+    if app.get("outlet"):
+        work["publisher"] = {"@type": "Organization", "name": app["outlet"]}
+    return work
+
+
+def claim_reviews(conn: Any, review_url: str, publisher: str | None = None,
+                  claim_ids: Iterable[int] | None = None) -> list[dict[str, Any]]:
+    """ClaimReview JSON-LD for every claim with a final verdict.
+
+    ``review_url`` is where the fact check is published, with ``{id}`` standing for the
+    claim id (``https://cekfakta.example/klaim/{id}``). Carries Google's required fields
+    (``claimReviewed``, ``reviewRating.alternateName``, ``url``) and the recommended ones
+    (``author``, ``datePublished``, ``inLanguage``, rating values, and ``itemReviewed`` with the
+    claim's author, first appearance and every appearance).
+    """
+    from sqlalchemy import text
+
+    from claims.claims_db import APPEARANCE_SQL
+    from claims.review import verdict_data
+
+    data = verdict_data()
+    ratings = data["claimreview"]
+    labels = data.get("claimreview_labels", {})
+    verdicts = ", ".join(f"'{v}'" for v in ratings)
+    wanted = set(claim_ids) if claim_ids is not None else None
+    out = []
+    for row in conn.execute(text(CLAIMREVIEW_SQL.format(verdicts=verdicts))).mappings():
+        if wanted is not None and row["id"] not in wanted:
+            continue
+        apps = [dict(a) for a in conn.execute(text(APPEARANCE_SQL), {
+            "cid": row["id"], "first": row["first_quote_id"]}).mappings()]
+        first = apps[0] if apps else {}
+        lang = first.get("lang") or "id"
+        rating = ratings[row["verdict"]]
+        name = labels.get(lang, {}).get(row["verdict"], rating["name"])
+        claimant_type = "Organization" if row["speaker_kind"] == "organization" else "Person"
+        item: dict[str, Any] = {"@type": "Claim",
+                                "appearance": [_creative_work(a) for a in apps],
+                                "firstAppearance": _creative_work(first)}
+        if row["speaker"]:
+            item["author"] = {"@type": claimant_type, "name": row["speaker"]}
+        if row["first_seen"]:
+            item["datePublished"] = _plain(row["first_seen"])
+        review_rating = {"@type": "Rating", "ratingValue": rating["value"],
+                         "bestRating": data["rating"]["best"],
+                         "worstRating": data["rating"]["worst"], "alternateName": name}
+        if row["note"]:
+            review_rating["ratingExplanation"] = row["note"]
+        author = publisher or row["reviewer"] or "claims"
+        reviewed = row["updated_at"]
+        out.append({
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": review_url.replace("{id}", str(row["id"])),
+            "claimReviewed": row["text"],
+            "author": {"@type": "Organization", "name": author},
+            "datePublished": str(_plain(reviewed))[:10] if reviewed else None,
+            "inLanguage": lang,
+            "reviewRating": review_rating,
+            "itemReviewed": item,
+        })
+    return out

@@ -1,12 +1,17 @@
-"""Finding quotes: full-text search with filters, as plain dict rows.
+"""Finding quotes: full-text search with filters, one quote in context, fuzzy "who said".
 
-The CLI, exports and the notebook API all read through here, so a filter
-means the same thing everywhere.
+The CLI, exports and the analysts' API all read through here, so a filter means the same
+thing everywhere. Rows are plain dicts with the columns of :data:`QUOTE_COLUMNS`.
+
+Speed: with ``order="rank"`` and no other filter, the FTS5 query ranks (bm25) and cuts to
+``LIMIT`` inside a subquery before anything is joined, so a frequent word costs one pass over
+its postings, not a join per match. Snippets are built in Python for the returned rows only.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -17,10 +22,13 @@ from sqlalchemy.exc import OperationalError
 
 from claims.errors import ClaimsError
 from claims.speakers import speaker_key
+from claims.speakers import speaker_table as speaker_table  # re-export (older import path)
 
 #: The trigram tokenizer cannot match terms shorter than this.
 MIN_FTS_TERM = 3
 SNIPPET_OPEN, SNIPPET_CLOSE = "[", "]"
+SNIPPET_WIDTH = 160
+_FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 
 QUOTE_COLUMNS = [
     "id", "speaker", "speaker_kind", "role", "affiliation", "text", "kind", "cue", "mention",
@@ -32,10 +40,9 @@ _SELECT = """
 SELECT q.id, s.name AS speaker, s.kind AS speaker_kind, q.role, q.affiliation, q.text, q.kind,
        q.cue, q.mention, q.resolution, q.confidence, a.outlet, q.via, q.said_on, a.published,
        a.lang, a.title, a.url, q.article_id, q.start, q."end", q.claim_id, q.relation{extra}
-FROM quote q
+FROM {source}
 JOIN article a ON a.id = q.article_id
 LEFT JOIN speaker s ON s.id = q.speaker_id
-{join}
 WHERE 1=1 {where}
 ORDER BY {order}
 {limit}
@@ -48,7 +55,10 @@ class QueryError(ClaimsError):
 
 @dataclass(slots=True)
 class QuoteFilter:
-    """Filters shared by search and export."""
+    """Filters shared by search and export (and the analysts' API).
+
+    ``since``/``until`` compare the day the words were said, else the article's publication day.
+    """
 
     query: str | None = None
     speaker: str | None = None
@@ -62,43 +72,58 @@ class QuoteFilter:
     order: Literal["rank", "date"] = "rank"
     limit: int | None = None
 
+    def has_row_filters(self) -> bool:
+        return any(v is not None for v in (self.speaker, self.outlet, self.via, self.since,
+                                           self.until, self.kind, self.lang))
 
-def fts_expression(query: str) -> str:
-    """Escape a user query for FTS5: every word becomes a quoted phrase (AND-ed)."""
-    terms = re.findall(r"\S+", query)
+
+def fts_expression(terms: list[str]) -> str:
+    """Escape words for FTS5: every word becomes a quoted phrase (AND-ed)."""
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-def _like_terms(query: str) -> list[str]:
-    return [t for t in re.findall(r"\w+", query.casefold()) if t]
+def query_terms(query: str) -> list[str]:
+    """The words of a query as typed (quotes and FTS operators stripped)."""
+    words = re.findall(r"[^\s\"()*^:+]+", query)
+    return [w for w in words if w not in _FTS_OPERATORS]
+
+
+def _split_terms(query: str) -> tuple[list[str], list[str]]:
+    """(terms the trigram index can match, terms too short for it)."""
+    terms = re.findall(r"\S+", query)
+    short = [t for t in terms if len(re.sub(r"\W", "", t)) < MIN_FTS_TERM]
+    return [t for t in terms if t not in short], short
 
 
 def _build(f: QuoteFilter) -> tuple[str, dict[str, Any]]:
     where: list[str] = []
     params: dict[str, Any] = {}
-    join = extra = ""
+    source, extra = "quote q", ""
     order = "COALESCE(q.said_on, a.published) DESC, q.id"
+    limit = f"LIMIT {int(f.limit)}" if f.limit else ""
     if f.query and f.query.strip():
-        expr = f.query if f.raw else fts_expression(f.query)
-        short = not f.raw and any(len(t) < MIN_FTS_TERM for t in _like_terms(f.query))
-        if short:
-            for i, term in enumerate(_like_terms(f.query)):
-                where.append(f"lower(q.text) LIKE :like{i}")
-                params[f"like{i}"] = f"%{term}%"
+        if f.raw:
+            expr, short = f.query, []
         else:
-            join = "JOIN quote_fts ON quote_fts.rowid = q.id"
-            where.append("quote_fts MATCH :fts")
+            long_terms, short = _split_terms(f.query)
+            expr = fts_expression(long_terms) if long_terms else ""
+        for i, term in enumerate(short):
+            where.append(f"lower(q.text) LIKE :like{i}")
+            params[f"like{i}"] = f"%{term.casefold()}%"
+        if expr:
+            inner = "SELECT rowid AS qid, rank FROM quote_fts WHERE quote_fts MATCH :fts"
+            if f.order == "rank" and f.limit and not short and not f.has_row_filters():
+                inner += f" ORDER BY rank LIMIT {int(f.limit)}"
+            source = f"({inner}) m JOIN quote q ON q.id = m.qid"
             params["fts"] = expr
-            extra = (", snippet(quote_fts, 0, :sopen, :sclose, '…', 40) AS snippet,"
-                     " bm25(quote_fts) AS rank")
-            params.update(sopen=SNIPPET_OPEN, sclose=SNIPPET_CLOSE)
+            extra = ", m.rank AS rank"
             if f.order == "rank":
-                order = "rank, q.id"
+                order = "m.rank, q.id"
     if f.speaker:
         key = speaker_key(f.speaker)
         where.append("""(s.key = :skey OR s.id IN (SELECT speaker_id FROM speaker_alias
-                         WHERE key = :skey) OR lower(s.name) LIKE :sname)""")
-        params.update(skey=key, sname=f"%{f.speaker.casefold()}%")
+                         WHERE key = :skey) OR s.key LIKE :slike OR lower(s.name) LIKE :sname)""")
+        params.update(skey=key, slike=f"%{key}%", sname=f"%{f.speaker.casefold()}%")
     if f.outlet:
         where.append("lower(a.outlet) = :outlet")
         params["outlet"] = f.outlet.casefold()
@@ -117,11 +142,32 @@ def _build(f: QuoteFilter) -> tuple[str, dict[str, Any]]:
     if f.lang:
         where.append("a.lang = :lang")
         params["lang"] = f.lang
-    sql = _SELECT.format(
-        extra=extra, join=join, where="".join(f"\n  AND {w}" for w in where), order=order,
-        limit=f"LIMIT {int(f.limit)}" if f.limit else "",
-    )
+    sql = _SELECT.format(extra=extra, source=source,
+                         where="".join(f"\n  AND {w}" for w in where), order=order, limit=limit)
     return sql, params
+
+
+def make_snippet(body: str, terms: list[str], width: int = SNIPPET_WIDTH) -> str:
+    """The part of ``body`` around the first match, every match wrapped in ``[...]``.
+
+    Matching is case-blind and inside words, like the trigram index (``naik`` in ``kenaikan``).
+    """
+    words = [t for t in (re.sub(r"^\W+|\W+$", "", t) for t in terms) if t]
+    if not words:
+        return body[:width] + ("…" if len(body) > width else "")
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)),
+                         re.IGNORECASE)
+    first = pattern.search(body)
+    start = 0 if first is None else max(0, first.start() - width // 3)
+    if start:
+        space = body.find(" ", start)
+        start = space + 1 if 0 <= space < (first.start() if first else start) else start
+    end = min(len(body), start + width)
+    if end < len(body):
+        space = body.rfind(" ", start, end)
+        end = space if space > start else end
+    window = pattern.sub(lambda m: f"{SNIPPET_OPEN}{m.group()}{SNIPPET_CLOSE}", body[start:end])
+    return ("…" if start else "") + window + ("…" if end < len(body) else "")
 
 
 def search_quotes(conn: Connection, f: QuoteFilter) -> list[dict[str, Any]]:
@@ -129,8 +175,12 @@ def search_quotes(conn: Connection, f: QuoteFilter) -> list[dict[str, Any]]:
     return list(iter_quotes(conn, f))
 
 
-def iter_quotes(conn: Connection, f: QuoteFilter):  # type: ignore[no-untyped-def]
-    """Stream matching quotes as dicts (exports use this to stay flat in memory)."""
+def iter_quotes(conn: Connection, f: QuoteFilter) -> Iterator[dict[str, Any]]:
+    """Stream matching quotes as dicts (exports use this to stay flat in memory).
+
+    With a query, each row also has ``snippet`` (matches in ``[...]``) and ``rank`` (bm25,
+    lower is better).
+    """
     sql, params = _build(f)
     try:
         result = conn.execute(text(sql), params)
@@ -138,34 +188,163 @@ def iter_quotes(conn: Connection, f: QuoteFilter):  # type: ignore[no-untyped-de
         if "fts" not in params:
             raise
         msg = str(getattr(exc, "orig", exc))
-        hint = "drop --raw to search the words literally" if f.raw else "rephrase the query"
+        hint = ("drop --raw to search the words literally" if f.raw
+                else "rephrase the query")
         raise QueryError(f"malformed search query ({msg}); {hint}") from None
+    terms = query_terms(f.query) if f.query else []
     for row in result.mappings():
-        yield dict(row)
+        out = dict(row)
+        if f.query:
+            out["snippet"] = make_snippet(out["text"], terms)
+        yield out
 
 
-def speaker_table(conn: Connection, search: str | None = None) -> list[dict[str, Any]]:
-    """Canonical speakers with quote counts and their most frequent role and affiliation."""
-    params: dict[str, Any] = {}
-    where = ""
-    if search:
-        where = "WHERE lower(s.name) LIKE :search"
-        params["search"] = f"%{search.casefold()}%"
-    sql = f"""
-    WITH counted AS (
-        SELECT q.speaker_id, q.role, q.affiliation, count(*) AS n,
-               row_number() OVER (PARTITION BY q.speaker_id
-                                  ORDER BY (q.role IS NULL), count(*) DESC) AS rk
-        FROM quote q WHERE q.speaker_id IS NOT NULL
-        GROUP BY q.speaker_id, q.role, q.affiliation
-    )
-    SELECT s.id, s.name AS speaker, s.kind,
-           (SELECT sum(n) FROM counted c WHERE c.speaker_id = s.id) AS quotes,
-           (SELECT count(DISTINCT a.outlet) FROM quote q JOIN article a ON a.id = q.article_id
-             WHERE q.speaker_id = s.id) AS outlets,
-           c.role, c.affiliation
-    FROM speaker s LEFT JOIN counted c ON c.speaker_id = s.id AND c.rk = 1
-    {where}
-    ORDER BY quotes DESC, s.name
+# --- one quote in context ----------------------------------------------------------------------
+
+def _paragraph_bounds(body: str, start: int, end: int, around: int) -> tuple[int, int]:
+    """Offsets of the paragraph(s) holding ``start:end`` plus ``around`` paragraphs each side."""
+    lo = body.rfind("\n", 0, start) + 1
+    hi = body.find("\n", end)
+    hi = len(body) if hi < 0 else hi
+    for _ in range(around):
+        if lo > 0:
+            lo = body.rfind("\n", 0, max(0, lo - 1)) + 1
+            while lo > 0 and not body[lo:body.find("\n", lo)].strip():
+                lo = body.rfind("\n", 0, lo - 1) + 1
+        if hi < len(body):
+            nxt = body.find("\n", hi + 1)
+            while nxt >= 0 and not body[hi + 1:nxt].strip():
+                hi, nxt = nxt, body.find("\n", nxt + 1)
+            hi = len(body) if nxt < 0 else nxt
+    return lo, hi
+
+
+def quote_context(body: str, start: int, end: int, around: int = 1,
+                  max_chars: int = 1500) -> dict[str, Any]:
+    """The paragraphs around a quote, with the quote's position inside them.
+
+    Scraped articles sometimes have no line breaks: the context is then cut to ``max_chars``
+    centred on the quote.
     """
-    return [dict(r) for r in conn.execute(text(sql), params).mappings()]
+    lo, hi = _paragraph_bounds(body, start, end, around)
+    if hi - lo > max_chars:
+        spare = max(0, max_chars - (end - start)) // 2
+        lo, hi = max(lo, start - spare), min(hi, end + spare)
+    return {"before": body[lo:start], "quote": body[start:end], "after": body[end:hi],
+            "context_start": lo, "context_end": hi}
+
+
+_DETAIL_SQL = """
+SELECT q.id, q.text, q.start, q."end", q.kind, q.cue, q.mention, q.resolution, q.confidence,
+       q.role, q.affiliation, q.via, q.said_on, q.claim_id, q.relation, q.speaker_id,
+       s.name AS speaker, s.kind AS speaker_kind, s.key AS speaker_key,
+       a.id AS article_id, a.title, a.outlet, a.url, a.published, a.lang, a.text AS article_text
+FROM quote q JOIN article a ON a.id = q.article_id
+LEFT JOIN speaker s ON s.id = q.speaker_id
+WHERE q.id = :id
+"""
+
+
+def quote_details(conn: Connection, quote_id: int, around: int = 1) -> dict[str, Any]:
+    """Everything ``claims show`` prints: the quote in context, who said it in what capacity,
+    the article, how the speaker was resolved, the claim, the review and its history."""
+    from claims.auditlog import history
+    from claims.review import Target, current_review
+
+    row = conn.execute(text(_DETAIL_SQL), {"id": quote_id}).mappings().first()
+    if row is None:
+        raise QueryError(f"no quote q{quote_id}; find ids with `claims search`")
+    r = dict(row)
+    body = r.pop("article_text")
+    verbatim = body[r["start"]:r["end"]] == r["text"]
+    context = quote_context(body, r["start"], r["end"], around) if verbatim else None
+    claim = None
+    if r["claim_id"] is not None:
+        claim = conn.execute(text(
+            """SELECT c.id, c.text, c.first_quote_id, c.first_seen, c.n_articles, c.n_outlets,
+                      fa.outlet AS first_outlet, COALESCE(rv.verdict, 'unreviewed') AS verdict
+               FROM claim c LEFT JOIN quote fq ON fq.id = c.first_quote_id
+               LEFT JOIN article fa ON fa.id = fq.article_id
+               LEFT JOIN review rv ON rv.target_type = 'claim' AND rv.target_id = c.id
+               WHERE c.id = :id"""), {"id": r["claim_id"]}).mappings().first()
+        claim = dict(claim) if claim else None
+    aliases = []
+    if r["speaker_id"] is not None:
+        aliases = [a for (a,) in conn.execute(text(
+            "SELECT alias FROM speaker_alias WHERE speaker_id = :id ORDER BY alias"),
+            {"id": r["speaker_id"]})]
+    return {
+        "id": r["id"], "text": r["text"], "kind": r["kind"], "verbatim": verbatim,
+        "context": context,
+        "speaker": {"id": r["speaker_id"], "name": r["speaker"], "kind": r["speaker_kind"],
+                    "role": r["role"], "affiliation": r["affiliation"], "aliases": aliases},
+        "attribution": {"resolution": r["resolution"], "mention": r["mention"], "cue": r["cue"],
+                        "confidence": r["confidence"], "via": r["via"]},
+        "said_on": r["said_on"],
+        "article": {"id": r["article_id"], "title": r["title"], "outlet": r["outlet"],
+                    "url": r["url"], "published": r["published"], "lang": r["lang"],
+                    "start": r["start"], "end": r["end"]},
+        "claim": claim, "relation": r["relation"],
+        "review": current_review(conn, Target("quote", quote_id)),
+        "history": history(conn, "quote", quote_id),
+    }
+
+
+# --- who said it? ------------------------------------------------------------------------------
+
+WHO_SAID_CANDIDATES = 3000
+
+
+def _candidate_ids(conn: Connection, words: list[str], pool: int) -> list[int]:
+    """Quotes sharing at least one word with the half-remembered text (bm25 order)."""
+    usable = [w for w in words if len(w) >= MIN_FTS_TERM]
+    if not usable:
+        return []
+    expr = " OR ".join(fts_expression([w]) for w in usable)
+    sql = "SELECT rowid FROM quote_fts WHERE quote_fts MATCH :fts ORDER BY rank LIMIT :n"
+    return [qid for (qid,) in conn.execute(text(sql), {"fts": expr, "n": pool})]
+
+
+def who_said(conn: Connection, words: str, limit: int = 10, min_score: float = 50.0,
+             pool: int = WHO_SAID_CANDIDATES) -> list[dict[str, Any]]:
+    """Quotes closest to half-remembered words, with speaker, outlet, date and a 0-100 score.
+
+    Candidates come from the full-text index (any word in common), then rapidfuzz scores each
+    one by the best-matching part of the quote, so a fragment finds its long original.
+    """
+    from rapidfuzz import fuzz, process, utils
+
+    needle = utils.default_process(words)
+    if not needle:
+        raise QueryError("give a few words of the quote, e.g. claims who-said \"harga beras\"")
+    ids = _candidate_ids(conn, re.findall(r"\w+", words), pool)
+    if not ids:
+        return []
+    texts: dict[int, str] = {}
+    for i in range(0, len(ids), 900):
+        chunk = ids[i:i + 900]
+        marks = ",".join(str(int(q)) for q in chunk)
+        texts.update(conn.execute(text(f"SELECT id, text FROM quote WHERE id IN ({marks})")).all())
+
+    def score(query: str, choice: str, **_: Any) -> float:
+        # the best-matching stretch of the quote, damped when the words are scattered
+        return 0.6 * fuzz.partial_ratio(query, choice) + 0.4 * fuzz.token_set_ratio(query, choice)
+
+    best = process.extract(needle, {q: utils.default_process(t) for q, t in texts.items()},
+                           scorer=score, limit=limit, score_cutoff=min_score)
+    if not best:
+        return []
+    scores = {qid: round(s, 1) for _, s, qid in best}
+    marks = ",".join(str(int(q)) for q in scores)
+    rows = {r["id"]: dict(r) for r in conn.execute(text(
+        f"""SELECT q.id, round(0, 1) AS score, s.name AS speaker, q.role, q.affiliation,
+                   a.outlet, COALESCE(q.said_on, a.published) AS date, q.text, q.claim_id,
+                   a.title, a.url
+            FROM quote q JOIN article a ON a.id = q.article_id
+            LEFT JOIN speaker s ON s.id = q.speaker_id WHERE q.id IN ({marks})""")).mappings()}
+    out = []
+    for qid, s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        row = rows[qid]
+        row["score"] = s
+        out.append(row)
+    return out

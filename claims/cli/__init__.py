@@ -9,7 +9,7 @@ from __future__ import annotations
 import signal
 
 # Feature modules register their commands on import.
-from claims.cli import core, db, evaluate, ingest  # noqa: E402,F401
+from claims.cli import claims_cmd, core, db, evaluate, ingest, review, speaker  # noqa: E402,F401
 from claims.cli.app import app
 
 

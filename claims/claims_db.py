@@ -1,0 +1,341 @@
+"""Claims in the database: grouping stored quotes into claims, with ids that stay put.
+
+The grouping rules themselves live in :mod:`claims.claimgroup` (pure). This module loads the
+quotes, calls :func:`claims.claimgroup.group_claims` per language, and writes ``claim`` rows,
+``quote.claim_id`` and ``quote.relation`` (the relation to the claim's first appearance).
+
+Stable ids: a verdict is recorded on a claim id, so a regroup must not move it. Each new group
+takes the id of the previous claim that had the same first quote, else of the previous claim
+holding most of its members; a genuinely new claim gets an id never used before (also not by a
+claim that was reviewed and later dissolved).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import Connection
+
+from claims.claimgroup import Appearance, ClaimGroup, GroupingRules, group_claims
+from claims.errors import ClaimsError
+from claims.store import parse_date
+
+_LOAD = """
+SELECT q.id, q.text, q.article_id, s.key, s.name, s.kind, q.affiliation, q.role, a.outlet,
+       COALESCE(q.said_on, a.published) AS day, q.claim_id, q.relation, q.speaker_id,
+       COALESCE(a.lang, 'id') AS lang
+FROM quote q JOIN article a ON a.id = q.article_id
+LEFT JOIN speaker s ON s.id = q.speaker_id
+{where}
+ORDER BY q.id
+"""
+
+
+class ClaimNotFound(ClaimsError):
+    """A claim id that does not exist."""
+
+
+@dataclass(slots=True)
+class RefreshSummary:
+    """What :func:`refresh_claims` did; ``line()`` is printed after an ingest."""
+
+    quotes: int = 0
+    claims: int = 0
+    multi_article: int = 0
+    multi_outlet: int = 0
+    kept_ids: int = 0
+    new_ids: int = 0
+    removed_ids: int = 0
+    quotes_changed: int = 0
+    short_forms_resolved: int = 0
+    relations: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (f"{self.claims} claims over {self.quotes} quotes ({self.multi_outlet} in 2+ "
+                f"outlets); ids kept {self.kept_ids}, new {self.new_ids}, removed "
+                f"{self.removed_ids}; {self.quotes_changed} quotes regrouped "
+                f"in {self.seconds:.1f}s")
+
+
+@dataclass(slots=True)
+class _Row:
+    appearance: Appearance
+    old_claim: int | None
+    old_relation: str | None
+    speaker_id: int | None
+    lang: str
+
+
+def _day(value: Any) -> date | None:
+    return parse_date(value) if value is not None else None
+
+
+def _load(conn: Connection, where: str = "", params: dict | None = None) -> list[_Row]:
+    rows = []
+    for r in conn.execute(text(_LOAD.format(where=where)), params or {}):
+        app = Appearance(quote_id=r[0], text=r[1], article_id=r[2], speaker_key=r[3],
+                         speaker_name=r[4], speaker_type=r[5], affiliation=r[6], role=r[7],
+                         outlet=r[8], day=_day(r[9]))
+        rows.append(_Row(app, r[10], r[11], r[12], r[13]))
+    return rows
+
+
+def _group(rows: list[_Row], rules: GroupingRules | None) -> list[ClaimGroup]:
+    """Group per language (the comparison lexicon is per language)."""
+    by_lang: dict[str, list[Appearance]] = defaultdict(list)
+    for row in rows:
+        by_lang[row.lang].append(row.appearance)
+    groups: list[ClaimGroup] = []
+    for lang, apps in sorted(by_lang.items()):
+        groups.extend(group_claims(apps, replace(rules or GroupingRules(), lang=lang)))
+    return groups
+
+
+def assign_stable_ids(groups: list[ClaimGroup], old_first: dict[int, int],
+                      old_claim_of: dict[int, int | None], next_id: int) -> tuple[list[int], int]:
+    """An id per group: the old claim with the same first quote, else the old claim holding
+    most members, else a fresh id from ``next_id``. Returns (ids, next unused id)."""
+    ids: list[int | None] = [None] * len(groups)
+    used: set[int] = set()
+    for i, g in enumerate(groups):
+        old = old_first.get(g.first.quote_id)
+        if old is not None and old not in used:
+            ids[i] = old
+            used.add(old)
+    overlaps: list[tuple[int, int, int]] = []
+    for i, g in enumerate(groups):
+        if ids[i] is not None:
+            continue
+        counts = Counter(c for q in g.member_ids if (c := old_claim_of.get(q)) is not None)
+        overlaps.extend((-n, i, c) for c, n in counts.items())
+    for _, i, c in sorted(overlaps):
+        if ids[i] is None and c not in used:
+            ids[i] = c
+            used.add(c)
+    out: list[int] = []
+    for assigned in ids:
+        if assigned is None:
+            assigned = next_id
+            next_id += 1
+        out.append(assigned)
+    return out, next_id
+
+
+def _next_claim_id(conn: Connection) -> int:
+    """One past every claim id ever used, reviewed or logged (ids are never recycled)."""
+    return 1 + max(
+        conn.execute(text("SELECT COALESCE(max(id), 0) FROM claim")).scalar() or 0,
+        conn.execute(text("SELECT COALESCE(max(target_id), 0) FROM review "
+                          "WHERE target_type = 'claim'")).scalar() or 0,
+        conn.execute(text("SELECT COALESCE(max(target_id), 0) FROM audit_log "
+                          "WHERE target_type = 'claim'")).scalar() or 0,
+    )
+
+
+def _claim_row(claim_id: int, g: ClaimGroup, speaker_of: dict[int, int | None]) -> dict:
+    speakers = Counter(s for q in g.member_ids if (s := speaker_of.get(q)) is not None)
+    speaker_id = speaker_of.get(g.first.quote_id)
+    if speaker_id is None and speakers:
+        speaker_id = speakers.most_common(1)[0][0]
+    return {"id": claim_id, "text": g.first.text, "speaker_id": speaker_id,
+            "first_quote_id": g.first.quote_id, "first_seen": g.first.day,
+            "n_articles": g.n_articles, "n_outlets": max(1, len(g.outlets))}
+
+
+def _with_connection(bind: Engine | Connection, work):  # type: ignore[no-untyped-def]
+    if isinstance(bind, Engine):
+        with bind.begin() as conn:
+            return work(conn)
+    return work(bind)
+
+
+def refresh_claims(bind: Engine | Connection, rules: GroupingRules | None = None,
+                   resolve_speakers: bool = True) -> RefreshSummary:
+    """Regroup every stored quote into claims and store the result (call after each ingest).
+
+    Accepts an engine (runs in its own transaction) or a connection (runs inside the caller's).
+    First settles short-form speakers of new quotes (``speakers.resolve_short_forms``), since
+    grouping and conflicts compare speakers. Only rows that change are written.
+    """
+    return _with_connection(bind, lambda conn: _refresh(conn, rules, resolve_speakers))
+
+
+def _refresh(conn: Connection, rules: GroupingRules | None,
+             resolve_speakers: bool) -> RefreshSummary:
+    from claims.speakers import resolve_short_forms
+
+    started = time.perf_counter()
+    summary = RefreshSummary()
+    if resolve_speakers:
+        summary.short_forms_resolved = resolve_short_forms(conn).quotes_moved
+    rows = _load(conn)
+    summary.quotes = len(rows)
+    groups = _group(rows, rules)
+    by_quote = {r.appearance.quote_id: r for r in rows}
+    old_claims = {cid: first for cid, first in
+                  conn.execute(text("SELECT id, first_quote_id FROM claim"))}
+    old_first = {first: cid for cid, first in old_claims.items() if first is not None}
+    old_claim_of = {qid: r.old_claim for qid, r in by_quote.items()}
+    ids, _ = assign_stable_ids(groups, old_first, old_claim_of, _next_claim_id(conn))
+    speaker_of = {qid: r.speaker_id for qid, r in by_quote.items()}
+
+    current = {r[0]: tuple(r[1:]) for r in conn.execute(text(
+        "SELECT id, text, speaker_id, first_quote_id, first_seen, n_articles, n_outlets "
+        "FROM claim"))}
+    inserts, updates, quote_updates = [], [], []
+    relations: Counter[str] = Counter()
+    for claim_id, g in zip(ids, groups, strict=True):
+        row = _claim_row(claim_id, g, speaker_of)
+        values = (row["text"], row["speaker_id"], row["first_quote_id"],
+                  row["first_seen"], row["n_articles"], row["n_outlets"])
+        if claim_id not in current:
+            inserts.append(row)
+        elif _differs(current[claim_id], values):
+            updates.append(row)
+        summary.multi_article += g.n_articles > 1
+        summary.multi_outlet += len(g.outlets) > 1
+        for qid in g.member_ids:
+            rel = g.relations.get(qid, "identical")
+            if qid != g.first.quote_id:
+                relations[rel] += 1
+            old = by_quote[qid]
+            if old.old_claim != claim_id or old.old_relation != rel:
+                quote_updates.append({"id": qid, "claim": claim_id, "rel": rel})
+    keep = set(ids)
+    removed = [cid for cid in old_claims if cid not in keep]
+    if inserts:
+        conn.execute(text(
+            "INSERT INTO claim (id, text, speaker_id, first_quote_id, first_seen, n_articles, "
+            "n_outlets, created_at) VALUES (:id, :text, :speaker_id, :first_quote_id, "
+            ":first_seen, :n_articles, :n_outlets, CURRENT_TIMESTAMP)"), inserts)
+    if updates:
+        conn.execute(text(
+            "UPDATE claim SET text = :text, speaker_id = :speaker_id, "
+            "first_quote_id = :first_quote_id, first_seen = :first_seen, "
+            "n_articles = :n_articles, n_outlets = :n_outlets WHERE id = :id"), updates)
+    if quote_updates:
+        conn.execute(text("UPDATE quote SET claim_id = :claim, relation = :rel WHERE id = :id"),
+                     quote_updates)
+    if removed:
+        conn.execute(text("DELETE FROM claim WHERE id = :id"), [{"id": c} for c in removed])
+    summary.claims = len(groups)
+    summary.kept_ids = len(keep & set(old_claims))
+    summary.new_ids = len(inserts)
+    summary.removed_ids = len(removed)
+    summary.quotes_changed = len(quote_updates)
+    summary.relations = dict(relations)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _differs(stored: tuple, values: tuple) -> bool:
+    text_, speaker, first, seen, n_art, n_out = stored
+    seen = _day(seen)
+    return (text_, speaker, first, seen, n_art, n_out) != values
+
+
+# --- reading claims ----------------------------------------------------------------------------
+
+def list_claims(conn: Connection, min_outlets: int = 1, min_articles: int = 1,
+                speaker: str | None = None, query: str | None = None,
+                verdict: str | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
+    """Claims, most widely carried first, with speaker, first appearance and review verdict."""
+    where = ["c.n_outlets >= :mo", "c.n_articles >= :ma"]
+    params: dict[str, Any] = {"mo": min_outlets, "ma": min_articles}
+    if speaker:
+        from claims.speakers import find_speaker
+
+        params["sid"] = find_speaker(conn, speaker)["id"]
+        where.append("c.speaker_id = :sid")
+    if query:
+        where.append("lower(c.text) LIKE :q")
+        params["q"] = f"%{query.casefold()}%"
+    if verdict:
+        where.append("COALESCE(r.verdict, 'unreviewed') = :verdict")
+        params["verdict"] = verdict
+    sql = f"""
+    SELECT c.id, s.name AS speaker, c.text, c.first_seen, a.outlet AS first_outlet,
+           c.first_quote_id, c.n_articles, c.n_outlets,
+           (SELECT group_concat(rel || ':' || n, ' ') FROM (
+               SELECT q.relation AS rel, count(*) AS n FROM quote q WHERE q.claim_id = c.id
+               AND q.id != c.first_quote_id GROUP BY q.relation)) AS relations,
+           COALESCE(r.verdict, 'unreviewed') AS verdict
+    FROM claim c
+    LEFT JOIN speaker s ON s.id = c.speaker_id
+    LEFT JOIN quote fq ON fq.id = c.first_quote_id
+    LEFT JOIN article a ON a.id = fq.article_id
+    LEFT JOIN review r ON r.target_type = 'claim' AND r.target_id = c.id
+    WHERE {" AND ".join(where)}
+    ORDER BY c.n_outlets DESC, c.n_articles DESC, c.first_seen, c.id
+    {f"LIMIT {int(limit)}" if limit else ""}
+    """
+    return [dict(r) for r in conn.execute(text(sql), params).mappings()]
+
+
+APPEARANCE_SQL = """
+SELECT q.id AS quote_id, q.relation, s.name AS speaker, q.role, q.affiliation, a.outlet, q.via,
+       COALESCE(q.said_on, a.published) AS day, a.published, a.title, a.url, a.lang,
+       q.article_id, q.text
+FROM quote q JOIN article a ON a.id = q.article_id
+LEFT JOIN speaker s ON s.id = q.speaker_id
+WHERE q.claim_id = :cid
+ORDER BY (q.id != :first), day IS NULL, day, q.id
+"""
+
+
+def claim_detail(conn: Connection, claim_id: int, diff: bool = True) -> dict[str, Any]:
+    """A claim with every appearance (first one first), its relation to the first appearance,
+    a word diff for rewordings, and the claim's review and history."""
+    from claims.auditlog import history
+    from claims.claimgroup import render_diff, word_diff
+    from claims.review import Target, current_review
+
+    row = conn.execute(text(
+        """SELECT c.id, c.text, c.speaker_id, s.name AS speaker, c.first_quote_id, c.first_seen,
+                  c.n_articles, c.n_outlets FROM claim c
+           LEFT JOIN speaker s ON s.id = c.speaker_id WHERE c.id = :id"""),
+        {"id": claim_id}).mappings().first()
+    if row is None:
+        raise ClaimNotFound(f"no claim c{claim_id}; list claims with `claims claims`")
+    claim = dict(row)
+    apps = [dict(r) for r in conn.execute(text(APPEARANCE_SQL),
+                                          {"cid": claim_id, "first": claim["first_quote_id"]})
+            .mappings()]
+    first_text = apps[0]["text"] if apps else claim["text"]
+    for app in apps:
+        app["diff"] = (render_diff(word_diff(first_text, app["text"]))
+                       if diff and app["relation"] in ("minor", "substantive") else None)
+    claim["first_appearance"] = apps[0] if apps else None
+    claim["appearances"] = apps
+    claim["speakers"] = sorted({a["speaker"] for a in apps if a["speaker"]})
+    claim["review"] = current_review(conn, Target("claim", claim_id))
+    claim["history"] = history(conn, "claim", claim_id)
+    return claim
+
+
+def stored_groups(conn: Connection, min_members: int = 2) -> dict[str, list[ClaimGroup]]:
+    """Stored claims as ``ClaimGroup`` records (per language), for the audit's pure checks."""
+    rows = _load(conn, where="""WHERE q.claim_id IN (
+        SELECT claim_id FROM quote WHERE claim_id IS NOT NULL
+        GROUP BY claim_id HAVING count(*) >= :n)""", params={"n": min_members})
+    firsts = dict(conn.execute(text("SELECT id, first_quote_id FROM claim")).all())
+    members: dict[int, list[_Row]] = defaultdict(list)
+    for r in rows:
+        members[r.old_claim].append(r)  # type: ignore[index]
+    out: dict[str, list[ClaimGroup]] = defaultdict(list)
+    for cid, rs in sorted(members.items()):
+        first_id = firsts.get(cid)
+        first = next((r for r in rs if r.appearance.quote_id == first_id), rs[0])
+        ordered = [first] + [r for r in rs if r is not first]
+        group = ClaimGroup(claim_id=cid, first=first.appearance,
+                           members=[r.appearance for r in ordered],
+                           relations={r.appearance.quote_id: r.old_relation or "identical"
+                                      for r in ordered})
+        out[first.lang].append(group)
+    return out
