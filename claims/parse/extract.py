@@ -47,6 +47,7 @@ class Registry:
     text: str
     nps: NounPhrases
     people: list[Speaker] = field(default_factory=list)
+    roles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def add(self, mention: Mention) -> None:
         if mention.kind not in ("person", "organization") or not mention.name:
@@ -87,6 +88,22 @@ class Registry:
             ):
                 return known
         return None
+
+    def introduction(self, name: str) -> tuple[str | None, str | None]:
+        """Role and affiliation given where the name is written in full (cached)."""
+        found = self.roles.get(name)
+        if found is None:
+            found = self.nps.introduction(self.text, name)
+            self.roles[name] = found
+        return found
+
+    def nps_last_name(self, text: str, position: int) -> Speaker | None:
+        """The last name written before ``position`` (who a -nya with no speaker yet means)."""
+        found = self.nps.last_name_before(text, position)
+        if found is None:
+            return None
+        known = self.canonical(found)
+        return known or Speaker(found, "person", folded=tuple(found.casefold().split()))
 
     def last_person_before(self, position: int) -> Speaker | None:
         best = None
@@ -147,7 +164,7 @@ def _parse(text: str, lang: Language, code: str, outlet: str | None,
            published: date | None, url: str | None, today: date) -> ParsedArticle:
     pipe = _pipeline(lang)
     spans = find_spans(text)
-    pipe.attributor.nps.hints = pipe.attributor.short_names(text)
+    pipe.attributor.nps.set_article(text, pipe.attributor.short_names(text))
     attributions = pipe.attributor.attribute(text, spans)
     found = [a for a in attributions if a is not None]
     indirect = pipe.attributor.indirect_mentions(text, spans)
@@ -169,6 +186,7 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
     lang = pipe.lang
     records: list[QuoteRecord] = []
     current: Speaker | None = None
+    current_person: Speaker | None = None
     pending: list[QuoteRecord] = []  # continuations before any speaker is known
     events = sorted(indirect, key=lambda m: m.start)
     next_event = 0
@@ -178,11 +196,14 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
             next_event += 1
             if event.kind in ("person", "organization"):
                 current = _named_speaker(event, registry)
+                if current.kind == "person":
+                    current_person = current
         span = attribution.span
         record = QuoteRecord(span.start, span.end, text[span.start:span.end],
                              kind=attribution.kind)  # type: ignore[arg-type]
         record.cue = attribution.cue
-        speaker, resolution, mention_text = _speaker_of(attribution, registry, current, lang)
+        salient = current_person or current or registry.nps_last_name(text, span.start)
+        speaker, resolution, mention_text = _speaker_of(attribution, registry, salient, lang)
         if attribution.cue is None and attribution.mention is None:
             speaker, resolution, mention_text = current, "continuation", None
             if speaker is None:
@@ -195,6 +216,8 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
             record.confidence = _CONFIDENCE.get(resolution, 0.5)
             if speaker.kind in ("person", "organization"):
                 current = speaker
+                if speaker.kind == "person":
+                    current_person = speaker
             for waiting in pending:
                 _copy_speaker(waiting, record)
             pending.clear()
@@ -243,11 +266,16 @@ def _named_speaker(mention: Mention, registry: Registry) -> Speaker:
     """A named person or body, mapped to the fullest form of the name in the article."""
     known = registry.canonical(mention.name or mention.text)
     if known is None:
-        return Speaker(mention.name or mention.text, mention.kind, mention.role,
-                       mention.affiliation)
-    role = mention.role or known.role
-    affiliation = mention.affiliation if mention.role else known.affiliation
-    return Speaker(known.name, known.kind, role, affiliation, known.folded, known.position)
+        speaker = Speaker(mention.name or mention.text, mention.kind, mention.role,
+                          mention.affiliation)
+    else:
+        role = mention.role or known.role
+        affiliation = mention.affiliation if mention.role else known.affiliation
+        speaker = Speaker(known.name, known.kind, role, affiliation, known.folded,
+                          known.position)
+    if speaker.kind == "person" and not speaker.role and not speaker.affiliation:
+        speaker.role, speaker.affiliation = registry.introduction(speaker.name)
+    return speaker
 
 
 def _via(text: str, start: int, end: int, lang: Language) -> str | None:

@@ -107,10 +107,12 @@ class NounPhrases:
         # Words the current article also writes in lower case: a capitalised one at the start
         # of a sentence is an ordinary word ("Apalagi", "Nama"), not a name.
         self.ordinary: frozenset[str] = frozenset()
+        self.text = ""
 
     def set_article(self, text: str, hints: frozenset[str]) -> None:
         """Per-article evidence (see ``hints`` and ``ordinary``)."""
         self.hints = hints
+        self.text = text
         self.ordinary = frozenset(_LOWER_WORD.findall(text)) - hints
 
     def is_ordinary(self, tok: Tok) -> bool:
@@ -126,7 +128,9 @@ class NounPhrases:
         return tok.fold in self.lang.titles or tok.fold.rstrip(".") in self.lang.titles
 
     def is_org(self, tok: Tok) -> bool:
-        return tok.fold in self.lang.org_heads or (is_acronym(tok.text) and len(tok.text) <= 8)
+        if tok.fold in self.lang.org_heads:
+            return True
+        return is_acronym(tok.text) and 2 < len(tok.text.rstrip(".")) <= 8
 
     def is_place(self, tok: Tok) -> bool:
         return tok.fold in self.lang.place_words
@@ -144,25 +148,31 @@ class NounPhrases:
         lang = self.lang
         out: list[Tok] = []
         seen_capital = False
-        for tok in toks:
+        for i, tok in enumerate(toks):
             fold = tok.fold
-            if fold == ".":
-                break
-            if out and fold in lang.role_joiners and not self._role_affiliation(out)[2]:
+            if fold == "." or tok.text[0].isdigit():
+                break  # a sentence end, or an age "(22)" / a number
+            next_capital = i + 1 < len(toks) and is_capitalised(toks[i + 1].text)
+            if out and fold in lang.role_joiners and next_capital and not (
+                self._role_affiliation(out)[2] or len(out) == 1 and out[0].fold in self.hints
+            ):
                 out.append(tok)  # "Direktur X di Dewan Y, Budi": still inside the role
                 continue
-            if out and (fold in lang.np_stop or fold in lang.days):
+            lower = not is_capitalised(tok.text)
+            if out and lower and (fold in lang.np_stop or fold in lang.days):
                 break
             if not out and fold in lang.days:
+                break
+            if lower and fold in lang.role_inner and not next_capital:
                 break
             ends_name = fold not in lang.role_inner and fold not in lang.name_particles and (
                 fold not in lang.role_joiners
             )
-            if seen_capital and not is_capitalised(tok.text) and ends_name:
+            if seen_capital and lower and ends_name:
                 if fold in lang.anaphor_markers:
                     out.append(tok)
                 break
-            if is_capitalised(tok.text):
+            if not lower:
                 seen_capital = True
             out.append(tok)
             if len(out) >= 14:
@@ -183,6 +193,8 @@ class NounPhrases:
             fold = tok.fold
             if fold in lang.pronouns and begin == end:
                 begin -= 1
+                break
+            if fold in lang.days or fold in lang.months or tok.text[0].isdigit() or fold == ".":
                 break
             ok = (
                 is_capitalised(tok.text)
@@ -356,9 +368,21 @@ class NounPhrases:
                 return k
         # after a role, an organisation or a place: the boundary is unknown; names have
         # two or three words, organisation names run longer
-        if run <= 2:
-            return tail
-        return n - 3 if run >= 4 else n - 2
+        start = max(tail, tail if run <= 2 else n - 3 if run >= 4 else n - 2)
+        # a word the article also uses without the next one ("Kota Malang", "Gunung Raung")
+        # belongs to the organisation or place, not to the name
+        while start < n - 1 and self._used_apart(rest[start], rest[start + 1]):
+            start += 1
+        return start
+
+    def _used_apart(self, word: Tok, following: Tok) -> bool:
+        """True when ``word`` occurs in the article more often than ``word following``."""
+        if word.fold in self.hints or word.fold in self.lang.given_names or not self.text:
+            return False
+        alone = len(re.findall(r"(?<![\w-])" + re.escape(word.text) + r"(?![\w-])", self.text))
+        together = len(re.findall(r"(?<![\w-])" + re.escape(word.text) + r"\s+"
+                                  + re.escape(following.text) + r"(?![\w-])", self.text))
+        return alone > together
 
     def fullest_form(self, text: str, name: str) -> str | None:
         """The longest form of a short name found in the text ("Anssi" -> "Anssi Mikola",
@@ -382,7 +406,7 @@ class NounPhrases:
                 continue
             if text[match.end(0):match.end(0) + 1].isalnum():
                 continue
-            if self._capital_run(text, match.start(0), match.end(0)) > 5:
+            if self._headline(text, match.start(0), match.end(0)):
                 continue  # a headline in title case, not a name
             right: list[str] = []
             for word in match.group(2).split():
@@ -419,14 +443,22 @@ class NounPhrases:
             or tok.fold in self.ordinary
         )
 
-    @staticmethod
-    def _capital_run(text: str, start: int, end: int) -> int:
-        """Number of capitalised words in the run around ``text[start:end]``."""
+    def _headline(self, text: str, start: int, end: int) -> bool:
+        """More than five name-like capitalised words in a row: a title-case headline."""
         before = re.search(r"(?:[A-Z][\w.'-]*[ \t]+)*$", text[max(0, start - 200):start])
         after = re.match(r"(?:[ \t]+[A-Z][\w.'-]*)*", text[end:end + 200])
-        inner = len(text[start:end].split())
-        return inner + len(before.group().split() if before else []) + len(
-            after.group().split() if after else [])
+        left = before.group().split() if before else []
+        right = after.group().split() if after else []
+        count = len(text[start:end].split())
+        for word in reversed(left):
+            if not self._extends_name(word):
+                break
+            count += 1
+        for word in right:
+            if not self._extends_name(word):
+                break
+            count += 1
+        return count > 5
 
     @staticmethod
     def _at_sentence_start(text: str, pos: int) -> bool:
@@ -452,3 +484,43 @@ class NounPhrases:
         return self._extends_name(word) and not is_acronym(word) and tok.fold not in (
             self.lang.anaphor_markers
         )
+
+    def introduction(self, text: str, name: str) -> tuple[str | None, str | None]:
+        """Role and affiliation stated where ``name`` appears with them (``Pelatih PSS Sleman
+        Seto Nurdiantoro``, ``Direktur Utama BTN, Nixon``, ``Seto, pelatih PSS Sleman,``)."""
+        name_words = name.split()
+        if not name_words:
+            return None, None
+        pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+        for match in pattern.finditer(text):
+            floor = max(0, match.start() - 250)
+            cut = max(text.rfind(".", floor, match.start() - 1), text.rfind("\n", floor,
+                                                                            match.start()))
+            start = cut + 1 if cut >= 0 else floor
+            region = text[start:match.start()]
+            stripped = region.rstrip()
+            toks = tokens(text, start, start + len(stripped))
+            if stripped.endswith(","):  # ROLE, NAME
+                chunk_start = text.rfind(",", start, start + len(stripped) - 1) + 1 or start
+                chunk = tokens(text, max(chunk_start, start), start + len(stripped) - 1)
+                sub = self.subject_before(chunk)
+                mention = self.read(sub, text) if sub else None
+                if mention is not None and mention.kind == "role":
+                    return mention.role, mention.affiliation
+                continue
+            sub = self.subject_before(toks + tokens(text, match.start(), match.end()))
+            if len(sub) > len(name_words):
+                mention = self.read(sub, text)
+                if mention and mention.kind == "person" and mention.name == name and (
+                    mention.role or mention.affiliation
+                ):
+                    return mention.role, mention.affiliation
+            after = re.match(r",\s*([^,.;\n]{3,120})", text[match.end():match.end() + 130])
+            if after:
+                chunk = tokens(text, match.end() + after.start(1), match.end() + after.end(1))
+                np = self.cut_after_cue(chunk)
+                if np and _match_phrase(np, 0, self.lang.role_heads):
+                    mention = self.read(np, text)
+                    if mention is not None and mention.kind == "role":
+                        return mention.role, mention.affiliation
+        return None, None
