@@ -16,6 +16,8 @@ from claims.parse.lexicon import available_languages, load_lexicon
 SAMPLE_CHARS = 1000
 DEFAULT_LANGUAGE = "id"
 _WORD = re.compile(r"[^\W\d_]+")
+# Quoted speech may be in another language than the article ("…," kata Budi): not counted.
+_QUOTED = re.compile(r'"[^"\n]{0,2000}"|“[^”\n]{0,2000}”')
 
 
 @cache
@@ -30,7 +32,7 @@ def _function_words() -> dict[str, frozenset[str]]:
 
 def language_scores(text: str) -> dict[str, float]:
     """Share of the sample's words that are function words of each language."""
-    words = _WORD.findall(text[:SAMPLE_CHARS].casefold())
+    words = _WORD.findall(_QUOTED.sub(" ", text[:SAMPLE_CHARS]).casefold())
     if not words:
         return {code: 0.0 for code in _function_words()}
     counts = Counter(words)

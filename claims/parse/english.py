@@ -147,6 +147,10 @@ class EnglishAttributor(Attributor):
             ) and not self._is_role_word(toks[j]) and not self._is_org_word(toks[j]):
                 j += 1
             run = toks[i:j]
+            if j < len(toks) and j > i and _adjacent(text, toks[j - 1], toks[j]) and (
+                toks[j].text[:1].isupper() and self._is_org_word(toks[j])
+            ):
+                run = []  # "Marine Conservation Trust": part of a body's name
             while run and (run[0].fold in self.lang.name_particles or run[0].fold in
                            self.ordinary):
                 run = run[1:]
@@ -285,6 +289,8 @@ class EnglishAttributor(Attributor):
             return None
         matching = [p for p in self.people
                     if folded[-1] == p.folded[-1] and all(w in p.folded for w in folded)]
+        if not matching:  # "Sir Alan" for Alan Pryce: a first name alone
+            matching = [p for p in self.people if all(w in p.folded for w in folded)]
         before = [p for p in matching if p.start <= position]
         if before:
             return max(before, key=lambda p: (p.start, len(p.folded)))
@@ -362,7 +368,7 @@ class EnglishAttributor(Attributor):
         is_org = definite and not titled or any(self._is_org_word(t) for t in name) or (
             _join(name) or "").casefold() in {" ".join(p) for p in self.lang.places}
         if is_org or len(name) == 1 and not titled:
-            org = _join(toks[0:1] + name) if definite and toks[0].text == "The" else _join(name)
+            org = _join(name)
             return Mention(surface, start, end, "organization", name=org, role=role,
                            affiliation=aff)
         return Mention(surface, start, end, "person", name=_join(name), role=role,
@@ -441,8 +447,15 @@ class EnglishAttributor(Attributor):
                 break
             if fold in self.words.openers and tok.text[:1].isupper():
                 break
+            if begin < len(toks) and not _adjacent(self.text, tok, toks[begin]):
+                break
             begin -= 1
         sub = toks[begin:]
+        if begin >= 2 and toks[begin - 1].fold in self.lang.role_joiners and sub:
+            head = self._np_tail(toks[:begin - 1])
+            if head and (self._is_role_word(head[-1]) or head[-1].fold in
+                         self.words.statement_heads):
+                sub = head + [toks[begin - 1]] + sub
         while sub and (sub[0].fold in self.lang.role_joiners or sub[0].fold in
                        self.lang.role_inner and sub[0].fold != "the"):
             sub = sub[1:]
