@@ -21,12 +21,14 @@ from typing import Any, Literal
 import pandas as pd
 from sqlalchemy import Engine, text
 
-from claims.db import open_engine
+from claims.db import REPO_ROOT, open_engine
 from claims.query import QuoteFilter, iter_quotes, speaker_table
 
 DateLike = date | datetime | str | pd.Timestamp | None
 
 SECTORS_FILE = Path(__file__).resolve().parent / "data" / "sectors_id.toml"
+#: The sample articles bundled with the repository (written for the project).
+SAMPLE_DIR = REPO_ROOT / "data"
 
 # Column families, so every frame converts the same way.
 _INT = "Int64"
@@ -241,6 +243,21 @@ class ClaimsDB:
     def close(self) -> None:
         self.engine.dispose()
 
+    def ingest(self, *paths: str | os.PathLike[str], **read_options: Any) -> Any:
+        """Parse and store articles (files, directories, gzip), as ``claims ingest`` does.
+
+        Idempotent: articles already stored are skipped. Returns the ingest summary.
+        """
+        from claims.ingest import ingest_paths
+
+        return ingest_paths(self.engine, [os.fspath(p) for p in paths], **read_options)
+
+    def ingest_sample(self) -> Any:
+        """Store the bundled sample articles (``data/*.jsonl``) if the database has none."""
+        if not self.articles().empty:
+            return None
+        return self.ingest(*sorted(SAMPLE_DIR.glob("*.jsonl")))
+
     def quotes(
         self,
         query: str | None = None,
@@ -394,6 +411,6 @@ def parse_text(text: str, *, as_frame: bool = False, **meta: Any) -> list[Any] |
 
 
 __all__ = [
-    "ClaimsDB", "add_sectors", "as_date", "open", "parse_text", "sector_labels",
+    "SAMPLE_DIR", "ClaimsDB", "add_sectors", "as_date", "open", "parse_text", "sector_labels",
     "sector_of", "typed_frame",
 ]
