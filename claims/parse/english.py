@@ -93,6 +93,8 @@ class EnglishAttributor(Attributor):
         self.ordinary: frozenset[str] = frozenset()
         self.occurrences: list[tuple[int, Person]] = []
         self.gender: dict[str, str] = {}
+        self.anonymous: list[Mention] = []
+        self._salient_at = -1
         pronouns = load_lexicon(lang.code).get("english", {}).get("gendered_pronouns", {})
         self._pronoun_gender: dict[str, str] = {
             w.casefold(): g for g, words in pronouns.items() for w in words}
@@ -318,7 +320,12 @@ class EnglishAttributor(Attributor):
         first = toks[0].fold
         if len(toks) == 1 and first in self.lang.pronouns:
             gender = self._pronoun_gender.get(first)
+            self._salient_at = -1
             person = self._salient(start, gender=gender) if gender else None
+            anonymous = self._anonymous_before(start, self._salient_at)
+            if anonymous is not None:
+                anonymous.text, anonymous.start, anonymous.end = surface, start, end
+                return anonymous
             if person is not None:
                 return Mention(surface, start, end, "person", name=person.name,
                                role=person.role, affiliation=person.affiliation)
@@ -546,7 +553,30 @@ class EnglishAttributor(Attributor):
         self.ordinary = frozenset(_LOWER_WORD.findall(text))
         self.people = self._index_people(text)
         self.occurrences = self._occurrences(text, spans)
-        return super().attribute(text, spans)
+        self.anonymous = [m for m in self._reported_subjects(text, spans)
+                          if m.kind == "anonymous"]
+        out: list[Attribution | None] = []
+        previous: Attribution | None = None
+        for k, span in enumerate(spans):
+            prev_end = spans[k - 1].end if k else 0
+            next_start = spans[k + 1].start if k + 1 < len(spans) else len(text)
+            found = self._attribute_one(text, span, prev_end, next_start)
+            if found is not None and found.cue is None and found.mention is None and (
+                previous is not None and previous.mention is not None
+                and previous.mention.kind == "anonymous" and out and out[-1] is previous
+            ):
+                # the shared pipeline only carries named speakers over; an anonymous
+                # speaker's follow-on paragraphs are theirs too
+                found.mention = _copy(previous.mention)
+            if found is not None and found.mention is not None and (
+                found.mention.kind == "anonymous"
+            ):
+                self.anonymous.append(found.mention)
+                self.anonymous.sort(key=lambda m: m.start)
+            out.append(found)
+            if found is not None:
+                previous = found
+        return out
 
     def _occurrences(self, text: str, spans: list[Span]) -> list[tuple[int, Person]]:
         """Where each indexed person is named outside quotes, in text order (for salience);
@@ -587,7 +617,13 @@ class EnglishAttributor(Attributor):
         if not candidates:
             return None
         sentence = self.sentence_start(self.text, candidates[-1][0], 0)
+        self._salient_at = candidates[-1][0]
         return next(p for pos, p in candidates if pos >= sentence)
+
+    def _anonymous_before(self, position: int, since: int) -> Mention | None:
+        """The latest anonymous speaker ("a spokeswoman for X") named after ``since``."""
+        found = [m for m in self.anonymous if since < m.start < position]
+        return _copy(found[-1]) if found else None
 
     def _attribute_one(self, text: str, span: Span, prev_end: int,
                        next_start: int) -> Attribution | None:
@@ -818,7 +854,12 @@ class EnglishAttributor(Attributor):
 
     # -- indirect speech ----------------------------------------------------------------------
     def indirect_mentions(self, text: str, spans: list[Span]) -> list[Mention]:
-        """Subjects of reporting verbs outside quotes (X said that …, according to X)."""
+        """Subjects of reporting verbs outside quotes (X said that …): named ones make
+        the shared pipeline's current speaker."""
+        return [m for m in self._reported_subjects(text, spans)
+                if m.kind in ("person", "organization")]
+
+    def _reported_subjects(self, text: str, spans: list[Span]) -> list[Mention]:
         found: list[Mention] = []
         inside = [(s.start, s.end) for s in spans]
         k = 0
@@ -833,7 +874,7 @@ class EnglishAttributor(Attributor):
             floor = inside[k - 1][1] if k else 0
             start = self.sentence_start(text, pos, floor)
             mention = self.subject_of(text, start, pos)
-            if mention is not None and mention.kind in ("person", "organization"):
+            if mention is not None:
                 found.append(mention)
         return found
 
@@ -891,6 +932,11 @@ def _clause_end(text: str, start: int, limit: int) -> int:
 def _strip_possessive(words: str) -> str:
     match = _POSSESSIVE.match(words)
     return match.group(1) if match and words[-2:] in ("'s", "’s") else words
+
+
+def _copy(mention: Mention) -> Mention:
+    return Mention(mention.text, mention.start, mention.end, mention.kind, mention.name,
+                   mention.role, mention.affiliation)
 
 
 def _join(toks: list[Tok]) -> str | None:

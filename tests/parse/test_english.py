@@ -1,0 +1,189 @@
+"""English attribution: reporting clauses on both sides of the quote, lead-ins, titles,
+appositions, possessive roles, salience, partial quotes and multi-paragraph quotes.
+
+Every text here was written for these tests in the style of English wire copy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claims.parse import parse_article
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "english"
+
+
+def _quotes(text: str) -> list[dict[str, object]]:
+    article = parse_article(text, lang="en")
+    for quote in article.quotes:
+        assert text[quote.start:quote.end] == quote.text
+    return [q.to_prediction() for q in article.quotes]
+
+
+def _only(text: str) -> dict[str, object]:
+    quotes = _quotes(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('Linda Marsh runs the bakery.\n\n"We sold out by nine," said Linda Marsh.',
+         "Linda Marsh", "said"),
+        ('Linda Marsh runs the bakery.\n\n"We sold out by nine," Ms Marsh said.',
+         "Linda Marsh", "said"),
+        ('Linda Marsh runs the bakery.\n\n"We sold out by nine," she said.',
+         "Linda Marsh", "said"),
+        ('Linda Marsh runs the bakery. She told the BBC: "We sold out by nine."',
+         "Linda Marsh", "told"),
+        ('Linda Marsh said: "We sold out by nine and had to close early."',
+         "Linda Marsh", "said"),
+        ('"We sold out by nine," according to Linda Marsh, who runs the bakery.',
+         "Linda Marsh", "according to"),
+        ('Linda Marsh runs the bakery.\n\n"We sold out by nine," she added.',
+         "Linda Marsh", "added"),
+    ],
+)
+def test_reporting_clause_shapes(text: str, speaker: str, cue: str) -> None:
+    quote = _only(text)
+    assert quote["speaker"] == speaker
+    assert quote["cue"] == cue
+    assert quote["kind"] == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role_words"),
+    [
+        # courtesy titles and ranks are not part of the name
+        ('Sir Alan Pryce chairs the trust. "Costs have doubled," said Sir Alan.',
+         "Alan Pryce", set()),
+        ('Dr Hannah Okoro leads the study. "The results are clear," Dr Okoro said.',
+         "Hannah Okoro", set()),
+        # possessive role: role and affiliation split off the name
+        ('"Demand is soft," said Northwind Air\'s chief executive Tom Ellery.',
+         "Tom Ellery", {"chief", "executive", "northwind", "air"}),
+        # apposition after the name
+        ('"Demand is soft," said Tom Ellery, chief executive of Northwind Air.',
+         "Tom Ellery", {"chief", "executive", "northwind", "air"}),
+        # apposition before the verb
+        ('Tom Ellery, Northwind Air\'s chief executive, said: "Demand is soft this winter."',
+         "Tom Ellery", {"chief", "executive", "northwind", "air"}),
+        # role premodifiers before the name
+        ('Harbour master Gwen Tremayne said: "The wall will not last another winter."',
+         "Gwen Tremayne", {"harbour", "master"}),
+    ],
+)
+def test_names_roles_and_titles(text: str, speaker: str, role_words: set[str]) -> None:
+    quote = _only(text)
+    assert quote["speaker"] == speaker
+    got = f"{quote['role'] or ''} {quote['affiliation'] or ''}".casefold().split()
+    assert role_words <= set(got)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_type", "speaker"),
+    [
+        ('"The match is suspended," said a Uefa statement.', "organization", "Uefa"),
+        ('The Fire Brigades Union said: "Crews were sent within minutes of the call."',
+         "organization", "Fire Brigades Union"),
+        ('"We are reviewing the footage," a spokesman for the club said.', "anonymous", None),
+    ],
+)
+def test_bodies_and_anonymous_sources(text: str, speaker_type: str, speaker: str | None) -> None:
+    quote = _only(text)
+    assert quote["speaker_type"] == speaker_type
+    if speaker:
+        assert quote["speaker"] == speaker
+
+
+def test_spokesman_for_a_body_keeps_role_and_affiliation() -> None:
+    quote = _only('"We are reviewing the footage," a spokesman for the Rovers Trust said.')
+    assert quote["role"] == "spokesman"
+    assert quote["affiliation"] == "Rovers Trust"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ('Mayor Ruth Adebayo said the results were "respectable" given the weather.',
+         "respectable", "Ruth Adebayo"),
+        ('Ruth Adebayo was upbeat, saying the scheme had been "a real success".',
+         "a real success", "Ruth Adebayo"),
+        ('Ruth Adebayo leads the council. Turnout was "disappointing", she said.',
+         "disappointing", "Ruth Adebayo"),
+    ],
+)
+def test_partial_quotes_are_attributed_by_the_sentence_verb(
+    text: str, fragment: str, speaker: str
+) -> None:
+    quote = _only(text)
+    assert quote["kind"] == "partial"
+    assert fragment in str(quote["text"])
+    assert quote["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The so-called "smart" meters were installed in 2019.',
+        'The film "Northern Lights" opens on Friday.',
+    ],
+)
+def test_scare_quotes_and_titles_are_not_quotes(text: str) -> None:
+    assert _quotes(text) == []
+
+
+def test_paragraph_reopened_without_closing_is_a_continuation() -> None:
+    text = ('Council leader Robert Penhallow said: "This is the biggest investment in years.\n'
+            '"It will protect jobs for a generation."')
+    first, second = _quotes(text)
+    assert first["speaker"] == second["speaker"] == "Robert Penhallow"
+    assert first["cue"] == "said"
+    assert second["cue"] is None and second["mention"] is None
+
+
+def test_salience_prefers_the_gender_the_pronoun_names() -> None:
+    text = ('Mr Ian Cole and Mrs Jean Cole run the farm shop. Mr Cole said prices had risen. '
+            'Mrs Cole disagreed.\n\n"We have held our prices all year," she said.')
+    quotes = _quotes(text)
+    assert quotes[-1]["speaker"] == "Jean Cole"
+
+
+def test_seed_style_article_end_to_end() -> None:
+    text = (FIXTURES / "harbour-council.txt").read_text(encoding="utf-8")
+    article = parse_article(text)
+    assert article.lang == "en"
+    by_text = {q.text.strip('"“”'): q for q in article.quotes}
+    assert by_text["long overdue"].kind == "partial"
+    assert by_text["long overdue"].speaker == "Gwen Tremayne"
+    wall = next(q for q in article.quotes if q.text.startswith('"We have patched'))
+    assert wall.speaker == "Gwen Tremayne" and wall.mention == "Mrs Tremayne"
+    leader = next(q for q in article.quotes if q.text.startswith('"This is the biggest'))
+    assert leader.speaker == "Robert Penhallow"
+    follow_on = next(q for q in article.quotes if q.text.startswith('"It will protect'))
+    assert follow_on.speaker == "Robert Penhallow" and follow_on.cue is None
+    seagrass = next(q for q in article.quotes if q.text.startswith('"We are not against'))
+    assert seagrass.speaker_type == "anonymous"
+    assert seagrass.affiliation == "Marine Conservation Trust"
+
+
+def test_indonesian_article_quoting_english() -> None:
+    text = ('Delegasi Indonesia tiba di Jenewa pada Senin. "We will not back down on this issue,"'
+            ' kata Budi Santoso kepada wartawan. Ia menambahkan bahwa Indonesia tetap mendukung'
+            ' dialog dengan semua pihak.')
+    article = parse_article(text)
+    assert article.lang == "id"
+    assert article.quotes[0].speaker == "Budi Santoso"
+    assert article.quotes[0].cue == "kata"
+
+
+def test_english_article_quoting_indonesian() -> None:
+    text = ('The minister spoke to reporters in Jakarta on Monday. Retno Marsudi said: '
+            '"Kami tidak akan mundur dari posisi ini." She added that talks would continue.')
+    article = parse_article(text)
+    assert article.lang == "en"
+    assert article.quotes[0].speaker == "Retno Marsudi"
+    assert article.quotes[0].cue == "said"
