@@ -47,7 +47,8 @@ QUOTE_DTYPES: dict[str, Any] = {
 SEARCH_DTYPES: dict[str, Any] = {"snippet": _STR, "rank": "float64"}
 SPEAKER_DTYPES: dict[str, Any] = {
     "id": _INT, "speaker": _STR, "kind": _CAT, "quotes": _INT, "outlets": _INT, "role": _STR,
-    "affiliation": _STR, "sector": _CAT, "official": "boolean",
+    "affiliation": _STR, "first_seen": _DATE, "last_seen": _DATE, "sector": _CAT,
+    "official": "boolean",
 }
 ARTICLE_DTYPES: dict[str, Any] = {
     "id": _INT, "outlet": _CAT, "title": _STR, "url": _STR, "lang": _CAT, "published": _DATE,
@@ -252,6 +253,15 @@ class ClaimsDB:
 
         return ingest_paths(self.engine, [os.fspath(p) for p in paths], **read_options)
 
+    def refresh_claims(self, full: bool = False) -> Any:
+        """Group stored quotes into claims (``claims claims rebuild`` with ``full=True``).
+
+        Needed after an ingest before :meth:`claims` and the audit see new quotes.
+        """
+        from claims.claims_db import refresh_claims
+
+        return refresh_claims(self.engine, full=full)
+
     def ingest_sample(self) -> Any:
         """Store the bundled sample articles (``data/*.jsonl``) if the database has none."""
         if not self.articles().empty:
@@ -297,7 +307,8 @@ class ClaimsDB:
         return typed_frame(rows, QUOTE_DTYPES, SEARCH_DTYPES)
 
     def speakers(self, search: str | None = None) -> pd.DataFrame:
-        """Canonical speakers: quote and outlet counts, usual role and affiliation, sector."""
+        """Canonical speakers: quote and outlet counts, first and last day quoted, usual role
+        and affiliation, and the sector that role puts them in."""
         with self.engine.connect() as conn:
             rows = speaker_table(conn, search)
         frame = typed_frame(rows, {k: v for k, v in SPEAKER_DTYPES.items()

@@ -251,6 +251,8 @@ def test_speakers_frame(db) -> None:
     assert speakers.loc["Hendra Wibisono", "sector"] == "government"
     assert bool(speakers.loc["Hendra Wibisono", "official"]) is True
     assert str(speakers["kind"].dtype) == "category" and str(speakers["quotes"].dtype) == "Int64"
+    assert speakers.loc["Hendra Wibisono", "first_seen"] == pd.Timestamp("2025-01-14")
+    assert speakers.loc["Hendra Wibisono", "last_seen"] == pd.Timestamp("2025-03-20")
     assert list(db.speakers("siti")["speaker"]) == ["Siti Aminah"]
 
 
