@@ -65,6 +65,8 @@ class Language:
     descriptive_heads: frozenset[str]
     role_heads: tuple[tuple[str, ...], ...]
     role_head_words: frozenset[str]
+    role_single_heads: frozenset[str]
+    descriptor_span: int
     org_heads: frozenset[str]
     place_prefixes: frozenset[str]
     place_suffixes: frozenset[str]
@@ -99,6 +101,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
     titles: set[str] = set()
     for group in data.get("titles", {}).values():
         titles.update(w.casefold() for w in group)
+        titles.update(w.casefold().rstrip(".") for w in group)  # "S.T" for "S.T."
     places = data["organizations"]["places"]
     roles = data["roles"]["heads"]
     via = data["via"]
@@ -130,6 +133,8 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         descriptive_heads=_fold_set(np_data["descriptive_heads"]),
         role_heads=_phrases(roles),
         role_head_words=frozenset(w.casefold() for r in roles for w in r.split()),
+        role_single_heads=frozenset(r.casefold() for r in roles if " " not in r),
+        descriptor_span=int(data["roles"].get("descriptor_span", 2)),
         org_heads=_fold_set(data["organizations"]["heads"]),
         place_prefixes=_fold_set(data["organizations"]["place_prefixes"]),
         place_suffixes=_fold_set(data["organizations"]["place_suffixes"]),

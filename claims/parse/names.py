@@ -206,6 +206,14 @@ class NounPhrases:
                 or fold in lang.descriptive_heads
                 or fold in lang.anonymous_words
             )
+            if not ok and not is_capitalised(tok.text) and fold not in lang.np_stop:
+                # "Pengamat politik Lely", "pemain bertahan Manchester United, Daley"
+                span = lang.descriptor_span
+                heads = [k for k in range(max(0, begin - 1 - span), begin - 1)
+                         if toks[k].fold in lang.role_single_heads]
+                if heads:
+                    begin = heads[-1]
+                    continue
             if not ok or end - begin >= 14:
                 break
             begin -= 1
@@ -293,6 +301,8 @@ class NounPhrases:
         body = toks[:name_from] if name_from >= 0 else toks
         body_marks = marks[: len(body)]
         role_len = _match_phrase(body, 0, lang.role_heads)
+        if not role_len:
+            role_len = self._late_role_head(body)
         i = role_len
         if role_len:
             joiner = next(
@@ -331,6 +341,35 @@ class NounPhrases:
         while aff_toks and aff_toks[-1].fold in lang.role_joiners:
             aff_toks.pop()
         return _join(role_toks), _join(aff_toks), name_toks
+
+    def _late_role_head(self, body: list[Tok]) -> int:
+        """Length of a role whose head word comes second or third ("Investment Director",
+        "Senior Fund Manager", "Pengamat politik"), 0 when there is none."""
+        lang = self.lang
+        for k in range(1, min(4, len(body) - 1)):
+            if body[k].fold in lang.role_single_heads and is_capitalised(body[k].text) and all(
+                is_capitalised(t.text) and not self.is_org(t) and not self.is_place(t)
+                for t in body[:k]
+            ):
+                return k + 1
+        return 0
+
+    def read_role(self, toks: list[Tok]) -> tuple[str | None, str | None]:
+        """Role and affiliation of an NP known to hold no name (``Pelatih Everton``)."""
+        lang = self.lang
+        toks = [t for t in toks if not self.is_title(t)]
+        if not toks:
+            return None, None
+        role_len = _match_phrase(toks, 0, lang.role_heads) or self._late_role_head(toks)
+        i = role_len
+        while i < len(toks) and not is_capitalised(toks[i].text) and toks[i].fold not in (
+            lang.role_joiners
+        ):
+            i += 1  # lowercase descriptors: "pengamat politik"
+        rest = toks[i:]
+        if rest and rest[0].fold in lang.role_joiners:
+            rest = rest[1:]
+        return _join(toks[:i]), _join(rest)
 
     def _role_word_continues(self, toks: list[Tok], i: int, name_from: int) -> bool:
         """A capitalised word after a role head stays in the role while a name still follows."""
@@ -491,6 +530,38 @@ class NounPhrases:
         name_words = name.split()
         if not name_words:
             return None, None
+        pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+        for match in pattern.finditer(text):
+            floor = max(0, match.start() - 250)
+            cut = max(text.rfind(".", floor, match.start() - 1), text.rfind("\n", floor,
+                                                                            match.start()))
+            start = cut + 1 if cut >= 0 else floor
+            stripped = text[start:match.start()].rstrip()
+            end = start + len(stripped)
+            if stripped.endswith(","):  # ROLE, NAME
+                chunk_start = max(text.rfind(",", start, end - 1) + 1, start)
+                chunk = self.subject_before(tokens(text, chunk_start, end - 1))
+                if chunk and (_match_phrase(chunk, 0, self.lang.role_heads)
+                              or self._late_role_head(chunk)):
+                    return self.read_role(chunk)
+            else:
+                chunk_start = max(text.rfind(",", start, end) + 1, start)
+                sub = self.subject_before(tokens(text, chunk_start, end)
+                                          + tokens(text, match.start(), match.end()))
+                if len(sub) > len(name_words):
+                    mention = self.read(sub, text)
+                    if mention and mention.kind == "person" and mention.name == name and (
+                        mention.role or mention.affiliation
+                    ):
+                        return mention.role, mention.affiliation
+            after = re.match(r",\s*([^,.;\n]{3,120})", text[match.end():match.end() + 130])
+            if after:  # NAME, ROLE
+                chunk = tokens(text, match.end() + after.start(1), match.end() + after.end(1))
+                np = self.cut_after_cue(chunk)
+                if np and (_match_phrase(np, 0, self.lang.role_heads)
+                           or self._late_role_head(np)):
+                    return self.read_role(np)
+        return None, None
         pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
         for match in pattern.finditer(text):
             floor = max(0, match.start() - 250)
