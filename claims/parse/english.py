@@ -49,6 +49,7 @@ class EnglishWords:
     according: tuple[tuple[str, ...], ...]
     female_titles: frozenset[str]
     male_titles: frozenset[str]
+    not_before_names: frozenset[str]
 
     @classmethod
     def load(cls, code: str) -> EnglishWords:
@@ -66,6 +67,7 @@ class EnglishWords:
             dashes=frozenset(eng.get("header_dashes", [])),
             according=_phrase_set(data["cue_words"]["according_to"]),
             female_titles=fold("female_titles"), male_titles=fold("male_titles"),
+            not_before_names=fold("not_before_names"),
         )
 
 
@@ -149,6 +151,10 @@ class EnglishAttributor(Attributor):
             ) and not self._is_role_word(toks[j]) and not self._is_org_word(toks[j]):
                 j += 1
             run = toks[i:j]
+            if run and i > 0 and _adjacent(text, toks[i - 1], toks[i]) and (
+                toks[i - 1].fold in self.words.not_before_names
+            ):
+                run = []  # "in Conwy Valley", "the Rolling Stones": places and bands
             if j < len(toks) and j > i and _adjacent(text, toks[j - 1], toks[j]) and (
                 toks[j].text[:1].isupper() and self._is_org_word(toks[j])
             ):
@@ -332,6 +338,15 @@ class EnglishAttributor(Attributor):
             return Mention(surface, start, end, "pronoun")
         if first in self.words.determiners and len(toks) > 1:
             return self._anonymous(text, toks[1:], surface, start, end)
+        joiner = next((k for k in range(1, len(toks) - 1) if toks[k].fold in ("of", "at", "from")
+                       and self._name_like(toks[k - 1]) and not self._is_role_word(toks[k - 1])
+                       and (toks[k + 1].fold == "the" or toks[k + 1].text[:1].isupper())), None)
+        if joiner is not None:
+            left = self.read_np(text, toks[:joiner])
+            if left is not None and left.kind == "person":
+                left.affiliation = left.affiliation or self._caps_after(text, toks, joiner + 1)
+                left.text, left.end = surface, end
+                return left
         definite = first == "the"
         body = toks[1:] if definite else toks
         if not body:
@@ -411,6 +426,10 @@ class EnglishAttributor(Attributor):
         if not heads:
             if definite and body and all(t.text[:1].isupper() for t in body):
                 return Mention(surface, start, end, "organization", name=_join(body))
+            if body[-1].fold in self.words.org_descriptors and any(
+                t.text[:1].isupper() for t in body
+            ):
+                return Mention(surface, start, end, "organization", name=_join(body))
             if definite and body and body[-1].fold in self.words.anaphoric_heads | {
                     "year-old"} or body[-1].fold.endswith("-year-old"):
                 return Mention(surface, start, end, "pronoun")
@@ -481,6 +500,20 @@ class EnglishAttributor(Attributor):
             toks = toks[:-2]
         if not toks:
             return None
+        chunk = _strip_comma_tail(text, toks)
+        prev_chunk = toks[:len(toks) - len(chunk)]
+        if prev_chunk and _comma_before(text, chunk[0], toks) and any(
+            self._is_role_word(t) for t in chunk[:3]
+        ) and chunk[0].fold not in self.lang.role_joiners:
+            # "Glenn Maguire, chief economist for the region at Societe Generale, told"
+            named_toks = self._np_tail(_strip_comma_tail(text, prev_chunk))
+            named = self.read_np(text, named_toks) if named_toks else None
+            if named is not None and named.kind == "person":
+                role, aff = self._role_phrase(text, chunk)
+                named.role = named.role or role
+                named.affiliation = named.affiliation or aff
+                named.end = chunk[-1].end
+                return named
         tail = self._np_tail(toks)
         if not tail:
             return None
@@ -791,6 +824,11 @@ class EnglishAttributor(Attributor):
             found = self.subject_of(text, sent_start, finite[0].start())
             if found:
                 return found
+        main_verb = self._main_verb(text, sent_start, limit)
+        if main_verb is not None:
+            found = self.subject_of(text, sent_start, main_verb)
+            if found:
+                return found
         toks = tokens(text, sent_start, limit)
         k = 0
         while k < len(toks) and toks[k].fold in self.words.openers:
@@ -807,6 +845,24 @@ class EnglishAttributor(Attributor):
         if k == begin:
             return None
         return self.read_np(text, toks[begin:k])
+
+    def _main_verb(self, text: str, sent_start: int, limit: int) -> int | None:
+        """Where the first word that cannot belong to the opening NP starts."""
+        toks = tokens(text, sent_start, limit)
+        k = 0
+        while k < len(toks) and toks[k].fold in self.words.openers:
+            k += 1
+        begin = k
+        while k < len(toks):
+            tok = toks[k]
+            fold = tok.fold
+            if not (tok.text[:1].isupper() or tok.text[:1].isdigit() or self._is_role_word(tok)
+                    or fold in self.words.org_descriptors or fold in self.lang.role_inner
+                    or k == begin and fold in ("the", "a", "an")
+                    or fold.endswith("-year-old")):
+                return tok.start if k > begin else None
+            k += 1
+        return None
 
     def _partial_en(self, text: str, span: Span, inner: str,
                     next_start: int) -> Attribution | None:
@@ -826,13 +882,19 @@ class EnglishAttributor(Attributor):
             if mention:
                 return Attribution(span, "partial", according.group(), "according", mention,
                                    (according.end(), stop))
+        mention = self._verb_subject(text, sent_start, verbs[-1]) if verbs else None
+        if mention is not None and mention.kind != "pronoun" or mention is not None and (
+            mention.end > mention.start
+        ):
+            verb = verbs[-1]
+            return Attribution(span, "partial", verb.group(1), "active", mention,
+                               (sent_start, span.start))
         after = self._partial_after(text, span, next_start)
         if after:
             return after
         if verbs:
             verb = verbs[-1]
-            mention = self._verb_subject(text, sent_start, verb) or Mention(
-                verb.group(1), verb.start(), verb.start(), "pronoun")
+            mention = mention or Mention(verb.group(1), verb.start(), verb.start(), "pronoun")
             return Attribution(span, "partial", verb.group(1), "active", mention,
                                (sent_start, span.start))
         return None
