@@ -44,6 +44,7 @@ class ClaimNotFound(ClaimsError):
 class RefreshSummary:
     """What :func:`refresh_claims` did; ``line()`` is printed after an ingest."""
 
+    #: quotes regrouped by this run (all of them for a full rebuild)
     quotes: int = 0
     claims: int = 0
     multi_article: int = 0
@@ -57,10 +58,10 @@ class RefreshSummary:
     seconds: float = 0.0
 
     def line(self) -> str:
-        return (f"{self.claims} claims over {self.quotes} quotes ({self.multi_outlet} in 2+ "
-                f"outlets); ids kept {self.kept_ids}, new {self.new_ids}, removed "
-                f"{self.removed_ids}; {self.quotes_changed} quotes regrouped "
-                f"in {self.seconds:.1f}s")
+        return (f"{self.claims} claims ({self.multi_outlet} in 2+ outlets); regrouped "
+                f"{self.quotes} quotes in {self.seconds:.1f}s: ids kept {self.kept_ids}, "
+                f"new {self.new_ids}, removed {self.removed_ids}, "
+                f"{self.quotes_changed} quotes moved")
 
 
 @dataclass(slots=True)
@@ -156,30 +157,80 @@ def _with_connection(bind: Engine | Connection, work):  # type: ignore[no-untype
 
 
 def refresh_claims(bind: Engine | Connection, rules: GroupingRules | None = None,
-                   resolve_speakers: bool = True) -> RefreshSummary:
-    """Regroup every stored quote into claims and store the result (call after each ingest).
+                   resolve_speakers: bool = True, full: bool = False) -> RefreshSummary:
+    """Group stored quotes into claims and store the result (call after each ingest).
 
     Accepts an engine (runs in its own transaction) or a connection (runs inside the caller's).
     First settles short-form speakers of new quotes (``speakers.resolve_short_forms``), since
-    grouping and conflicts compare speakers. Only rows that change are written.
+    grouping and conflicts compare speakers.
+
+    Incremental by default: only quotes not yet in a claim, the quotes said within
+    ``2 * max_days`` of them, and every member of the claims those touch are regrouped (a
+    daily ingest regroups a few days, not the archive). ``full=True`` regroups everything
+    (``claims claims rebuild``); so does a new quote without any date. Only rows that change
+    are written.
     """
-    return _with_connection(bind, lambda conn: _refresh(conn, rules, resolve_speakers))
+    return _with_connection(bind, lambda conn: _refresh(conn, rules, resolve_speakers, full))
 
 
-def _refresh(conn: Connection, rules: GroupingRules | None,
-             resolve_speakers: bool) -> RefreshSummary:
+_DAY = "COALESCE(q.said_on, a.published)"
+
+
+def _day_intervals(days: list[date], reach: int) -> list[tuple[date, date]]:
+    """Merged [day - reach, day + reach] intervals."""
+    from datetime import timedelta
+
+    out: list[tuple[date, date]] = []
+    for d in sorted(days):
+        lo, hi = d - timedelta(days=reach), d + timedelta(days=reach)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _scope(conn: Connection, reach: int) -> tuple[str, dict[str, Any]] | None:
+    """SQL (WHERE clause, params) selecting the quotes to regroup, or None for all of them."""
+    has_claims = conn.execute(text("SELECT 1 FROM claim LIMIT 1")).first() is not None
+    if not has_claims:
+        return None
+    new_days = [r[0] for r in conn.execute(text(
+        f"SELECT DISTINCT {_DAY} FROM quote q JOIN article a ON a.id = q.article_id "
+        "WHERE q.claim_id IS NULL"))]
+    if any(d is None for d in new_days):
+        return None
+    if not new_days:
+        return "WHERE 0", {}
+    params: dict[str, Any] = {}
+    spans = []
+    for i, (lo, hi) in enumerate(_day_intervals([_day(d) for d in new_days], reach)):
+        spans.append(f"{_DAY} BETWEEN :lo{i} AND :hi{i}")
+        params.update({f"lo{i}": lo, f"hi{i}": hi})
+    window = " OR ".join(spans)
+    touched = (f"SELECT q.claim_id FROM quote q JOIN article a ON a.id = q.article_id "
+               f"WHERE q.claim_id IS NOT NULL AND ({window})")
+    where = f"WHERE q.claim_id IS NULL OR {window} OR q.claim_id IN ({touched})"
+    return where, params
+
+
+def _refresh(conn: Connection, rules: GroupingRules | None, resolve_speakers: bool,
+             full: bool) -> RefreshSummary:
     from claims.speakers import resolve_short_forms
 
     started = time.perf_counter()
     summary = RefreshSummary()
     if resolve_speakers:
         summary.short_forms_resolved = resolve_short_forms(conn).quotes_moved
-    rows = _load(conn)
+    scope = None if full else _scope(conn, 2 * (rules or GroupingRules()).max_days)
+    rows = _load(conn) if scope is None else _load(conn, *scope)
     summary.quotes = len(rows)
     groups = _group(rows, rules)
     by_quote = {r.appearance.quote_id: r for r in rows}
+    touched = {r.old_claim for r in rows if r.old_claim is not None}
     old_claims = {cid: first for cid, first in
-                  conn.execute(text("SELECT id, first_quote_id FROM claim"))}
+                  conn.execute(text("SELECT id, first_quote_id FROM claim"))
+                  if scope is None or cid in touched or first in by_quote}
     old_first = {first: cid for cid, first in old_claims.items() if first is not None}
     old_claim_of = {qid: r.old_claim for qid, r in by_quote.items()}
     ids, _ = assign_stable_ids(groups, old_first, old_claim_of, _next_claim_id(conn))
@@ -187,9 +238,8 @@ def _refresh(conn: Connection, rules: GroupingRules | None,
 
     current = {r[0]: tuple(r[1:]) for r in conn.execute(text(
         "SELECT id, text, speaker_id, first_quote_id, first_seen, n_articles, n_outlets "
-        "FROM claim"))}
+        "FROM claim")) if r[0] in old_claims}
     inserts, updates, quote_updates = [], [], []
-    relations: Counter[str] = Counter()
     for claim_id, g in zip(ids, groups, strict=True):
         row = _claim_row(claim_id, g, speaker_of)
         values = (row["text"], row["speaker_id"], row["first_quote_id"],
@@ -198,12 +248,8 @@ def _refresh(conn: Connection, rules: GroupingRules | None,
             inserts.append(row)
         elif _differs(current[claim_id], values):
             updates.append(row)
-        summary.multi_article += g.n_articles > 1
-        summary.multi_outlet += len(g.outlets) > 1
         for qid in g.member_ids:
             rel = g.relations.get(qid, "identical")
-            if qid != g.first.quote_id:
-                relations[rel] += 1
             old = by_quote[qid]
             if old.old_claim != claim_id or old.old_relation != rel:
                 quote_updates.append({"id": qid, "claim": claim_id, "rel": rel})
@@ -224,14 +270,31 @@ def _refresh(conn: Connection, rules: GroupingRules | None,
                      quote_updates)
     if removed:
         conn.execute(text("DELETE FROM claim WHERE id = :id"), [{"id": c} for c in removed])
-    summary.claims = len(groups)
+    # claims whose quotes were all deleted (a re-parse) or regrouped elsewhere
+    orphans = conn.execute(text("DELETE FROM claim WHERE NOT EXISTS "
+                                "(SELECT 1 FROM quote WHERE quote.claim_id = claim.id)")).rowcount
     summary.kept_ids = len(keep & set(old_claims))
     summary.new_ids = len(inserts)
-    summary.removed_ids = len(removed)
+    summary.removed_ids = len(removed) + max(orphans or 0, 0)
     summary.quotes_changed = len(quote_updates)
-    summary.relations = dict(relations)
+    _totals(conn, summary)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _totals(conn: Connection, summary: RefreshSummary) -> None:
+    """Database-wide counts (an incremental refresh only saw part of the quotes)."""
+    summary.claims, summary.multi_article, summary.multi_outlet = conn.execute(text(
+        "SELECT count(*), COALESCE(sum(CASE WHEN n_articles > 1 THEN 1 ELSE 0 END), 0), "
+        "COALESCE(sum(CASE WHEN n_outlets > 1 THEN 1 ELSE 0 END), 0) FROM claim")).one()
+    summary.relations = relation_counts(conn)
+
+
+def relation_counts(conn: Connection) -> dict[str, int]:
+    """How every appearance relates to its claim's first appearance (first ones left out)."""
+    return dict(conn.execute(text(
+        """SELECT q.relation, count(*) FROM quote q JOIN claim c ON c.id = q.claim_id
+           WHERE q.id != c.first_quote_id GROUP BY q.relation ORDER BY q.relation""")).all())
 
 
 def _differs(stored: tuple, values: tuple) -> bool:
@@ -261,10 +324,7 @@ def list_claims(conn: Connection, min_outlets: int = 1, min_articles: int = 1,
         params["verdict"] = verdict
     sql = f"""
     SELECT c.id, s.name AS speaker, c.text, c.first_seen, a.outlet AS first_outlet,
-           c.first_quote_id, c.n_articles, c.n_outlets,
-           (SELECT group_concat(rel || ':' || n, ' ') FROM (
-               SELECT q.relation AS rel, count(*) AS n FROM quote q WHERE q.claim_id = c.id
-               AND q.id != c.first_quote_id GROUP BY q.relation)) AS relations,
+           c.first_quote_id, c.n_articles, c.n_outlets, NULL AS relations,
            COALESCE(r.verdict, 'unreviewed') AS verdict
     FROM claim c
     LEFT JOIN speaker s ON s.id = c.speaker_id
@@ -275,7 +335,26 @@ def list_claims(conn: Connection, min_outlets: int = 1, min_articles: int = 1,
     ORDER BY c.n_outlets DESC, c.n_articles DESC, c.first_seen, c.id
     {f"LIMIT {int(limit)}" if limit else ""}
     """
-    return [dict(r) for r in conn.execute(text(sql), params).mappings()]
+    rows = [dict(r) for r in conn.execute(text(sql), params).mappings()]
+    _add_relation_summaries(conn, rows)
+    return rows
+
+
+def _add_relation_summaries(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """``identical:1 substantive:1``: how the other appearances relate to the first one."""
+    ids = [r["id"] for r in rows if r["n_articles"] > 1 or r["n_outlets"] > 1]
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for i in range(0, len(ids), 900):
+        marks = ",".join(str(int(c)) for c in ids[i:i + 900])
+        for cid, rel, n in conn.execute(text(
+                f"""SELECT q.claim_id, q.relation, count(*) FROM quote q
+                    JOIN claim c ON c.id = q.claim_id
+                    WHERE q.claim_id IN ({marks}) AND q.id != c.first_quote_id
+                    GROUP BY q.claim_id, q.relation""")):
+            counts[cid][rel] = n
+    for r in rows:
+        rels = counts.get(r["id"], {})
+        r["relations"] = " ".join(f"{k}:{v}" for k, v in sorted(rels.items())) or None
 
 
 APPEARANCE_SQL = """

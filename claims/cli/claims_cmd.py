@@ -76,7 +76,7 @@ def claims_rebuild(
 
     with handle_errors(verbose):
         engine = open_engine(db)
-        summary = refresh_claims(engine)
+        summary = refresh_claims(engine, full=True)
         if format is OutputFormat.table:
             if not silent:
                 err.print(summary.line(), markup=False)
