@@ -116,6 +116,20 @@ def mix_table(quotes: pd.DataFrame, by: str | None = "outlet", column: str = "se
 # Figures.
 
 
+def bar_counts(counts: pd.Series, title: str, xlabel: str = "count") -> Figure:
+    """Horizontal bars for any labelled counts (audit checks, verdicts), first label on top."""
+    counts = counts.dropna()
+    fig = _figure(8, max(2.5, 0.35 * len(counts) + 1))
+    if counts.empty:
+        return _empty(fig, title)
+    ax = fig.subplots()
+    ax.barh([str(i) for i in counts.index][::-1], list(counts.to_numpy())[::-1],
+            color="tab:blue")
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    return fig
+
+
 def top_speakers(quotes: pd.DataFrame, n: int = 10, title: str = "Most quoted") -> Figure:
     """Horizontal bars: the ``n`` most quoted speakers."""
     counts = speaker_counts(quotes, n)
@@ -193,6 +207,6 @@ def roles_mix(quotes: pd.DataFrame, by: str | None = "outlet", column: str = "se
 
 
 __all__ = [
-    "mix_table", "monthly_counts", "outlet_speaker_heatmap", "outlet_speaker_matrix",
+    "bar_counts", "mix_table", "monthly_counts", "outlet_speaker_heatmap", "outlet_speaker_matrix",
     "quotes_per_month", "roles_mix", "speaker_counts", "top_speakers",
 ]

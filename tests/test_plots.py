@@ -128,11 +128,20 @@ def test_top_speakers_bars(quotes) -> None:
     assert widths == [2, 4]  # drawn bottom-up: the most quoted on top
 
 
+def test_bar_counts_keeps_the_given_order_top_down() -> None:
+    counts = pd.Series({"drift": 2, "conflict": 1, "unattributed": 0})
+    ax = plots.bar_counts(counts, "Audit").axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["unattributed", "conflict", "drift"]
+    assert [bar.get_width() for bar in ax.patches] == [0, 1, 2]
+
+
 @pytest.mark.parametrize("draw", [
     plots.top_speakers, plots.quotes_per_month, plots.outlet_speaker_heatmap, plots.roles_mix,
 ])
 def test_no_quotes_still_gives_a_readable_figure(empty, draw) -> None:
     fig = draw(empty)
+    assert plots.NO_DATA in [t.get_text() for t in
+                             plots.bar_counts(pd.Series(dtype="int64"), "x").axes[0].texts]
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert plots.NO_DATA in texts
     assert _png(fig).startswith(b"\x89PNG")
