@@ -19,6 +19,11 @@ from claims.parse.quotes import Span
 _SKIP_AFTER_QUOTE = " \t,\u00a0"
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _MIN_CONTINUATION_WORDS = 4
+_ACTIVE = ("active",)
+_ALL_SLOTS = ("inverted", "clitic", "active", "passive")
+_SENTENCE_BREAK = re.compile(r"\n|[.!?](?=\s)")
+_SENTENCE_STOP = re.compile(r"\n|[\"“”«»]|[.!?](?=\s|$|[\"“”])")
+_AFTER_QUOTE = ("inverted", "clitic")
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)(?![\w-])(?!\s+[A-Z])")
 
 
@@ -40,33 +45,33 @@ class Attributor:
     def __init__(self, lang: Language) -> None:
         self.lang = lang
         self.nps = NounPhrases(lang)
+        self._hits_text: str | None = None
+        self._all_hits: list[tuple[int, int, str]] = []
 
     # -- sentence geometry ----------------------------------------------------------------
     @staticmethod
     def sentence_start(text: str, pos: int, floor: int) -> int:
-        i = pos - 1
-        while i >= floor:
-            ch = text[i]
-            if ch == "\n":
-                return i + 1
-            if ch in ".!?" and i + 1 < len(text) and text[i + 1].isspace() and not (
-                _is_abbreviation(text, i)
-            ):
-                return i + 1
-            i -= 1
-        return floor
+        """Start of the sentence holding ``pos`` (never before ``floor``)."""
+        window = 600
+        while True:
+            low = max(floor, pos - window)
+            best = -1
+            for match in _SENTENCE_BREAK.finditer(text, low, pos):
+                if match.group() == "\n" or not _is_abbreviation(text, match.start()):
+                    best = match.end()
+            if best >= 0:
+                return best
+            if low == floor:
+                return floor
+            window *= 4
 
     @staticmethod
     def sentence_end(text: str, pos: int, ceiling: int) -> int:
-        i = pos
-        while i < ceiling:
-            ch = text[i]
-            if ch == "\n" or ch in "\"“”«»":
-                return i
-            if ch in ".!?" and (i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1]
-                                in "\"“”") and not _is_abbreviation(text, i):
-                return i
-            i += 1
+        """Where the sentence that runs through ``pos`` ends (at most ``ceiling``)."""
+        for match in _SENTENCE_STOP.finditer(text, pos, ceiling):
+            if match.group() in ".!?" and _is_abbreviation(text, match.start()):
+                continue
+            return match.start()
         return ceiling
 
     # -- the slots --------------------------------------------------------------------------
@@ -135,15 +140,17 @@ class Attributor:
                                    (closing.end(), end))
         # "…," Budi menambahkan.
         end = self.sentence_end(text, i, limit)
-        verb = lang.active_re.search(text, i, min(end, i + 120))
-        if verb and is_capitalised(text[i:i + 1]):
-            toks = tokens(text, i, verb.start())
+        verbs = lang.find_cues(text, i, min(end, i + 120), _ACTIVE) if is_capitalised(
+            text[i:i + 1]) else []
+        if verbs:
+            v_start, v_end, v_word = verbs[0]
+            toks = tokens(text, i, v_start)
             subject = self.nps.subject_before(toks)
             if subject and len(subject) == len(toks):
                 mention = self.nps.read(subject, text)
                 if mention:
-                    return Attribution(span, "direct", verb.group(1), "active", mention,
-                                       (verb.end(), end))
+                    return Attribution(span, "direct", v_word, "active", mention,
+                                       (v_end, end))
         return None
 
     def _before_quote(self, text: str, span: Span, sent_start: int) -> Attribution | None:
@@ -170,12 +177,12 @@ class Attributor:
                                        (first.end(), frag_end))
         if last not in ",:":
             return None
-        verbs = list(lang.active_re.finditer(text, sent_start, frag_end))
+        verbs = lang.find_cues(text, sent_start, frag_end, _ACTIVE)
         if verbs:
-            verb = verbs[-1]
-            mention = self.subject_mention(text, sent_start, verb.start())
+            v_start, _v_end, v_word = verbs[-1]
+            mention = self.subject_mention(text, sent_start, v_start)
             if mention:
-                return Attribution(span, "direct", verb.group(1), "active", mention,
+                return Attribution(span, "direct", v_word, "active", mention,
                                    (sent_start, frag_end))
         if last == ":":
             toks = tokens(text, sent_start, frag_end - 1)
@@ -193,22 +200,30 @@ class Attributor:
         inner_words = _WORD.findall(text, core_start, core_end)
         if inner_words and all(is_capitalised(w) for w in inner_words) and len(inner_words) > 1:
             return None  # a title
-        verbs = list(lang.active_re.finditer(text, sent_start, span.start))
+        verbs = lang.find_cues(text, sent_start, span.start, _ACTIVE)
         if not verbs:
             return None
-        verb = verbs[-1]
-        mention = self.subject_mention(text, sent_start, verb.start())
+        v_start, _v_end, v_word = verbs[-1]
+        mention = self.subject_mention(text, sent_start, v_start)
         if mention is None:
             return None
-        return Attribution(span, "partial", verb.group(1), "active", mention,
+        return Attribution(span, "partial", v_word, "active", mention,
                            (sent_start, span.start))
+
+    def _hits(self, text: str, slots: tuple[str, ...]) -> list[tuple[int, int, str]]:
+        """Reporting verbs of the whole article (found once per article, then filtered)."""
+        if self._hits_text is not text:
+            self._hits_text = text
+            self._all_hits = self.lang.find_all_cues(text, _ALL_SLOTS)
+        cue = self.lang.cue
+        return [h for h in self._all_hits if (f := cue(h[2])) is not None and f.slot in slots]
 
     def short_names(self, text: str) -> frozenset[str]:
         """Single capitalised words right after an inverted cue ("kata Kharisma"): the article
         uses them alone for a speaker, so a longer name containing them starts there."""
         found = set()
-        for cue in self.lang.inverted_re.finditer(text):
-            word = _NEXT_WORD.match(text, cue.end())
+        for _c_start, c_end, _word in self._hits(text, _AFTER_QUOTE):
+            word = _NEXT_WORD.match(text, c_end)
             if word:
                 found.add(word.group(1).casefold())
         return frozenset(found)
@@ -219,8 +234,7 @@ class Attributor:
         found: list[Mention] = []
         inside = [(s.start, s.end) for s in spans]
         k = 0
-        for verb in self.lang.active_re.finditer(text):
-            pos = verb.start()
+        for pos, _v_end, _word in self._hits(text, _ACTIVE):
             while k < len(inside) and inside[k][1] <= pos:
                 k += 1
             if k < len(inside) and inside[k][0] <= pos:

@@ -8,6 +8,7 @@ the affiliation split off. Every word class comes from the language data.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from claims.parse.language import Language
@@ -17,6 +18,12 @@ from claims.parse.language import Language
 TOKEN = re.compile(r"[^\s,;:()\[\]\"“”„«»?!]+")
 _UPPER_START = re.compile(r"^[\"'‘(]?[A-Z0-9]")
 _NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)+")
+_CAP_WORD = re.compile(r"(?<![\w-])[A-Z][\w'-]*")
+_LEFT_CAPS = re.compile(r"(?:[A-Z][\w'-]*[ \t]+){0,2}$")
+_RIGHT_CAPS = re.compile(r"(?:[ \t]+(?:[A-Z]\.)+|[ \t]+[A-Z][\w'-]*){0,3}")
+_HEAD_LEFT = re.compile(r"(?:[A-Z][\w.'-]*[ \t]+){0,8}$")
+_HEAD_RIGHT = re.compile(r"(?:[ \t]+[A-Z][\w.'-]*){0,8}")
+_AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{3,}(?![\w-])")
 _GLUED_SENTENCE = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z])")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
@@ -35,15 +42,19 @@ class Mention:
     affiliation: str | None = None
 
 
-@dataclass(slots=True)
 class Tok:
-    text: str
-    start: int
-    end: int
+    """A word with its offsets and its case-folded form (computed once)."""
 
-    @property
-    def fold(self) -> str:
-        return self.text.casefold()
+    __slots__ = ("end", "fold", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.fold = text.casefold()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
@@ -51,7 +62,7 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
     for match in TOKEN.finditer(text, start, end):
         word, s, e = match.group(), match.start(), match.end()
-        glued = _GLUED_SENTENCE.search(word)
+        glued = _GLUED_SENTENCE.search(word) if "." in word[2:-1] else None
         if glued:  # "Lucky.Menurut": two sentences glued by a scraper
             cut = glued.end() - 1
             out.append(Tok(word[:cut], s, s + cut))
@@ -85,11 +96,24 @@ def _match_phrase(
     toks: list[Tok], i: int, phrases: tuple[tuple[str, ...], ...]
 ) -> int:
     """Length of the longest phrase starting at token ``i`` (0 if none)."""
-    for phrase in phrases:
+    if i >= len(toks):
+        return 0
+    index = _PHRASE_INDEX.get(id(phrases))
+    if index is None:
+        index = {}
+        for phrase in phrases:  # already longest first
+            index.setdefault(phrase[0], []).append(phrase)
+        _PHRASE_INDEX[id(phrases)] = index
+        _PHRASE_KEEP.append(phrases)  # keep the object alive so its id stays unique
+    for phrase in index.get(toks[i].fold, ()):
         n = len(phrase)
-        if i + n <= len(toks) and all(toks[i + k].fold == phrase[k] for k in range(n)):
+        if i + n <= len(toks) and all(toks[i + k].fold == phrase[k] for k in range(1, n)):
             return n
     return 0
+
+
+_PHRASE_INDEX: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+_PHRASE_KEEP: list[tuple[tuple[str, ...], ...]] = []
 
 
 def _join(toks: list[Tok]) -> str | None:
@@ -108,11 +132,15 @@ class NounPhrases:
         # of a sentence is an ordinary word ("Apalagi", "Nama"), not a name.
         self.ordinary: frozenset[str] = frozenset()
         self.text = ""
+        self._counts = None
+        self._pairs = Counter()
 
     def set_article(self, text: str, hints: frozenset[str]) -> None:
         """Per-article evidence (see ``hints`` and ``ordinary``)."""
         self.hints = hints
         self.text = text
+        self._counts: Counter[str] | None = None
+        self._pairs: Counter[tuple[str, str]] = Counter()
         self.ordinary = frozenset(_LOWER_WORD.findall(text)) - hints
 
     def is_ordinary(self, tok: Tok) -> bool:
@@ -418,9 +446,15 @@ class NounPhrases:
         """True when ``word`` occurs in the article more often than ``word following``."""
         if word.fold in self.hints or word.fold in self.lang.given_names or not self.text:
             return False
-        alone = len(re.findall(r"(?<![\w-])" + re.escape(word.text) + r"(?![\w-])", self.text))
-        together = len(re.findall(r"(?<![\w-])" + re.escape(word.text) + r"\s+"
-                                  + re.escape(following.text) + r"(?![\w-])", self.text))
+        if self._counts is None:
+            found = list(_CAP_WORD.finditer(self.text))
+            self._counts = Counter(m.group() for m in found)
+            self._pairs = Counter(
+                (a.group(), b.group()) for a, b in zip(found, found[1:], strict=False)
+                if self.text[a.end():b.start()].isspace()
+            )
+        alone = self._counts[word.text]
+        together = self._pairs[(word.text, following.text)]
         return alone > together
 
     def fullest_form(self, text: str, name: str) -> str | None:
@@ -434,32 +468,27 @@ class NounPhrases:
         words = name.split()
         if not words or len(words) > 2:
             return None
-        pattern = re.compile(
-            r"((?:[A-Z][\w'-]*[ \t]+){0,2})" + r"\s+".join(re.escape(w) for w in words)
-            + r"((?:[ \t]+(?:[A-Z]\.)+|[ \t]+[A-Z][\w'-]*){0,3})"
-        )
         rights: list[list[str]] = []
         lefts: list[list[str]] = []
-        for match in pattern.finditer(text):
-            if match.start(0) and text[match.start(0) - 1].isalnum():
-                continue
-            if text[match.end(0):match.end(0) + 1].isalnum():
-                continue
-            if self._headline(text, match.start(0), match.end(0)):
+        for start, end in _occurrences(text, name):
+            if self._headline(text, start, end):
                 continue  # a headline in title case, not a name
             right: list[str] = []
-            for word in match.group(2).split():
+            after = _RIGHT_CAPS.match(text, end)
+            for word in after.group().split() if after else []:
                 if not self._extends_name(word):
                     break
                 right.append(word)
             rights.append(right)
+            before = _LEFT_CAPS.search(text, max(0, start - 80), start)
             left: list[str] = []
-            for word in reversed(match.group(1).split()):
+            for word in reversed(before.group().split() if before else []):
                 if not self._extends_name(word):
                     break
                 left.insert(0, word)
-            if left and self._at_sentence_start(text, match.start(0) + len(
-                    match.group(1)) - len(" ".join(left)) - 1) and len(left) > 1:
+            if len(left) > 1 and before and self._at_sentence_start(
+                text, start - len(" ".join(left)) - 1
+            ):
                 left = left[1:]
             lefts.append(left)
         best_right = max(rights, key=len, default=[])
@@ -484,16 +513,14 @@ class NounPhrases:
 
     def _headline(self, text: str, start: int, end: int) -> bool:
         """More than five name-like capitalised words in a row: a title-case headline."""
-        before = re.search(r"(?:[A-Z][\w.'-]*[ \t]+)*$", text[max(0, start - 200):start])
-        after = re.match(r"(?:[ \t]+[A-Z][\w.'-]*)*", text[end:end + 200])
-        left = before.group().split() if before else []
-        right = after.group().split() if after else []
+        before = _HEAD_LEFT.search(text, max(0, start - 120), start)
+        after = _HEAD_RIGHT.match(text, end)
         count = len(text[start:end].split())
-        for word in reversed(left):
+        for word in reversed(before.group().split() if before else []):
             if not self._extends_name(word):
                 break
             count += 1
-        for word in right:
+        for word in after.group().split() if after else []:
             if not self._extends_name(word):
                 break
             count += 1
@@ -530,13 +557,12 @@ class NounPhrases:
         name_words = name.split()
         if not name_words:
             return None, None
-        pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
-        for match in pattern.finditer(text):
-            floor = max(0, match.start() - 250)
-            cut = max(text.rfind(".", floor, match.start() - 1), text.rfind("\n", floor,
-                                                                            match.start()))
+        for name_start, name_end in _occurrences(text, name):
+            floor = max(0, name_start - 250)
+            cut = max(text.rfind(".", floor, name_start - 1), text.rfind("\n", floor,
+                                                                         name_start))
             start = cut + 1 if cut >= 0 else floor
-            stripped = text[start:match.start()].rstrip()
+            stripped = text[start:name_start].rstrip()
             end = start + len(stripped)
             if stripped.endswith(","):  # ROLE, NAME
                 chunk_start = max(text.rfind(",", start, end - 1) + 1, start)
@@ -547,51 +573,32 @@ class NounPhrases:
             else:
                 chunk_start = max(text.rfind(",", start, end) + 1, start)
                 sub = self.subject_before(tokens(text, chunk_start, end)
-                                          + tokens(text, match.start(), match.end()))
+                                          + tokens(text, name_start, name_end))
                 if len(sub) > len(name_words):
                     mention = self.read(sub, text)
                     if mention and mention.kind == "person" and mention.name == name and (
                         mention.role or mention.affiliation
                     ):
                         return mention.role, mention.affiliation
-            after = re.match(r",\s*([^,.;\n]{3,120})", text[match.end():match.end() + 130])
+            after = _AFTER_COMMA.match(text, name_end, name_end + 130)
             if after:  # NAME, ROLE
-                chunk = tokens(text, match.end() + after.start(1), match.end() + after.end(1))
+                chunk = tokens(text, after.start(1), after.end(1))
                 np = self.cut_after_cue(chunk)
                 if np and (_match_phrase(np, 0, self.lang.role_heads)
                            or self._late_role_head(np)):
                     return self.read_role(np)
         return None, None
-        pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
-        for match in pattern.finditer(text):
-            floor = max(0, match.start() - 250)
-            cut = max(text.rfind(".", floor, match.start() - 1), text.rfind("\n", floor,
-                                                                            match.start()))
-            start = cut + 1 if cut >= 0 else floor
-            region = text[start:match.start()]
-            stripped = region.rstrip()
-            toks = tokens(text, start, start + len(stripped))
-            if stripped.endswith(","):  # ROLE, NAME
-                chunk_start = text.rfind(",", start, start + len(stripped) - 1) + 1 or start
-                chunk = tokens(text, max(chunk_start, start), start + len(stripped) - 1)
-                sub = self.subject_before(chunk)
-                mention = self.read(sub, text) if sub else None
-                if mention is not None and mention.kind == "role":
-                    return mention.role, mention.affiliation
-                continue
-            sub = self.subject_before(toks + tokens(text, match.start(), match.end()))
-            if len(sub) > len(name_words):
-                mention = self.read(sub, text)
-                if mention and mention.kind == "person" and mention.name == name and (
-                    mention.role or mention.affiliation
-                ):
-                    return mention.role, mention.affiliation
-            after = re.match(r",\s*([^,.;\n]{3,120})", text[match.end():match.end() + 130])
-            if after:
-                chunk = tokens(text, match.end() + after.start(1), match.end() + after.end(1))
-                np = self.cut_after_cue(chunk)
-                if np and _match_phrase(np, 0, self.lang.role_heads):
-                    mention = self.read(np, text)
-                    if mention is not None and mention.kind == "role":
-                        return mention.role, mention.affiliation
-        return None, None
+
+
+def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """Offsets of ``name`` as whole words in ``text``."""
+    found = []
+    pos = text.find(name)
+    while pos >= 0:
+        end = pos + len(name)
+        if (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "-")) and (
+            end >= len(text) or not (text[end].isalnum() or text[end] == "-")
+        ):
+            found.append((pos, end))
+        pos = text.find(name, end)
+    return found
