@@ -11,6 +11,7 @@ holds only the grammar. Spans, continuations and discourse resolution stay share
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from claims.parse.attribution import Attribution, Attributor, _mid_sentence, _word_count
@@ -96,6 +97,9 @@ class EnglishAttributor(Attributor):
         self.occurrences: list[tuple[int, Person]] = []
         self.gender: dict[str, str] = {}
         self.anonymous: list[Mention] = []
+        self.reported: list[Mention] = []
+        self.all_tokens: list[Tok] = []
+        self._starts: list[int] = []
         self._salient_at = -1
         pronouns = load_lexicon(lang.code).get("english", {}).get("gendered_pronouns", {})
         self._pronoun_gender: dict[str, str] = {
@@ -141,7 +145,7 @@ class EnglishAttributor(Attributor):
     # -- the article's people -----------------------------------------------------------------
     def _index_people(self, text: str) -> list[Person]:
         """Full names (two or more name words) with the role around their first mention."""
-        toks = tokens(text, 0, len(text))
+        toks = self.all_tokens
         people: dict[tuple[str, ...], Person] = {}
         i = 0
         while i < len(toks):
@@ -489,7 +493,7 @@ class EnglishAttributor(Attributor):
 
     def subject_of(self, text: str, start: int, verb_start: int) -> Mention | None:
         """The subject before a verb, with comma appositions joined and fillers skipped."""
-        toks = tokens(text, start, verb_start)
+        toks = self._tokens(text, start, verb_start)
         while toks and toks[-1].fold in self.words.fillers:
             toks.pop()
         if toks and toks[-1].fold in ("who", "which", "that") and len(toks) > 1:
@@ -538,7 +542,7 @@ class EnglishAttributor(Attributor):
 
     def speaker_after(self, text: str, start: int, end: int) -> Mention | None:
         """The NP after an inverted cue (``said Mr X, an analyst at Y``)."""
-        toks = tokens(text, start, end)
+        toks = self._tokens(text, start, end)
         cut = len(toks)
         for k, tok in enumerate(toks):
             if tok.fold == ".":
@@ -575,6 +579,20 @@ class EnglishAttributor(Attributor):
                 mention.role, mention.affiliation = role, aff or mention.affiliation
         return mention
 
+    def _tokens(self, text: str, start: int, end: int) -> list[Tok]:
+        """``names.tokens`` of a stretch of the current article, cut from the article's
+        tokens (tokenised once) instead of tokenising again."""
+        if text is not self.text or not self.all_tokens:
+            return tokens(text, start, end)
+        first = bisect_left(self._starts, start)
+        last = bisect_left(self._starts, end, lo=first)
+        out = self.all_tokens[first:last]
+        if out and out[-1].end > end or first < len(self.all_tokens) and first and (
+            self.all_tokens[first - 1].end > start
+        ):
+            return tokens(text, start, end)  # a token straddles the edge: cut it exactly
+        return out
+
     def short_names(self, text: str) -> frozenset[str]:
         """English speakers are found by the people index, not by Indonesian name hints."""
         del text
@@ -584,9 +602,12 @@ class EnglishAttributor(Attributor):
     def attribute(self, text: str, spans: list[Span]) -> list[Attribution | None]:
         self.text = text
         self.ordinary = frozenset(_LOWER_WORD.findall(text))
+        self.all_tokens = tokens(text, 0, len(text))
+        self._starts = [t.start for t in self.all_tokens]
         self.people = self._index_people(text)
         self.occurrences = self._occurrences(text, spans)
-        self.anonymous = [m for m in self._reported_subjects(text, spans)
+        self.reported = self._reported_subjects(text, spans)
+        self.anonymous = [m for m in self.reported
                           if m.kind == "anonymous"]
         out: list[Attribution | None] = []
         previous: Attribution | None = None
@@ -619,7 +640,7 @@ class EnglishAttributor(Attributor):
         found: list[tuple[int, Person]] = []
         k = 0
         previous: Tok | None = None
-        for tok in tokens(text, 0, len(text)):
+        for tok in self.all_tokens:
             while k < len(spans) and spans[k].end <= tok.start:
                 k += 1
             inside = k < len(spans) and spans[k].start <= tok.start
@@ -734,7 +755,7 @@ class EnglishAttributor(Attributor):
 
     def _subject_exactly(self, text: str, start: int, verb_start: int) -> Mention | None:
         """The subject of a verb when everything between ``start`` and the verb is that NP."""
-        toks = tokens(text, start, verb_start)
+        toks = self._tokens(text, start, verb_start)
         while toks and toks[-1].fold in self.words.fillers:
             toks.pop()
         if not toks or len(toks) > _MAX_NP_TOKENS:
@@ -761,14 +782,14 @@ class EnglishAttributor(Attributor):
             verbs = [v for v in self._verb_re.finditer(text, sent_start, frag_end)]
             if verbs:
                 verb = verbs[-1]
-                gap = tokens(text, verb.end(), frag_end - 1)
+                gap = self._tokens(text, verb.end(), frag_end - 1)
                 if len(gap) <= _MAX_SUBJECT_GAP:
                     mention = self._verb_subject(text, sent_start, verb)
                     if mention:
                         return Attribution(span, "direct", verb.group(1), "active", mention,
                                            (sent_start, frag_end))
             if last == ":":
-                toks = tokens(text, sent_start, frag_end - 1)
+                toks = self._tokens(text, sent_start, frag_end - 1)
                 tail = self._np_tail(toks)
                 if tail and len(tail) == len(toks):
                     mention = self.read_np(text, tail)
@@ -781,7 +802,7 @@ class EnglishAttributor(Attributor):
     def _header(self, text: str, span: Span, sent_start: int,
                 frag_end: int) -> Attribution | None:
         """``Jane Doe - Federation of Small Businesses "…"`` (reaction round-ups)."""
-        toks = tokens(text, sent_start, frag_end)
+        toks = self._tokens(text, sent_start, frag_end)
         dash = next((k for k, t in enumerate(toks) if t.text in self.words.dashes), None)
         if dash is None or not 2 <= dash <= 4 or len(toks) - dash > 8:
             return None
@@ -801,7 +822,7 @@ class EnglishAttributor(Attributor):
         """The subject of a reporting verb; a participle takes the main clause's subject."""
         word = verb.group(1).casefold()
         mention = None
-        before = tokens(text, sent_start, verb.start())
+        before = self._tokens(text, sent_start, verb.start())
         if word in self.words.participles:
             if before and not _comma_before(text, verb, None, text_pos=verb.start()):
                 mention = self.subject_of(text, sent_start, verb.start())
@@ -829,7 +850,7 @@ class EnglishAttributor(Attributor):
             found = self.subject_of(text, sent_start, main_verb)
             if found:
                 return found
-        toks = tokens(text, sent_start, limit)
+        toks = self._tokens(text, sent_start, limit)
         k = 0
         while k < len(toks) and toks[k].fold in self.words.openers:
             k += 1
@@ -848,7 +869,7 @@ class EnglishAttributor(Attributor):
 
     def _main_verb(self, text: str, sent_start: int, limit: int) -> int | None:
         """Where the first word that cannot belong to the opening NP starts."""
-        toks = tokens(text, sent_start, limit)
+        toks = self._tokens(text, sent_start, limit)
         k = 0
         while k < len(toks) and toks[k].fold in self.words.openers:
             k += 1
@@ -918,17 +939,27 @@ class EnglishAttributor(Attributor):
     def indirect_mentions(self, text: str, spans: list[Span]) -> list[Mention]:
         """Subjects of reporting verbs outside quotes (X said that …): named ones make
         the shared pipeline's current speaker."""
-        return [m for m in self._reported_subjects(text, spans)
+        reported = self.reported if text is self.text else self._reported_subjects(text, spans)
+        return [m for m in reported
                 if m.kind in ("person", "organization")]
+
+    def _finite_verbs(self, text: str) -> list[re.Match[str]]:
+        """Finite reporting verbs of the article (a set look-up per token, then the regex
+        only where one occurs)."""
+        found = []
+        for tok in (self.all_tokens if text is self.text else tokens(text, 0, len(text))):
+            if tok.fold in self.lang.cue_forms:
+                match = self._verb_re.match(text, tok.start)
+                if match and match.group(1).casefold() not in self.words.participles:
+                    found.append(match)
+        return found
 
     def _reported_subjects(self, text: str, spans: list[Span]) -> list[Mention]:
         found: list[Mention] = []
         inside = [(s.start, s.end) for s in spans]
         k = 0
-        for verb in self._verb_re.finditer(text):
+        for verb in self._finite_verbs(text):
             pos = verb.start()
-            if verb.group(1).casefold() in self.words.participles:
-                continue
             while k < len(inside) and inside[k][1] <= pos:
                 k += 1
             if k < len(inside) and inside[k][0] <= pos:
