@@ -97,6 +97,9 @@ class EnglishAttributor(Attributor):
         self.occurrences: list[tuple[int, Person]] = []
         self.gender: dict[str, str] = {}
         self.anonymous: list[Mention] = []
+        self.function_words = frozenset(
+            w.casefold() for w in load_lexicon(lang.code).get("detect", {}).get(
+                "function_words", []))
         self.reported: list[Mention] = []
         self.all_tokens: list[Tok] = []
         self._starts: list[int] = []
@@ -187,25 +190,33 @@ class EnglishAttributor(Attributor):
     def _role_around(self, text: str, toks: list[Tok], i: int, j: int) -> tuple[
             str | None, str | None]:
         """Role and affiliation before a name (premodifiers) or after it (apposition)."""
-        k = i
-        while k > 0 and i - k < 8 and _adjacent(text, toks[k - 1], toks[k]) and (
-            self._premod_word(toks[k - 1])
-        ):
-            k -= 1
-        role, aff = self._premods(toks[k:i])
+        role, aff = self._premods(toks[self._premod_start(text, toks, i):i])
         if role or aff:
             return role, aff
         return self._apposition(text, toks, j)
 
-    def _premod_word(self, tok: Tok) -> bool:
-        fold = tok.fold
-        if fold in self.words.np_end or fold in self._connectors or self._is_verb(tok):
-            return False
-        if fold in ("the", "a", "an"):
-            return False
-        return tok.text[:1].isupper() or self._is_role_word(tok) or fold in (
-            self.lang.role_inner) or fold.isalpha() and fold not in self.words.fillers and (
-            fold not in self.lang.np_stop)
+    def _premod_start(self, text: str, toks: list[Tok], i: int) -> int:
+        """Where the words before a name that describe it begin (``Lib Dem home affairs
+        spokesman``, ``Ukraine's President``): capitals, role words, and lowercase words
+        that modify a role word to their right; never a function word or a verb."""
+        k = i
+        seen_role = False
+        modifiers = 0
+        while k > 0 and i - k < 8 and _adjacent(text, toks[k - 1], toks[k]):
+            tok = toks[k - 1]
+            fold = tok.fold
+            if self._is_title(tok) or self._is_role_word(tok):
+                seen_role = seen_role or self._is_role_word(tok)
+            elif fold in self.function_words or fold in self.words.np_end or (
+                fold in self._connectors or self._is_verb(tok) or fold in self.words.fillers
+            ):
+                break
+            elif not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
+                if not seen_role or modifiers >= 3 or not fold.replace("-", "").isalpha():
+                    break
+                modifiers += 1
+            k -= 1
+        return k
 
     def _premods(self, pre: list[Tok]) -> tuple[str | None, str | None]:
         """``Ukraine's President`` / ``Lib Dem home affairs spokesman`` -> (role, affiliation)."""
@@ -445,6 +456,8 @@ class EnglishAttributor(Attributor):
                                role=person.role, affiliation=person.affiliation)
             if heads[-1] in self.words.anaphoric_heads:
                 person = self._salient(start, role_head=heads[-1])
+                if person is not None and person.role is None and person.affiliation is None:
+                    person.role, person.affiliation = role, aff  # "the Lib Dem leader"
                 if person is not None:
                     return Mention(surface, start, end, "person", name=person.name,
                                    role=person.role or role, affiliation=person.affiliation or aff)
@@ -640,7 +653,7 @@ class EnglishAttributor(Attributor):
         found: list[tuple[int, Person]] = []
         k = 0
         previous: Tok | None = None
-        for tok in self.all_tokens:
+        for index, tok in enumerate(self.all_tokens):
             while k < len(spans) and spans[k].end <= tok.start:
                 k += 1
             inside = k < len(spans) and spans[k].start <= tok.start
@@ -648,6 +661,10 @@ class EnglishAttributor(Attributor):
                 person = self._find_person([tok.fold], tok.start)
                 if person is not None:
                     found.append((tok.start, person))
+                    if person.role is None and person.affiliation is None:
+                        # "Mr Kennedy, the Lib Dem leader," / "Lib Dem leader Mr Kennedy"
+                        person.role, person.affiliation = self._role_around(
+                            text, self.all_tokens, index, index + 1)
                     if previous is not None and previous.fold in self.words.female_titles:
                         self.gender[person.name] = "f"
                     elif previous is not None and previous.fold in self.words.male_titles:
