@@ -367,3 +367,47 @@ def test_sector_of(role: str | None, affiliation: str | None, expected: str) -> 
 def test_an_organisation_speaking_as_a_body_is_placed_by_its_name() -> None:
     assert claims.sector_of(None, None, "Kementerian Kesehatan", "organization") == "government"
     assert claims.sector_of(None, None, "Kementerian Kesehatan", "person") == "unknown"
+
+
+# --- the README example --------------------------------------------------------------------------
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+README_HEADING = "## Analysts"
+EXAMPLE = '''
+import claims
+from claims import plots
+
+db = claims.open("claims.db")      # creates or upgrades the schema; no CLI involved
+db.ingest_sample()                 # the bundled data/*.jsonl, only when the database is empty
+quotes = db.quotes(speaker="Hendra Wibisono", since="2025-01-01", until="2025-06-30")
+print(quotes[["date", "outlet", "role", "text"]])
+print(db.quotes("harga", outlet="Detik", kind="direct")[["speaker", "snippet"]])
+speakers, articles, grouped = db.speakers(), db.articles(outlet="Antara"), db.claims()
+plots.quotes_per_month(db.quotes(), top=4).savefig("per-month.png")
+found = claims.parse_text('"Stok beras aman," kata Hendra Wibisono di Jakarta.', as_frame=True,
+                          outlet="Antara", published="2025-03-06")
+print(found[["speaker", "cue", "text"]])
+'''
+
+
+def _readme_example() -> str | None:
+    """The first python block after the analysts' heading of README.md, if there is one."""
+    if not README.exists() or README_HEADING not in README.read_text(encoding="utf-8"):
+        return None
+    section = README.read_text(encoding="utf-8").split(README_HEADING, 1)[1]
+    if "```python" not in section:
+        return None
+    return section.split("```python", 1)[1].split("```", 1)[0]
+
+
+@pytest.mark.parametrize("source", ["test copy", "README"])
+def test_the_documented_example_runs(source: str, tmp_path: Path, monkeypatch) -> None:
+    code = EXAMPLE if source == "test copy" else _readme_example()
+    if code is None:
+        pytest.skip("README has no analysts' example yet")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "Hendra Wibisono" in out.stdout
+    assert (tmp_path / "per-month.png").stat().st_size > 1000
