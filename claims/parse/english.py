@@ -51,6 +51,7 @@ class EnglishWords:
     female_titles: frozenset[str]
     male_titles: frozenset[str]
     not_before_names: frozenset[str]
+    clause_starters: frozenset[str]
 
     @classmethod
     def load(cls, code: str) -> EnglishWords:
@@ -68,7 +69,7 @@ class EnglishWords:
             dashes=frozenset(eng.get("header_dashes", [])),
             according=_phrase_set(data["cue_words"]["according_to"]),
             female_titles=fold("female_titles"), male_titles=fold("male_titles"),
-            not_before_names=fold("not_before_names"),
+            not_before_names=fold("not_before_names"), clause_starters=fold("clause_starters"),
         )
 
 
@@ -88,7 +89,7 @@ class EnglishAttributor(Attributor):
 
     def __init__(self, lang: Language) -> None:
         super().__init__(lang)
-        self.words = EnglishWords.load(lang.code)
+        self.en = EnglishWords.load(lang.code)
         self.people: list[Person] = []
         self.text = ""
         self._connectors = frozenset(p[0] for p in lang.connectors if len(p) == 1)
@@ -108,11 +109,11 @@ class EnglishAttributor(Attributor):
         self._pronoun_gender: dict[str, str] = {
             w.casefold(): g for g, words in pronouns.items() for w in words}
         verbs = sorted({w for w, f in lang.cue_forms.items()}, key=len, reverse=True)
-        parts = sorted(self.words.participles, key=len, reverse=True)
+        parts = sorted(self.en.participles, key=len, reverse=True)
         self._verb_re = re.compile(
             r"(?i)(?<![\w-])(" + "|".join(re.escape(v) for v in verbs + parts) + r")(?![\w-])"
         )
-        according = "|".join(r"\s+".join(re.escape(w) for w in p) for p in self.words.according)
+        according = "|".join(r"\s+".join(re.escape(w) for w in p) for p in self.en.according)
         self._according_re = re.compile(rf"(?i)(?<![\w-])(?:{according})(?![\w-])")
 
     # -- word classes -----------------------------------------------------------------------
@@ -126,7 +127,7 @@ class EnglishAttributor(Attributor):
         return tok.fold in self.lang.org_heads or (is_acronym(tok.text) and len(tok.text) <= 6)
 
     def _is_verb(self, tok: Tok) -> bool:
-        return tok.fold in self.lang.cue_forms or tok.fold in self.words.participles
+        return tok.fold in self.lang.cue_forms or tok.fold in self.en.participles
 
     def _is_capital(self, tok: Tok) -> bool:
         return tok.text[:1].isupper() or tok.text[:1].isdigit() and len(tok.text) > 1 and (
@@ -141,7 +142,7 @@ class EnglishAttributor(Attributor):
         fold = tok.fold
         return not (
             self._is_title(tok) or fold in self.lang.months or fold in self.lang.days
-            or fold in self.words.openers or fold in self._connectors
+            or fold in self.en.openers or fold in self._connectors
             or _POSSESSIVE.match(tok.text) and tok.text[-2:] in ("'s", "’s")
         )
 
@@ -159,7 +160,7 @@ class EnglishAttributor(Attributor):
                 j += 1
             run = toks[i:j]
             if run and i > 0 and _adjacent(text, toks[i - 1], toks[i]) and (
-                toks[i - 1].fold in self.words.not_before_names
+                toks[i - 1].fold in self.en.not_before_names
             ):
                 run = []  # "in Conwy Valley", "the Rolling Stones": places and bands
             if j < len(toks) and j > i and _adjacent(text, toks[j - 1], toks[j]) and (
@@ -207,8 +208,8 @@ class EnglishAttributor(Attributor):
             fold = tok.fold
             if self._is_title(tok) or self._is_role_word(tok):
                 seen_role = seen_role or self._is_role_word(tok)
-            elif fold in self.function_words or fold in self.words.np_end or (
-                fold in self._connectors or self._is_verb(tok) or fold in self.words.fillers
+            elif fold in self.function_words or fold in self.en.np_end or (
+                fold in self._connectors or self._is_verb(tok) or fold in self.en.fillers
             ):
                 break
             elif not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
@@ -266,10 +267,35 @@ class EnglishAttributor(Attributor):
             end == j
         ):
             end += 1
-        chunk = toks[j:end]
-        if not chunk or not any(self._is_role_word(t) for t in chunk):
+        chunk = self._apposition_np(toks[j:end])
+        if not chunk:
             return None, None
         return self._role_phrase(text, chunk)
+
+    def _apposition_np(self, chunk: list[Tok]) -> list[Tok]:
+        """The role NP an apposition chunk starts with (``an analyst at Calyon Securities``,
+        ``Ulster Bank's chief economist``), or nothing when the chunk is a clause
+        (``bought all of her presents``): a role word within the first words, only
+        capitals or modifiers before it, and after it joiners, capitals and role words."""
+        k = 1 if chunk and chunk[0].fold in ("a", "an", "the") else 0
+        head = next((m for m in range(k, min(len(chunk), k + 5))
+                     if self._is_role_word(chunk[m])), None)
+        if head is None:
+            return []
+        for tok in chunk[k:head]:
+            if not tok.text[:1].isupper() and (tok.fold in self.function_words
+                                               or self._is_verb(tok)):
+                return []
+        end = head + 1
+        while end < len(chunk) and not self._is_verb(chunk[end]) and (
+            chunk[end].fold not in self.en.clause_starters and chunk[end].fold != "."
+        ):
+            end += 1
+        out = chunk[:end]
+        while out and (out[-1].fold in self.lang.role_joiners or out[-1].fold in
+                       self.lang.role_inner):
+            out = out[:-1]
+        return out
 
     def _caps_after(self, text: str, toks: list[Tok], k: int) -> str | None:
         while k < len(toks) and toks[k].fold == "the":
@@ -332,7 +358,7 @@ class EnglishAttributor(Attributor):
     # -- reading a speaker noun phrase ------------------------------------------------------
     def read_np(self, text: str, toks: list[Tok]) -> Mention | None:
         """Classify a speaker NP (its tokens are the whole NP) and split role and name."""
-        while toks and toks[0].fold in self.words.openers:
+        while toks and toks[0].fold in self.en.openers:
             toks = toks[1:]
         if not toks:
             return None
@@ -351,7 +377,7 @@ class EnglishAttributor(Attributor):
                 return Mention(surface, start, end, "person", name=person.name,
                                role=person.role, affiliation=person.affiliation)
             return Mention(surface, start, end, "pronoun")
-        if first in self.words.determiners and len(toks) > 1:
+        if first in self.en.determiners and len(toks) > 1:
             return self._anonymous(text, toks[1:], surface, start, end)
         joiner = next((k for k in range(1, len(toks) - 1) if toks[k].fold in ("of", "at", "from")
                        and self._name_like(toks[k - 1]) and not self._is_role_word(toks[k - 1])
@@ -370,7 +396,7 @@ class EnglishAttributor(Attributor):
         owner_end = max((k for k, t in enumerate(body[:-1]) if _POSSESSIVE.match(t.text)
                          and t.text[-2:] in ("'s", "’s")), default=-1)
         tail = body[owner_end + 1:]
-        if owner_end >= 0 and tail and tail[0].fold in self.words.statement_heads and not (
+        if owner_end >= 0 and tail and tail[0].fold in self.en.statement_heads and not (
             self._is_role_word(tail[0])
         ):
             owner = _strip_possessive(" ".join(t.text for t in body[:owner_end + 1]))
@@ -390,7 +416,7 @@ class EnglishAttributor(Attributor):
         pre = body[:name_from]
         if not name:
             return self._role_only(text, toks, body, surface, start, end, definite)
-        if pre and any(t.fold in self.words.org_descriptors for t in pre[-1:]) and not any(
+        if pre and any(t.fold in self.en.org_descriptors for t in pre[-1:]) and not any(
             self._is_role_word(t) for t in pre
         ):
             return Mention(surface, start, end, "organization", name=_join(name))
@@ -414,11 +440,11 @@ class EnglishAttributor(Attributor):
     def _anonymous(self, text: str, body: list[Tok], surface: str, start: int,
                    end: int) -> Mention | None:
         """``a spokesman for X``, ``A Bristol Waste spokeswoman``, ``a Uefa statement``."""
-        if body[-1].fold in self.words.statement_heads and not self._is_role_word(body[-1]):
+        if body[-1].fold in self.en.statement_heads and not self._is_role_word(body[-1]):
             caps = [t for t in body[:-1] if t.text[:1].isupper()]
             if caps:
                 return Mention(surface, start, end, "organization", name=_join(caps))
-        if not any(self._is_role_word(t) or t.fold in self.words.anaphoric_heads
+        if not any(self._is_role_word(t) or t.fold in self.en.anaphoric_heads
                    for t in body):
             return None
         role, aff = self._role_phrase(text, body)
@@ -437,15 +463,15 @@ class EnglishAttributor(Attributor):
         """An NP without a name: ``the defender``, ``Mr Putin's spokesman``, ``the Fed``."""
         role, aff = self._role_phrase(text, body)
         heads = [t.fold for t in body if self._is_role_word(t) or t.fold in
-                 self.words.anaphoric_heads]
+                 self.en.anaphoric_heads]
         if not heads:
             if definite and body and all(t.text[:1].isupper() for t in body):
                 return Mention(surface, start, end, "organization", name=_join(body))
-            if body[-1].fold in self.words.org_descriptors and any(
+            if body[-1].fold in self.en.org_descriptors and any(
                 t.text[:1].isupper() for t in body
             ):
                 return Mention(surface, start, end, "organization", name=_join(body))
-            if definite and body and body[-1].fold in self.words.anaphoric_heads | {
+            if definite and body and body[-1].fold in self.en.anaphoric_heads | {
                     "year-old"} or body[-1].fold.endswith("-year-old"):
                 return Mention(surface, start, end, "pronoun")
             return None
@@ -454,7 +480,7 @@ class EnglishAttributor(Attributor):
             if person is not None:
                 return Mention(surface, start, end, "person", name=person.name,
                                role=person.role, affiliation=person.affiliation)
-            if heads[-1] in self.words.anaphoric_heads:
+            if heads[-1] in self.en.anaphoric_heads:
                 person = self._salient(start, role_head=heads[-1])
                 if person is not None and person.role is None and person.affiliation is None:
                     person.role, person.affiliation = role, aff  # "the Lib Dem leader"
@@ -474,7 +500,7 @@ class EnglishAttributor(Attributor):
         while begin > 0:
             tok = toks[begin - 1]
             fold = tok.fold
-            if fold in ("the", "a", "an") or fold in self.words.determiners and begin < len(toks):
+            if fold in ("the", "a", "an") or fold in self.en.determiners and begin < len(toks):
                 begin -= 1
                 break
             if fold in self.lang.pronouns and begin == len(toks):
@@ -482,13 +508,13 @@ class EnglishAttributor(Attributor):
                 break
             ok = tok.text[:1].isupper() or tok.text[:1].isdigit() or self._is_role_word(tok) or (
                 fold in self.lang.role_inner and begin < len(toks)
-            ) or fold in self.words.org_descriptors or fold in self.words.anaphoric_heads or (
+            ) or fold in self.en.org_descriptors or fold in self.en.anaphoric_heads or (
                 fold.endswith("-year-old")
             ) or (fold in self.lang.role_joiners and begin < len(toks)
                   and toks[begin].text[:1].isupper())
             if not ok or len(toks) - begin >= _MAX_NP_TOKENS:
                 break
-            if fold in self.words.openers and tok.text[:1].isupper():
+            if fold in self.en.openers and tok.text[:1].isupper():
                 break
             if begin < len(toks) and not _adjacent(self.text, tok, toks[begin]):
                 break
@@ -497,7 +523,7 @@ class EnglishAttributor(Attributor):
         if begin >= 2 and toks[begin - 1].fold in self.lang.role_joiners and sub:
             head = self._np_tail(toks[:begin - 1])
             if head and (self._is_role_word(head[-1]) or head[-1].fold in
-                         self.words.statement_heads):
+                         self.en.statement_heads):
                 sub = head + [toks[begin - 1]] + sub
         while sub and (sub[0].fold in self.lang.role_joiners or sub[0].fold in
                        self.lang.role_inner and sub[0].fold != "the"):
@@ -507,7 +533,7 @@ class EnglishAttributor(Attributor):
     def subject_of(self, text: str, start: int, verb_start: int) -> Mention | None:
         """The subject before a verb, with comma appositions joined and fillers skipped."""
         toks = self._tokens(text, start, verb_start)
-        while toks and toks[-1].fold in self.words.fillers:
+        while toks and toks[-1].fold in self.en.fillers:
             toks.pop()
         if toks and toks[-1].fold in ("who", "which", "that") and len(toks) > 1:
             toks.pop()
@@ -526,7 +552,7 @@ class EnglishAttributor(Attributor):
             named_toks = self._np_tail(_strip_comma_tail(text, prev_chunk))
             named = self.read_np(text, named_toks) if named_toks else None
             if named is not None and named.kind == "person":
-                role, aff = self._role_phrase(text, chunk)
+                role, aff = self._role_phrase(text, self._apposition_np(chunk) or chunk)
                 named.role = named.role or role
                 named.affiliation = named.affiliation or aff
                 named.end = chunk[-1].end
@@ -561,7 +587,7 @@ class EnglishAttributor(Attributor):
             if tok.fold == ".":
                 cut = k
                 break
-            if k and tok.fold in self.words.np_end and not (
+            if k and tok.fold in self.en.np_end and not (
                 tok.fold in ("at", "of") and k + 1 < len(toks) and (
                     toks[k + 1].text[:1].isupper() or toks[k + 1].fold == "the")
             ):
@@ -579,7 +605,7 @@ class EnglishAttributor(Attributor):
         org = None
         if joiner is not None:
             org = self._caps_after(text, head, joiner + 1)
-            if head[0].fold not in self.words.determiners:
+            if head[0].fold not in self.en.determiners:
                 head = head[:joiner]
         mention = self.read_np(text, head)
         if mention is None:
@@ -665,9 +691,9 @@ class EnglishAttributor(Attributor):
                         # "Mr Kennedy, the Lib Dem leader," / "Lib Dem leader Mr Kennedy"
                         person.role, person.affiliation = self._role_around(
                             text, self.all_tokens, index, index + 1)
-                    if previous is not None and previous.fold in self.words.female_titles:
+                    if previous is not None and previous.fold in self.en.female_titles:
                         self.gender[person.name] = "f"
-                    elif previous is not None and previous.fold in self.words.male_titles:
+                    elif previous is not None and previous.fold in self.en.male_titles:
                         self.gender[person.name] = "m"
             previous = tok
         return found
@@ -761,7 +787,7 @@ class EnglishAttributor(Attributor):
                 return Attribution(span, kind, word.group(), "inverted", mention,
                                    (word.end(), end))
         for verb in self._verb_re.finditer(text, i, min(end, i + 160)):
-            if verb.group(1).casefold() in self.words.participles:
+            if verb.group(1).casefold() in self.en.participles:
                 continue
             mention = self._subject_exactly(text, i, verb.start())
             if mention:
@@ -773,7 +799,7 @@ class EnglishAttributor(Attributor):
     def _subject_exactly(self, text: str, start: int, verb_start: int) -> Mention | None:
         """The subject of a verb when everything between ``start`` and the verb is that NP."""
         toks = self._tokens(text, start, verb_start)
-        while toks and toks[-1].fold in self.words.fillers:
+        while toks and toks[-1].fold in self.en.fillers:
             toks.pop()
         if not toks or len(toks) > _MAX_NP_TOKENS:
             return None
@@ -820,7 +846,7 @@ class EnglishAttributor(Attributor):
                 frag_end: int) -> Attribution | None:
         """``Jane Doe - Federation of Small Businesses "…"`` (reaction round-ups)."""
         toks = self._tokens(text, sent_start, frag_end)
-        dash = next((k for k, t in enumerate(toks) if t.text in self.words.dashes), None)
+        dash = next((k for k, t in enumerate(toks) if t.text in self.en.dashes), None)
         if dash is None or not 2 <= dash <= 4 or len(toks) - dash > 8:
             return None
         name, org = toks[:dash], toks[dash + 1:]
@@ -840,7 +866,7 @@ class EnglishAttributor(Attributor):
         word = verb.group(1).casefold()
         mention = None
         before = self._tokens(text, sent_start, verb.start())
-        if word in self.words.participles:
+        if word in self.en.participles:
             if before and not _comma_before(text, verb, None, text_pos=verb.start()):
                 mention = self.subject_of(text, sent_start, verb.start())
             if mention is None or mention.kind not in ("person", "organization", "pronoun",
@@ -857,7 +883,7 @@ class EnglishAttributor(Attributor):
     def _clause_subject(self, text: str, sent_start: int, limit: int) -> Mention | None:
         """The NP that opens the sentence (after openers and an introductory clause)."""
         finite = [v for v in self._verb_re.finditer(text, sent_start, limit)
-                  if v.group(1).casefold() not in self.words.participles]
+                  if v.group(1).casefold() not in self.en.participles]
         if finite:
             found = self.subject_of(text, sent_start, finite[0].start())
             if found:
@@ -869,7 +895,7 @@ class EnglishAttributor(Attributor):
                 return found
         toks = self._tokens(text, sent_start, limit)
         k = 0
-        while k < len(toks) and toks[k].fold in self.words.openers:
+        while k < len(toks) and toks[k].fold in self.en.openers:
             k += 1
         begin = k
         while k < len(toks) and k - begin < _MAX_NP_TOKENS and (
@@ -888,14 +914,14 @@ class EnglishAttributor(Attributor):
         """Where the first word that cannot belong to the opening NP starts."""
         toks = self._tokens(text, sent_start, limit)
         k = 0
-        while k < len(toks) and toks[k].fold in self.words.openers:
+        while k < len(toks) and toks[k].fold in self.en.openers:
             k += 1
         begin = k
         while k < len(toks):
             tok = toks[k]
             fold = tok.fold
             if not (tok.text[:1].isupper() or tok.text[:1].isdigit() or self._is_role_word(tok)
-                    or fold in self.words.org_descriptors or fold in self.lang.role_inner
+                    or fold in self.en.org_descriptors or fold in self.lang.role_inner
                     or k == begin and fold in ("the", "a", "an")
                     or fold.endswith("-year-old")):
                 return tok.start if k > begin else None
@@ -967,7 +993,7 @@ class EnglishAttributor(Attributor):
         for tok in (self.all_tokens if text is self.text else tokens(text, 0, len(text))):
             if tok.fold in self.lang.cue_forms:
                 match = self._verb_re.match(text, tok.start)
-                if match and match.group(1).casefold() not in self.words.participles:
+                if match and match.group(1).casefold() not in self.en.participles:
                     found.append(match)
         return found
 
