@@ -193,7 +193,9 @@ def roles_mix(quotes: pd.DataFrame, by: str | None = "outlet", column: str = "se
         return _empty(fig, title)
     ax = fig.subplots()
     left = pd.Series(0.0, index=table.index)
-    colours = [f"C{i % 10}" for i in range(table.shape[1])]
+    # A sector keeps its colour from one picture to the next (government is always blue).
+    palette = list(sector_labels().values()) if column == "sector" else list(table.columns)
+    colours = [f"C{palette.index(v) % 10}" if v in palette else "grey" for v in table.columns]
     for value, colour in zip(table.columns, colours, strict=True):
         ax.barh(list(table.index), table[value].to_numpy(), left=left.to_numpy(),
                 label=value, color=colour)

@@ -153,3 +153,15 @@ def test_figures_are_not_registered_with_pyplot(quotes) -> None:
     before = plt.get_fignums()
     plots.outlet_speaker_heatmap(quotes)
     assert plt.get_fignums() == before
+
+
+def test_a_sector_keeps_its_colour_across_pictures(quotes) -> None:
+    def colours(frame: pd.DataFrame) -> dict[str, tuple]:
+        ax = plots.roles_mix(frame).axes[0]
+        return {text.get_text(): tuple(handle.get_facecolor())
+                for text, handle in zip(ax.get_legend().get_texts(),
+                                        ax.get_legend().legend_handles, strict=True)}
+
+    everyone = colours(quotes)
+    business_only = colours(quotes[quotes["speaker"] == "Rudi Hartono"])
+    assert business_only["Bisnis"] == everyone["Bisnis"]
