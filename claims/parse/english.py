@@ -121,7 +121,9 @@ class EnglishAttributor(Attributor):
         return tok.fold in self.lang.titles or tok.fold.rstrip(".") in self.lang.titles
 
     def _is_role_word(self, tok: Tok) -> bool:
-        return tok.fold in self.lang.role_head_words
+        """A word of a role head ("spokesman", "chief"), never a function word of a
+        multi-word head ("chancellor of the exchequer")."""
+        return tok.fold in self.lang.role_head_words and tok.fold not in self.function_words
 
     def _is_org_word(self, tok: Tok) -> bool:
         return tok.fold in self.lang.org_heads or (is_acronym(tok.text) and len(tok.text) <= 6)
@@ -287,8 +289,9 @@ class EnglishAttributor(Attributor):
                                                or self._is_verb(tok)):
                 return []
         end = head + 1
-        while end < len(chunk) and not self._is_verb(chunk[end]) and (
-            chunk[end].fold not in self.en.clause_starters and chunk[end].fold != "."
+        while end < len(chunk) and not self._is_verb(chunk[end]) and chunk[end].fold != "." and (
+            chunk[end].fold not in self.en.clause_starters or chunk[end].fold == "and"
+            and end + 1 < len(chunk) and self._is_role_word(chunk[end + 1])
         ):
             end += 1
         out = chunk[:end]
@@ -920,10 +923,12 @@ class EnglishAttributor(Attributor):
         while k < len(toks):
             tok = toks[k]
             fold = tok.fold
+            modifies_role = fold not in self.function_words and not self._is_verb(tok) and any(
+                self._is_role_word(t) for t in toks[k + 1:k + 4])
             if not (tok.text[:1].isupper() or tok.text[:1].isdigit() or self._is_role_word(tok)
                     or fold in self.en.org_descriptors or fold in self.lang.role_inner
                     or k == begin and fold in ("the", "a", "an")
-                    or fold.endswith("-year-old")):
+                    or fold.endswith("-year-old") or modifies_role):
                 return tok.start if k > begin else None
             k += 1
         return None
