@@ -1,0 +1,208 @@
+"""The ingest pipeline: workers, batches, idempotence, strict mode and parser failures."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+from test_ingest_corpus import make_article, write_corpus
+
+from claims.ingest import (
+    ParseFailure,
+    estimate_total,
+    ingest_paths,
+    ingest_sources,
+    is_older,
+    parse_chunk,
+    parsed_stream,
+)
+from claims.parse import ParsedArticle, QuoteRecord
+from claims.readers import ReadProblem, SourceArticle
+
+_PAIR = re.compile(r'"[^"\n]+"')
+
+
+def quick_parse(src: SourceArticle) -> ParsedArticle:
+    """A stand-in parser (straight-quote pairs) so pipeline tests do not time the parser."""
+    quotes = [QuoteRecord(m.start(), m.end(), m.group(), speaker="Yuliana Sari",
+                          speaker_type="person") for m in _PAIR.finditer(src.text)]
+    return ParsedArticle(text=src.text, lang=src.lang or "id", outlet=src.outlet,
+                         published=src.published, quotes=quotes)
+
+
+def exploding_parse(src: SourceArticle) -> ParsedArticle:
+    """Raises on articles that mention 'meledak', like a parser bug on odd input."""
+    if "meledak" in src.text:
+        raise ValueError("tidak terduga")
+    return quick_parse(src)
+
+
+def offsets_off_by_one(src: SourceArticle) -> ParsedArticle:
+    """A buggy parser: its second quote does not match the article text."""
+    parsed = quick_parse(src)
+    if len(parsed.quotes) > 1:
+        q = parsed.quotes[1]
+        parsed.quotes[1] = QuoteRecord(q.start + 1, q.end + 1, q.text)
+        parsed.quotes.append(parsed.quotes[0])  # and a repeated span
+    return parsed
+
+
+def source(index: int) -> SourceArticle:
+    record = make_article(index)
+    return SourceArticle(text=record["text"], url=record["url"], outlet=record["outlet"],
+                         title=record["title"], published=date.fromisoformat(record["date"]),
+                         lang="id", source_id=record["id"], origin=f"gen:{index}")
+
+
+def table_rows(engine: Engine) -> dict[str, list[tuple]]:
+    """Every stored row that a run decides, without ids and timestamps."""
+    queries = {
+        "article": "SELECT sha256, url, source_id, outlet, title, lang, published, text, "
+                   "parser_version FROM article ORDER BY sha256",
+        "quote": "SELECT a.sha256, q.start, q.\"end\", q.text, q.kind, q.cue, q.mention, "
+                 "q.resolution, q.role, q.affiliation, q.via, q.said_on, q.confidence, s.key "
+                 "FROM quote q JOIN article a ON a.id = q.article_id "
+                 "LEFT JOIN speaker s ON s.id = q.speaker_id ORDER BY a.sha256, q.start",
+        "speaker": "SELECT name, key, kind FROM speaker ORDER BY key",
+    }
+    with engine.connect() as conn:
+        return {name: [tuple(row) for row in conn.execute(text(sql))]
+                for name, sql in queries.items()}
+
+
+def count(engine: Engine, table: str) -> int:
+    with engine.connect() as conn:
+        return conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+
+
+def test_parsed_stream_keeps_input_order_with_workers() -> None:
+    items = [source(i) for i in range(150)]
+    single = [(s.origin, r) for s, r in parsed_stream(items, quick_parse, workers=1)]
+    pooled = [(s.origin, r) for s, r in parsed_stream(items, quick_parse, workers=2,
+                                                        chunk_size=7)]
+    assert [o for o, _ in pooled] == [f"gen:{i}" for i in range(150)]
+    assert pooled == single
+
+
+def test_parse_chunk_does_not_send_unchanged_text_back() -> None:
+    results = parse_chunk([source(1)], quick_parse)
+    assert isinstance(results[0], ParsedArticle) and results[0].text == ""
+    restored = next(parsed_stream([source(1)], quick_parse))[1]
+    assert isinstance(restored, ParsedArticle) and restored.text == source(1).text
+
+
+def test_rows_do_not_depend_on_worker_count_or_batch_size(tmp_path: Path) -> None:
+    from claims.db import open_engine
+
+    rows = []
+    for workers, batch in ((1, 500), (2, 7)):
+        engine = open_engine(tmp_path / f"w{workers}.db")
+        summary = ingest_sources(engine, (source(i) for i in range(120)), batch_size=batch,
+                                 workers=workers, parse=quick_parse)
+        assert (summary.added, summary.quotes, summary.n_failed) == (120, 240, 0)
+        rows.append(table_rows(engine))
+        engine.dispose()
+    assert rows[0] == rows[1]
+
+
+def test_second_ingest_adds_nothing_and_skips_before_parsing(engine: Engine) -> None:
+    ingest_sources(engine, (source(i) for i in range(60)), parse=quick_parse)
+    before = table_rows(engine)
+    again = ingest_sources(engine, (source(i) for i in range(60)), parse=exploding_parse,
+                           batch_size=10)
+    assert (again.added, again.duplicates, again.quotes, again.n_failed) == (0, 60, 0, 0)
+    assert table_rows(engine) == before
+
+
+def test_duplicates_inside_one_run_by_text_and_by_url(engine: Engine) -> None:
+    first, second = source(1), source(2)
+    same_url = SourceArticle(text=second.text + " Pembaruan.", url=second.url, origin="x")
+    summary = ingest_sources(engine, [first, second, first, same_url], parse=quick_parse)
+    assert (summary.added, summary.duplicates) == (2, 2)
+    assert count(engine, "article") == 2
+
+
+def test_parser_exception_costs_one_article_with_its_origin(engine: Engine) -> None:
+    bad = SourceArticle(text='"Gudang itu meledak semalam," kata Agus.', origin="berita.jsonl:2")
+    summary = ingest_sources(engine, [source(1), bad, source(3)], parse=exploding_parse,
+                             workers=2)
+    assert summary.added == 2 and summary.n_failed == 1
+    assert str(summary.failed[0]) == ("berita.jsonl:2: parser error: ValueError: "
+                                      "tidak terduga")
+    assert "1 failed" in summary.line()
+
+
+def test_strict_stops_at_first_problem_after_storing_what_came_before(engine: Engine) -> None:
+    items = [source(1), source(2), ReadProblem("berita.jsonl:3", "invalid JSON"), source(4)]
+    summary = ingest_sources(engine, items, strict=True, parse=quick_parse, batch_size=500)
+    assert summary.stopped == ReadProblem("berita.jsonl:3", "invalid JSON")
+    assert summary.added == 2
+    with engine.connect() as conn:
+        urls = conn.execute(text("SELECT url FROM article ORDER BY id")).scalars().all()
+    assert urls == [source(1).url, source(2).url]
+
+
+def test_quotes_breaking_the_offset_invariant_are_refused_with_a_warning(engine: Engine) -> None:
+    summary = ingest_sources(engine, [source(7)], parse=offsets_off_by_one)
+    assert summary.added == 1 and summary.quotes == 1
+    reasons = sorted(w.reason for w in summary.warnings)
+    assert reasons[0].startswith("parser returned a quote whose text is not article[")
+    assert reasons[1].startswith("parser returned the span")
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT q.text, substr(a.text, q.start + 1, q.\"end\" - q.start)"
+                                " FROM quote q JOIN article a ON a.id = q.article_id")).one()
+    assert row[0] == row[1]
+
+
+def test_article_without_quotes_is_stored_with_zero_quotes(engine: Engine) -> None:
+    plain = SourceArticle(text="Hujan turun sejak pagi di Bogor. Jalan utama sempat tergenang.",
+                          origin="cuaca.txt")
+    summary = ingest_sources(engine, [plain], parse=quick_parse)
+    assert (summary.added, summary.quotes) == (1, 0)
+    assert count(engine, "article") == 1 and count(engine, "quote") == 0
+
+
+def test_ingest_paths_with_real_parser_and_pool(engine: Engine, tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "berita.jsonl", 40)
+    summary = ingest_paths(engine, [str(corpus)], workers=2, batch_size=16)
+    assert (summary.added, summary.n_failed) == (40, 0)
+    assert summary.quotes == count(engine, "quote") > 0
+    with engine.connect() as conn:
+        bad = conn.execute(text("SELECT count(*) FROM quote q JOIN article a ON a.id = "
+                                "q.article_id WHERE substr(a.text, q.start + 1, q.\"end\" - "
+                                "q.start) != q.text")).scalar_one()
+    assert bad == 0
+
+
+def test_estimate_total_counts_records_of_every_format(tmp_path: Path) -> None:
+    import gzip
+
+    write_corpus(tmp_path / "a.jsonl", 30)
+    (tmp_path / "b.jsonl.gz").write_bytes(gzip.compress((tmp_path / "a.jsonl").read_bytes()))
+    (tmp_path / "c.csv").write_text("judul,isi\nSatu,Teks satu\nDua,Teks dua\n",
+                                    encoding="utf-8")
+    (tmp_path / "d.txt").write_text("Satu artikel.", encoding="utf-8")
+    assert estimate_total([str(tmp_path)]) == 30 + 30 + 2 + 1
+    assert estimate_total([str(tmp_path)], "*.csv") == 2
+    assert estimate_total(["-"]) is None
+
+
+@pytest.mark.parametrize(("stored", "current", "older"), [
+    ("0.0.1", "1.0.0", True),
+    ("1.2.0", "1.10.0", True),
+    ("1.10.0", "1.2.0", False),
+    ("1.0.0", "1.0.0", False),
+    ("dev", "1.0.0", True),
+])
+def test_parser_version_order(stored: str, current: str, older: bool) -> None:
+    assert is_older(stored, current) is older
+
+
+def test_parse_failure_is_a_plain_picklable_record() -> None:
+    import pickle
+
+    failure = ParseFailure("parser error: ValueError: x")
+    assert pickle.loads(pickle.dumps(failure)) == failure
