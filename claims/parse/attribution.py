@@ -19,7 +19,10 @@ from claims.parse.quotes import Span
 _SKIP_AFTER_QUOTE = " \t,\u00a0"
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _MIN_CONTINUATION_WORDS = 4
+_LETTERS = re.compile(r"[^\W\d_]+")
 _ACTIVE = ("active",)
+_NP_REACH = 240  # characters: a speaker NP with its appositions is never longer
+_LAST_WORDS = re.compile(r"[^\s,]+|,")
 _ALL_SLOTS = ("inverted", "clitic", "active", "passive")
 _SENTENCE_BREAK = re.compile(r"\n|[.!?](?=\s)")
 _SENTENCE_STOP = re.compile(r"\n|[\"“”«»]|[.!?](?=\s|$|[\"“”])")
@@ -46,6 +49,7 @@ class Attributor:
         self.lang = lang
         self.nps = NounPhrases(lang)
         self._hits_text: str | None = None
+        self.words: set[str] | None = None
         self._all_hits: list[tuple[int, int, str]] = []
 
     # -- sentence geometry ----------------------------------------------------------------
@@ -210,11 +214,17 @@ class Attributor:
         return Attribution(span, "partial", v_word, "active", mention,
                            (sent_start, span.start))
 
+    def prepare(self, text: str) -> None:
+        """Per-article evidence, computed once: the word set, cue positions, name hints."""
+        self.words = set(_LETTERS.findall(text))
+        self._hits_text = None
+        self.nps.set_article(text, self.short_names(text), self.words)
+
     def _hits(self, text: str, slots: tuple[str, ...]) -> list[tuple[int, int, str]]:
         """Reporting verbs of the whole article (found once per article, then filtered)."""
         if self._hits_text is not text:
             self._hits_text = text
-            self._all_hits = self.lang.find_all_cues(text, _ALL_SLOTS)
+            self._all_hits = self.lang.find_all_cues(text, _ALL_SLOTS, self.words)
         cue = self.lang.cue
         return [h for h in self._all_hits if (f := cue(h[2])) is not None and f.slot in slots]
 
@@ -228,6 +238,19 @@ class Attributor:
                 found.add(word.group(1).casefold())
         return frozenset(found)
 
+    def _may_have_subject(self, text: str, pos: int) -> bool:
+        """Cheap test before parsing a subject: the word before the verb (particles skipped)
+        is capitalised, a pronoun, a role word, or the end of an apposition (a comma)."""
+        lang = self.lang
+        for word in reversed(_LAST_WORDS.findall(text, max(0, pos - 60), pos)):
+            fold = word.casefold()
+            if fold in lang.subject_particles:
+                continue
+            return (word == "," or word[0].isupper() or word[-1] == ")" or fold in lang.pronouns
+                    or fold in lang.role_head_words or fold in lang.anaphor_markers
+                    or fold in lang.anonymous_words)
+        return False
+
     def indirect_mentions(self, text: str, spans: list[Span]) -> list[Mention]:
         """Subjects of reporting verbs outside quotes (X mengatakan …, menurut X): they
         introduce people and make them the current speaker."""
@@ -240,6 +263,8 @@ class Attributor:
             if k < len(inside) and inside[k][0] <= pos:
                 continue
             floor = inside[k - 1][1] if k else 0
+            if not self._may_have_subject(text, pos):
+                continue
             start = self.sentence_start(text, pos, floor)
             mention = self.subject_mention(text, start, pos)
             if mention is not None:
@@ -249,7 +274,7 @@ class Attributor:
     # -- noun phrases -----------------------------------------------------------------------
     def mention_after(self, text: str, start: int, end: int) -> Mention | None:
         """The speaker NP after an inverted cue, with comma appositions joined."""
-        chunks = _comma_chunks(text, start, end)
+        chunks = _comma_chunks(text, start, min(end, start + _NP_REACH))
         mentions: list[Mention] = []
         for k, (c_start, c_end) in enumerate(chunks[:5]):
             toks = tokens(text, c_start, c_end)
@@ -271,7 +296,7 @@ class Attributor:
 
     def subject_mention(self, text: str, start: int, verb_start: int) -> Mention | None:
         """The subject before an active verb, with comma appositions joined."""
-        chunks = _comma_chunks(text, start, verb_start)
+        chunks = _comma_chunks(text, max(start, verb_start - _NP_REACH), verb_start)
         picked: list[Mention] = []
         skipped = False
         for c_start, c_end in reversed(chunks[-5:]):

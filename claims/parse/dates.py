@@ -13,6 +13,8 @@ from datetime import date, timedelta
 
 from claims.parse.language import Language
 
+_DIGIT = re.compile(r"\d")
+
 
 @dataclass
 class DateFinder:
@@ -46,7 +48,12 @@ class DateFinder:
              today: date) -> date | None:
         """The first date expression in ``text[start:end]``."""
         best: tuple[int, date] | None = None
-        for pattern in (self.numeric, self.named, self.bare):
+        clause = text[start:end]
+        patterns = [self.numeric, self.named] if _DIGIT.search(clause) else []
+        folded = clause.casefold()
+        if any(day in folded for day in self.lang.days):
+            patterns.append(self.bare)
+        for pattern in patterns:
             match = pattern.search(text, start, end)
             if not match:
                 continue

@@ -164,7 +164,7 @@ def _parse(text: str, lang: Language, code: str, outlet: str | None,
            published: date | None, url: str | None, today: date) -> ParsedArticle:
     pipe = _pipeline(lang)
     spans = find_spans(text)
-    pipe.attributor.nps.set_article(text, pipe.attributor.short_names(text))
+    pipe.attributor.prepare(text)
     attributions = pipe.attributor.attribute(text, spans)
     found = [a for a in attributions if a is not None]
     indirect = pipe.attributor.indirect_mentions(text, spans)

@@ -14,6 +14,7 @@ from typing import Any
 from claims.parse.lexicon import load_lexicon
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _alternation(words: list[str]) -> str:
@@ -89,14 +90,15 @@ class Language:
     def cue(self, word: str) -> CueForm | None:
         return self.cue_forms.get(word.casefold())
 
-    def find_all_cues(self, text: str, slots: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    def find_all_cues(self, text: str, slots: tuple[str, ...],
+                      words: set[str] | None = None) -> list[tuple[int, int, str]]:
         """Reporting verbs of the given slots in the whole text, in order.
 
         The distinct words of the text are intersected with the verb forms first (C-speed
         set operations), so only the forms that occur are located.
         """
         forms = self.cue_forms
-        present = [w for w in set(_WORD.findall(text))
+        present = [w for w in (words if words is not None else set(_LETTERS.findall(text)))
                    if (f := forms.get(w.casefold())) is not None and f.slot in slots]
         found = []
         for word in present:

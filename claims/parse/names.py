@@ -8,7 +8,6 @@ the affiliation split off. Every word class comes from the language data.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from claims.parse.language import Language
@@ -24,7 +23,7 @@ _RIGHT_CAPS = re.compile(r"(?:[ \t]+(?:[A-Z]\.)+|[ \t]+[A-Z][\w'-]*){0,3}")
 _HEAD_LEFT = re.compile(r"(?:[A-Z][\w.'-]*[ \t]+){0,8}$")
 _HEAD_RIGHT = re.compile(r"(?:[ \t]+[A-Z][\w.'-]*){0,8}")
 _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{3,}(?![\w-])")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _GLUED_SENTENCE = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z])")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
 
@@ -58,7 +57,34 @@ class Tok:
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
-    """Tokens of ``text[start:end]`` with absolute offsets; a sentence-final dot is dropped."""
+    """Tokens of ``text[start:end]`` with absolute offsets; a sentence-final dot is dropped.
+
+    Ranges of the last article are memoised: the parser asks for the same small ranges
+    several times (attribution, registry, introductions).
+    """
+    if _CACHE.text is not text:
+        _CACHE.text = text
+        _CACHE.ranges = {}
+    key = (start, end)
+    found = _CACHE.ranges.get(key)
+    if found is None:
+        found = _tokenize(text, start, end)
+        _CACHE.ranges[key] = found
+    return found
+
+
+class _TokenCache:
+    __slots__ = ("ranges", "text")
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.ranges: dict[tuple[int, int], list[Tok]] = {}
+
+
+_CACHE = _TokenCache()
+
+
+def _tokenize(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
     for match in TOKEN.finditer(text, start, end):
         word, s, e = match.group(), match.start(), match.end()
@@ -88,8 +114,7 @@ def is_capitalised(word: str) -> bool:
 
 
 def is_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
 
 def _match_phrase(
@@ -130,23 +155,20 @@ class NounPhrases:
         self.hints: frozenset[str] = frozenset()
         # Words the current article also writes in lower case: a capitalised one at the start
         # of a sentence is an ordinary word ("Apalagi", "Nama"), not a name.
-        self.ordinary: frozenset[str] = frozenset()
+        self.ordinary: set[str] | frozenset[str] = frozenset()
         self.text = ""
-        self._counts = None
-        self._pairs = Counter()
 
-    def set_article(self, text: str, hints: frozenset[str]) -> None:
+    def set_article(self, text: str, hints: frozenset[str],
+                    words: set[str] | None = None) -> None:
         """Per-article evidence (see ``hints`` and ``ordinary``)."""
         self.hints = hints
         self.text = text
-        self._counts: Counter[str] | None = None
-        self._pairs: Counter[tuple[str, str]] = Counter()
-        self.ordinary = frozenset(_LOWER_WORD.findall(text)) - hints
+        self.ordinary = words if words is not None else set(_LETTERS.findall(text))
 
     def is_ordinary(self, tok: Tok) -> bool:
         lang = self.lang
         fold = tok.fold
-        return fold in self.ordinary and not (
+        return len(fold) > 2 and fold in self.ordinary and fold not in self.hints and not (
             fold in lang.role_head_words or fold in lang.pronouns or fold in lang.anonymous_words
             or fold in lang.descriptive_heads or self.is_org(tok)
         )
@@ -446,15 +468,8 @@ class NounPhrases:
         """True when ``word`` occurs in the article more often than ``word following``."""
         if word.fold in self.hints or word.fold in self.lang.given_names or not self.text:
             return False
-        if self._counts is None:
-            found = list(_CAP_WORD.finditer(self.text))
-            self._counts = Counter(m.group() for m in found)
-            self._pairs = Counter(
-                (a.group(), b.group()) for a, b in zip(found, found[1:], strict=False)
-                if self.text[a.end():b.start()].isspace()
-            )
-        alone = self._counts[word.text]
-        together = self._pairs[(word.text, following.text)]
+        alone = len(_occurrences(self.text, word.text))
+        together = len(_occurrences(self.text, word.text + " " + following.text))
         return alone > together
 
     def fullest_form(self, text: str, name: str) -> str | None:
@@ -508,7 +523,7 @@ class NounPhrases:
             or fold in lang.role_head_words or fold in lang.days or fold in lang.months
             or fold in lang.cue_forms or fold in lang.pronouns or fold in lang.np_stop
             or fold in lang.according_to or _match_phrase([tok], 0, lang.connectors) > 0
-            or tok.fold in self.ordinary
+            or self.is_ordinary(tok)
         )
 
     def _headline(self, text: str, start: int, end: int) -> bool:
