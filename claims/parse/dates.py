@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from claims.parse.language import Language
 
 _DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 
 @dataclass
@@ -26,41 +27,70 @@ class DateFinder:
         days = "|".join(sorted((re.escape(d) for d in self.lang.days), key=len, reverse=True))
         months = "|".join(sorted((re.escape(m) for m in self.lang.months), key=len,
                                  reverse=True))
-        leads = "|".join(re.escape(w) for w in self.lang.day_lead)
-        # Selasa (9/7)  Senin (8/7/2024)  (Sabtu, 14/6)  Rabu, 5 November 2025
+        # Selasa (9/7)  Senin (8/7/2024)  Rabu, 5 November 2025   (matched at a day name)
+        self.at_day = re.compile(
+            rf"(?i)(?P<day>{days})\b\s*(?:\(\s*|,\s*)(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+            rf"(?:/(?P<y>\d{{2,4}}))?\s*\)?"
+        )
+        # 9 Juli 2024, 5 November (matched at a number)
+        self.at_number = re.compile(
+            rf"(?i)(?P<d>\d{{1,2}})\s+(?P<month>{months})\b\.?(?:\s+(?P<y>\d{{4}}))?"
+        )
+        self.day_word = re.compile(rf"(?i)(?P<day>{days})\b")
+        # the kept names for explicit_dates over a whole article
         self.numeric = re.compile(
             rf"(?i)\b(?P<day>{days})\b\s*(?:\(\s*|,\s*)(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
             rf"(?:/(?P<y>\d{{2,4}}))?\s*\)?"
-            rf"|\(\s*(?P<day2>{days})\s*,\s*(?P<d2>\d{{1,2}})/(?P<m2>\d{{1,2}})"
-            rf"(?:/(?P<y2>\d{{2,4}}))?\s*\)"
         )
         self.named = re.compile(
-            rf"(?i)(?:\b(?P<day>{days})\b,?\s*)?\b(?P<d>\d{{1,2}})\s+(?P<month>{months})\b\.?"
-            rf"(?:\s+(?P<y>\d{{4}}))?"
+            rf"(?i)\b(?P<d>\d{{1,2}})\s+(?P<month>{months})\b\.?(?:\s+(?P<y>\d{{4}}))?"
         )
-        # a bare weekday: "pada Senin", "Senin lalu", or a capitalised day after a comma
-        self.bare = re.compile(
-            rf"(?:\b(?:{leads})\s+(?P<day>{days})\b|,\s*(?P<day2>{days})\b(?!\s*[(,]\s*\d))",
-            re.IGNORECASE,
-        )
+        self.lead_words = self.lang.day_lead
 
     def find(self, text: str, start: int, end: int, reference: date | None,
              today: date) -> date | None:
-        """The first date expression in ``text[start:end]``."""
-        best: tuple[int, date] | None = None
+        """The first date expression in ``text[start:end]``.
+
+        Day names and numbers are located with plain string search; the date patterns are
+        then matched at those positions only (fast on long clauses).
+        """
         clause = text[start:end]
-        patterns = [self.numeric, self.named] if _DIGIT.search(clause) else []
         folded = clause.casefold()
-        if any(day in folded for day in self.lang.days):
-            patterns.append(self.bare)
-        for pattern in patterns:
-            match = pattern.search(text, start, end)
-            if not match:
-                continue
-            found = self._resolve(match, reference, today)
-            if found and (best is None or match.start() < best[0]):
-                best = (match.start(), found)
-        return best[1] if best else None
+        candidates: list[tuple[int, date]] = []
+        for day in self.lang.days:
+            pos = folded.find(day)
+            while pos >= 0:
+                at = start + pos
+                if at == 0 or not text[at - 1].isalnum():
+                    found = self._at_day(text, at, end, reference, today)
+                    if found:
+                        candidates.append((at, found))
+                pos = folded.find(day, pos + len(day))
+        if _DIGIT.search(clause):
+            for match in _NUMBER.finditer(text, start, end):
+                named = self.at_number.match(text, match.start(), end)
+                if named:
+                    found = self._resolve(named, reference, today)
+                    if found:
+                        candidates.append((match.start(), found))
+        return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+    def _at_day(self, text: str, at: int, end: int, reference: date | None,
+                today: date) -> date | None:
+        numeric = self.at_day.match(text, at, end)
+        if numeric:
+            return self._resolve(numeric, reference, today)
+        word = self.day_word.match(text, at, end)
+        if word is None or (word.end() < len(text) and text[word.end()].isalnum()):
+            return None
+        before = text[max(0, at - 12):at].rstrip()
+        lead = before.rsplit(None, 1)[-1].casefold() if before.split() else ""
+        if before.endswith(",") or lead in self.lead_words:
+            after = text[word.end():word.end() + 6].lstrip(" ,")
+            if after[:1].isdigit():
+                return None  # "Rabu, 5 November": handled as a number
+            return self._resolve(word, reference, today)
+        return None
 
     def explicit_dates(self, text: str, published: date | None, today: date) -> list[date]:
         """Every date with day and month in the text (for the bare-weekday reference)."""

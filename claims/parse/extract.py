@@ -279,6 +279,9 @@ def _named_speaker(mention: Mention, registry: Registry) -> Speaker:
 
 
 def _via(text: str, start: int, end: int, lang: Language) -> str | None:
+    clause = text[start:end].casefold()
+    if not any(word in clause for word in lang.via_words):
+        return None
     match = lang.via_re.search(text, start, end)
     if not match:
         return None

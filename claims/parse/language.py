@@ -86,6 +86,14 @@ class Language:
     connectors: tuple[tuple[str, ...], ...]
     link_prefix_re: re.Pattern[str]
     outlets: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    cue_surfaces: frozenset[str] = frozenset()
+    via_words: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        # the spellings a cue form takes in text: kata, Kata, KATA
+        self.cue_surfaces = frozenset(
+            v for w in self.cue_forms for v in (w, w.capitalize(), w.upper())
+        )
 
     def cue(self, word: str) -> CueForm | None:
         return self.cue_forms.get(word.casefold())
@@ -98,7 +106,9 @@ class Language:
         set operations), so only the forms that occur are located.
         """
         forms = self.cue_forms
-        present = [w for w in (words if words is not None else set(_LETTERS.findall(text)))
+        if words is None:
+            words = set(_LETTERS.findall(text))
+        present = [w for w in words & self.cue_surfaces
                    if (f := forms.get(w.casefold())) is not None and f.slot in slots]
         found = []
         for word in present:
@@ -187,6 +197,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         days={k.casefold(): v for k, v in data["dates"]["days"].items()},
         months={k.casefold(): v for k, v in data["dates"]["months"].items()},
         day_lead=_fold_set(data["dates"]["day_lead"]),
+        via_words=frozenset(p.split()[0].casefold() for p in via["phrases"]),
         via_re=re.compile(rf"(?i)(?<![\w-])(?:{_alternation(via['phrases'])})(?![\w-])"),
         not_outlets=_fold_set(via["not_outlets"]),
         connectors=_phrases(data["discourse"]["connectors"]),
