@@ -52,6 +52,7 @@ class EnglishWords:
     male_titles: frozenset[str]
     not_before_names: frozenset[str]
     clause_starters: frozenset[str]
+    copulas: frozenset[str]
 
     @classmethod
     def load(cls, code: str) -> EnglishWords:
@@ -70,6 +71,7 @@ class EnglishWords:
             according=_phrase_set(data["cue_words"]["according_to"]),
             female_titles=fold("female_titles"), male_titles=fold("male_titles"),
             not_before_names=fold("not_before_names"), clause_starters=fold("clause_starters"),
+            copulas=fold("copulas"),
         )
 
 
@@ -98,6 +100,7 @@ class EnglishAttributor(Attributor):
         self.occurrences: list[tuple[int, Person]] = []
         self.gender: dict[str, str] = {}
         self.anonymous: list[Mention] = []
+        self.trusted: set[str] = set()
         self.function_words = frozenset(
             w.casefold() for w in load_lexicon(lang.code).get("detect", {}).get(
                 "function_words", []))
@@ -196,6 +199,23 @@ class EnglishAttributor(Attributor):
         role, aff = self._premods(toks[self._premod_start(text, toks, i):i])
         if role or aff:
             return role, aff
+        if i > 0 and text[toks[i - 1].end:toks[i].start].strip() == "," and (
+            self._is_role_word(toks[i - 1])
+        ):  # "Ukraine's ambassador in London, Vadym Prystaiko, has said"
+            role, aff = self._premods(toks[self._premod_start(text, toks, i - 1):i])
+            if role:
+                return role, aff
+        if j + 1 < len(toks) and toks[j].fold in self.en.copulas and _adjacent(
+            text, toks[j - 1], toks[j]
+        ):  # "Chloe Collins is a retail analyst at GlobalData"
+            end = j + 1
+            while end < len(toks) and end - j < 14 and _adjacent(text, toks[end - 1], toks[end]):
+                end += 1
+            chunk = toks[j + 1:end]
+            if chunk and chunk[0].fold in ("a", "an", "the"):
+                np = self._apposition_np(chunk)
+                if np:
+                    return self._role_phrase(text, np)
         return self._apposition(text, toks, j)
 
     def _premod_start(self, text: str, toks: list[Tok], i: int) -> int:
@@ -678,6 +698,7 @@ class EnglishAttributor(Attributor):
         """Where each indexed person is named outside quotes, in text order (for salience);
         the courtesy titles used with them tell their gender."""
         self.gender: dict[str, str] = {}
+        self.trusted: set[str] = set()
         surnames = {p.folded[-1] for p in self.people}
         found: list[tuple[int, Person]] = []
         k = 0
@@ -698,8 +719,29 @@ class EnglishAttributor(Attributor):
                         self.gender[person.name] = "f"
                     elif previous is not None and previous.fold in self.en.male_titles:
                         self.gender[person.name] = "m"
+                    if self._person_evidence(person, index, previous):
+                        self.trusted.add(person.name)
             previous = tok
-        return found
+        self.trusted.update(p.name for p in self.people if p.role or p.affiliation)
+        return [(pos, p) for pos, p in found if p.name in self.trusted]
+
+    def _person_evidence(self, person: Person, index: int, previous: Tok | None) -> bool:
+        """Whether a mention shows a person rather than a place or a band ("Buenos Aires",
+        "Rolling Stones"): a courtesy title, the surname used alone, or a reporting verb
+        next to the name."""
+        if previous is not None and self._is_title(previous):
+            return True
+        if len(person.folded) > 1 and (previous is None or previous.fold != person.folded[-2]):
+            return True
+        following = index + 1
+        while following < len(self.all_tokens) and self.all_tokens[following].fold in (
+            self.en.fillers
+        ):
+            following += 1  # "Charles Kennedy has said"
+        after = self.all_tokens[following] if following < len(self.all_tokens) else None
+        start = index - len(person.folded)
+        before = self.all_tokens[start] if start >= 0 else None
+        return any(t is not None and t.fold in self.lang.cue_forms for t in (after, before))
 
     def _salient(self, position: int, *, gender: str | None = None,
                  role_head: str | None = None) -> Person | None:
