@@ -220,8 +220,12 @@ def test_same_article_only_groups_duplicated_paragraphs() -> None:
 
 
 def test_short_fragments_stay_alone() -> None:
-    apps = [app(1, "“waktu yang penting”"), app(2, "“waktu yang penting”")]
-    assert len(group_claims(apps)) == 2
+    apps = [
+        app(1, "“waktu yang penting”"),
+        app(2, "“waktu yang penting”"),
+        app(3, "Ini adalah waktu yang penting bagi kawasan Indo-Pasifik", outlet="Tempo"),
+    ]
+    assert len(group_claims(apps)) == 3
 
 
 def test_records_are_picklable() -> None:

@@ -24,7 +24,13 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from claims.claimgroup.audit import drift, find_conflicts, name_words
+from claims.claimgroup.audit import (
+    SpeakerInfo,
+    drift,
+    find_conflicts,
+    merge_candidates,
+    name_words,
+)
 from claims.claimgroup.grouping import Appearance, ClaimGroup, group_claims
 from claims.claimgroup.text import render_diff, word_diff
 
@@ -124,6 +130,13 @@ def main(argv: list[str] | None = None) -> int:
     conflicts = find_conflicts(groups)
     drifts = drift(groups)
     t3 = time.perf_counter()
+    speakers: dict[str, SpeakerInfo] = {}
+    for a in apps:
+        if a.speaker_key and a.speaker_key not in speakers:
+            speakers[a.speaker_key] = SpeakerInfo(a.speaker_key, a.speaker_name or a.speaker_key,
+                                                  a.speaker_type, a.role, a.affiliation)
+    merges = merge_candidates(speakers.values())
+    t4 = time.perf_counter()
     multi = [g for g in groups if len(g.members) > 1]
     cross = [g for g in multi if len(g.outlets) >= 2]
     rels = Counter(r for g in multi for q, r in g.relations.items() if q != g.first.quote_id)
@@ -137,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"relations to first (cross-outlet groups): {dict(cross_rels)}")
     print(f"conflicts {len(conflicts)}; drift items {len(drifts)} "
           f"({sum(d.relation == 'substantive' for d in drifts)} substantive)")
+    print(f"speakers {len(speakers)}; merge candidates {len(merges)} "
+          f"{dict(Counter(m.reason for m in merges))} in {t4 - t3:.1f}s")
     rng = random.Random(args.seed)
     for group in rng.sample(cross, min(args.show, len(cross))):
         print(describe(group))

@@ -9,7 +9,8 @@ Rules (in this order):
    ``text``), never from a scan of all claims. Shingles carried by more than ``max_df``
    appearances (stock phrases) and shingles inside a known institutional opening (data file,
    ``[boilerplate]``) are not used as evidence. Quotes shorter than ``min_tokens`` canonical
-   tokens (fragments, scare quotes) stay alone.
+   tokens (fragments, scare quotes) stay alone and are not indexed. Only claims whose first
+   appearance lies inside the time window are counted.
 3. A candidate is verified against the claim's first appearance and its longest one:
    - time: the day must lie within ``max_days`` after the first appearance (a statement repeated
      on another occasion is another claim); an unknown day is allowed but cannot carry a
@@ -33,10 +34,11 @@ Rules (in this order):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from claims.claimgroup.lexicon import load_claim_lexicon
 from claims.claimgroup.speakers import speaker_link
@@ -52,6 +54,7 @@ from claims.claimgroup.text import (
 SHINGLE = 3
 COPY_RELATIONS = ("identical", "format")
 REWORDINGS = ("minor", "substantive")
+MIN_WORD_OVERLAP = 0.5
 
 
 @dataclass(slots=True)
@@ -132,10 +135,20 @@ class GroupingRules:
     lang: str = "id"
 
 
+def _word_overlap(a: str, b: str, lang: str) -> float:
+    """Share of the smaller quote's distinct words found in the other one."""
+    wa, wb = set(_canonical(a, lang)), set(_canonical(b, lang))
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
 def link_relation(base: Appearance, new: Appearance, rules: GroupingRules) -> Relation | None:
     """The relation of ``new`` to ``base`` if they are one claim, else None (rule 3)."""
     if base.day and new.day and abs((new.day - base.day).days) > rules.max_days:
         return None
+    if _word_overlap(base.text, new.text, rules.lang) < MIN_WORD_OVERLAP:
+        return None  # cheap filter: no relation but a rejected `substantive` is possible
     rel = relation(base.text, new.text, rules.lang)
     who = speaker_link(base, new, rules.lang)
     if who == "different":
@@ -201,14 +214,20 @@ def group_claims(
         df.update(sh)
 
     claims: list[_Open] = []
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    first_days: list[date] = []  # non-decreasing: claims are opened in time order
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)  # shingle -> sorted claim indexes
+    window = timedelta(days=rules.max_days)
     for app in ordered:
+        long_enough = len(tokens[app.quote_id]) >= rules.min_tokens
         usable = [s for s in shingle_sets[app.quote_id] if df[s] <= rules.max_df]
         best: tuple[int, int, Relation] | None = None  # (relation rank, claim index, relation)
-        if len(tokens[app.quote_id]) >= rules.min_tokens:
+        if long_enough:
+            oldest = bisect_left(first_days, app.day - window) if app.day else 0
             hits: Counter[int] = Counter()
             for s in usable:
-                hits.update(index.get(s, ()))
+                postings = index.get(s)
+                if postings:
+                    hits.update(postings[bisect_left(postings, oldest):])
             for claim_index, _ in hits.most_common(rules.max_candidates):
                 rel = _verify(claims[claim_index], app, rules)
                 if rel is None:
@@ -220,6 +239,7 @@ def group_claims(
             group = ClaimGroup(claim_id=len(claims), first=app, members=[app],
                                relations={app.quote_id: "identical"})
             claims.append(_Open(group=group, longest=app))
+            first_days.append(app.day or date.max)
             target = len(claims) - 1
         else:
             _, target, rel = best
@@ -229,8 +249,11 @@ def group_claims(
             if len(tokens[app.quote_id]) > len(tokens[open_claim.longest.quote_id]):
                 open_claim.longest = app
         claims[target].articles[app.article_id].append(app)
+        if not long_enough:
+            continue  # fragments never become evidence for a longer quote
         for s in usable:
             postings = index[s]
-            if not postings or postings[-1] != target:
-                postings.append(target)
+            at = bisect_left(postings, target)
+            if at == len(postings) or postings[at] != target:
+                postings.insert(at, target)
     return [c.group for c in claims]
