@@ -671,6 +671,7 @@ class EnglishAttributor(Attributor):
         self.reported = self._reported_subjects(text, spans)
         self.anonymous = [m for m in self.reported
                           if m.kind == "anonymous"]
+        spans = [self._trim_orphan(text, span) for span in spans]
         out: list[Attribution | None] = []
         previous: Attribution | None = None
         for k, span in enumerate(spans):
@@ -693,6 +694,21 @@ class EnglishAttributor(Attributor):
             if found is not None:
                 previous = found
         return out
+
+    def _trim_orphan(self, text: str, span: Span) -> Span:
+        """A quote whose opening mark is missing starts after its lead-in colon
+        (``…," he added. Karen Ward said: The support … stress."``), not at the first word
+        after the previous quote."""
+        if span.opened:
+            return span
+        colon = text.rfind(": ", span.start, span.end)
+        if colon < 0 or not self._verb_re.search(text, span.start, colon):
+            return span
+        start = colon + 2
+        while start < span.end and text[start].isspace():
+            start += 1
+        return Span(start, span.end, opened=False, closed=span.closed) if start < span.end \
+            else span
 
     def _occurrences(self, text: str, spans: list[Span]) -> list[tuple[int, Person]]:
         """Where each indexed person is named outside quotes, in text order (for salience);
