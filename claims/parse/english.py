@@ -202,7 +202,8 @@ class EnglishAttributor(Attributor):
         if i > 0 and text[toks[i - 1].end:toks[i].start].strip() == "," and (
             self._is_role_word(toks[i - 1])
         ):  # "Ukraine's ambassador in London, Vadym Prystaiko, has said"
-            role, aff = self._premods(toks[self._premod_start(text, toks, i - 1):i])
+            role, aff = self._premods(toks[self._premod_start(text, toks, i - 1,
+                                                              seen_role=True):i])
             if role:
                 return role, aff
         if j + 1 < len(toks) and toks[j].fold in self.en.copulas and _adjacent(
@@ -218,12 +219,12 @@ class EnglishAttributor(Attributor):
                     return self._role_phrase(text, np)
         return self._apposition(text, toks, j)
 
-    def _premod_start(self, text: str, toks: list[Tok], i: int) -> int:
+    def _premod_start(self, text: str, toks: list[Tok], i: int, *,
+                      seen_role: bool = False) -> int:
         """Where the words before a name that describe it begin (``Lib Dem home affairs
         spokesman``, ``Ukraine's President``): capitals, role words, and lowercase words
         that modify a role word to their right; never a function word or a verb."""
         k = i
-        seen_role = False
         modifiers = 0
         while k > 0 and i - k < 8 and _adjacent(text, toks[k - 1], toks[k]):
             tok = toks[k - 1]
@@ -776,7 +777,11 @@ class EnglishAttributor(Attributor):
             return None
         sentence = self.sentence_start(self.text, candidates[-1][0], 0)
         self._salient_at = candidates[-1][0]
-        return next(p for pos, p in candidates if pos >= sentence)
+        in_sentence = [p for pos, p in candidates if pos >= sentence]
+        # the subject of a reporting verb of that sentence before anyone else it names
+        speaking = {m.name for m in self.reported
+                    if m.kind == "person" and sentence <= m.start < position}
+        return next((p for p in in_sentence if p.name in speaking), in_sentence[0])
 
     def _anonymous_before(self, position: int, since: int) -> Mention | None:
         """The latest anonymous speaker ("a spokeswoman for X") named after ``since``."""
