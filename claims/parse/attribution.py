@@ -53,15 +53,14 @@ class Attributor:
         self._all_hits: list[tuple[int, int, str]] = []
 
     # -- sentence geometry ----------------------------------------------------------------
-    @staticmethod
-    def sentence_start(text: str, pos: int, floor: int) -> int:
+    def sentence_start(self, text: str, pos: int, floor: int) -> int:
         """Start of the sentence holding ``pos`` (never before ``floor``)."""
         window = 600
         while True:
             low = max(floor, pos - window)
             best = -1
             for match in _SENTENCE_BREAK.finditer(text, low, pos):
-                if match.group() == "\n" or not _is_abbreviation(text, match.start()):
+                if match.group() == "\n" or not self._abbreviation(text, match.start()):
                     best = match.end()
             if best >= 0:
                 return best
@@ -69,14 +68,23 @@ class Attributor:
                 return floor
             window *= 4
 
-    @staticmethod
-    def sentence_end(text: str, pos: int, ceiling: int) -> int:
+    def sentence_end(self, text: str, pos: int, ceiling: int) -> int:
         """Where the sentence that runs through ``pos`` ends (at most ``ceiling``)."""
         for match in _SENTENCE_STOP.finditer(text, pos, ceiling):
-            if match.group() in ".!?" and _is_abbreviation(text, match.start()):
+            if match.group() in ".!?" and self._abbreviation(text, match.start()):
                 continue
             return match.start()
         return ceiling
+
+    def _abbreviation(self, text: str, dot: int) -> bool:
+        """A dot that ends an initial, a dotted abbreviation or a title (Dr., Ir., Kol.)."""
+        if _is_abbreviation(text, dot):
+            return True
+        j = dot - 1
+        while j >= 0 and text[j].isalpha():
+            j -= 1
+        word = text[j + 1:dot + 1].casefold()
+        return bool(word) and word in self.lang.titles
 
     # -- the slots --------------------------------------------------------------------------
     def attribute(self, text: str, spans: list[Span]) -> list[Attribution | None]:
@@ -279,13 +287,20 @@ class Attributor:
         for k, (c_start, c_end) in enumerate(chunks[:5]):
             toks = tokens(text, c_start, c_end)
             if k and (not toks or not is_capitalised(toks[0].text) and toks[0].fold not in
-                      self.lang.role_inner):
-                break
+                      self.lang.role_inner and toks[0].fold not in self.lang.role_single_heads):
+                break  # "…, kata Budi, saat ditemui": an adjunct, not an apposition
             np = self.nps.cut_after_cue(toks)
             if not np:
                 break
             if k and all(self.nps.is_title(t) for t in np):
                 continue  # a degree after the name
+            if k and any(m.kind == "person" for m in mentions) and (
+                np[0].fold in self.lang.role_single_heads or self.nps.starts_with_role(np)
+            ):
+                role, affiliation = self.nps.read_role(np)  # "Budi, warga Cipinang"
+                mentions.append(Mention(text[np[0].start:np[-1].end], np[0].start, np[-1].end,
+                                        "role", role=role, affiliation=affiliation))
+                break
             mention = self.nps.read(np, text)
             if mention is None or (k and mention.kind in ("pronoun", "anonymous")):
                 break

@@ -83,6 +83,8 @@ class DateFinder:
         word = self.day_word.match(text, at, end)
         if word is None or (word.end() < len(text) and text[word.end()].isalnum()):
             return None
+        if not text[at].isupper():
+            return None  # "minggu depan": the common noun (week), not the day
         before = text[max(0, at - 12):at].rstrip()
         lead = before.rsplit(None, 1)[-1].casefold() if before.split() else ""
         if before.endswith(",") or lead in self.lead_words:

@@ -404,6 +404,9 @@ class NounPhrases:
                 return k + 1
         return 0
 
+    def starts_with_role(self, toks: list[Tok]) -> bool:
+        return bool(_match_phrase(toks, 0, self.lang.role_heads))
+
     def read_role(self, toks: list[Tok]) -> tuple[str | None, str | None]:
         """Role and affiliation of an NP known to hold no name (``Pelatih Everton``)."""
         lang = self.lang

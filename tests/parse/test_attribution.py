@@ -1,0 +1,160 @@
+"""Attribution on short articles written in the style of Indonesian news (fixtures written
+for the project): cue slots, role/name splits, -nya and pronouns, continuations, outlets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.parse import parse_article
+
+TODAY = date(2026, 11, 26)
+
+
+def parse(text: str, **kwargs):  # noqa: ANN201 - test helper
+    return parse_article(text, lang="id", today=TODAY, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role_words", "cue"),
+    [
+        ('"Kami sudah menyiapkan 300 personel," kata Kapolres Bogor AKBP Rio Wahyu Anggoro.',
+         "Rio Wahyu Anggoro", "Kapolres Bogor", "kata"),
+        ('"Stok beras aman sampai akhir tahun," ujar Direktur Utama Perum Bulog Budi Waseso '
+         "di Jakarta.", "Budi Waseso", "Direktur Utama Perum Bulog", "ujar"),
+        ('"Jalan itu rusak sejak Maret," tutur Kepala Dinas Pekerjaan Umum Kabupaten Garut, '
+         "Asep Suherman, saat ditemui.", "Asep Suherman",
+         "Kepala Dinas Pekerjaan Umum Kabupaten Garut", "tutur"),
+        ('"Kami menolak tuduhan itu," tegas juru bicara Kementerian Luar Negeri Jepang '
+         "Yoshimasa Hayashi.", "Yoshimasa Hayashi", "juru bicara Kementerian Luar Negeri Jepang",
+         "tegas"),
+        ('Ketua Komisi III DPR, Habiburokhman, mengatakan, "Kami akan memanggil Kapolri."',
+         "Habiburokhman", "Ketua Komisi III DPR", "mengatakan"),
+        ('"Saya ikut antre sejak subuh," kata Siti Aminah, warga Cipinang.', "Siti Aminah",
+         "warga Cipinang", "kata"),
+        ('"Harga cabai naik dua kali lipat," ungkap Dr. Ir. Bayu Krisnamurthi, M.Si., '
+         "pengamat pertanian IPB.", "Bayu Krisnamurthi", "pengamat pertanian IPB", "ungkap"),
+    ],
+)
+def test_named_speaker_with_role(text: str, speaker: str, role_words: str, cue: str) -> None:
+    (quote,) = parse(text).quotes
+    assert (quote.speaker, quote.cue, quote.kind) == (speaker, cue, "direct")
+    said = f"{quote.role or ''} {quote.affiliation or ''}".split()
+    assert said == role_words.split()
+
+
+ARTICLE = (
+    "JAKARTA, KOMPAS.com - Kepala Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) "
+    "Dwikorita Karnawati mengingatkan warga pesisir untuk waspada.\n"
+    '"Gelombang bisa mencapai empat meter," kata Dwikorita di Jakarta, Selasa (9/7/2024).\n'
+    '"Nelayan sebaiknya tidak melaut dulu," ujarnya.\n'
+    "Ia menambahkan, peringatan berlaku sampai akhir pekan.\n"
+    '"Kami akan memperbarui informasi setiap enam jam," lanjut dia.\n'
+    "Sementara itu, Kepala Pelabuhan Muara Angke Bambang Hartono mengatakan kapal sudah "
+    "ditambatkan.\n"
+    '"Semua kapal kami tahan di dermaga," ucap Bambang.\n'
+    '"Keselamatan lebih penting daripada tangkapan."\n'
+)
+
+
+@pytest.fixture(scope="module")
+def article():  # noqa: ANN201 - fixture
+    return parse(ARTICLE)
+
+
+def test_outlet_and_spans(article) -> None:  # noqa: ANN001
+    assert article.outlet == "Kompas"
+    assert len(article.quotes) == 5
+    assert all(q.text == ARTICLE[q.start:q.end] for q in article.quotes)
+
+
+def test_surname_maps_to_the_full_name_and_carries_the_role(article) -> None:  # noqa: ANN001
+    first = article.quotes[0]
+    assert first.speaker == "Dwikorita Karnawati"
+    assert first.mention == "Dwikorita"
+    assert "BMKG" in f"{first.role} {first.affiliation}"
+    assert first.said_on == date(2024, 7, 9)
+
+
+@pytest.mark.parametrize(
+    ("index", "cue", "mention", "resolution"),
+    [(1, "ujarnya", "-nya", "clitic"), (2, "lanjut", "dia", "pronoun")],
+)
+def test_clitic_and_pronoun_take_the_current_speaker(article, index: int, cue: str,  # noqa: ANN001
+                                                     mention: str, resolution: str) -> None:
+    quote = article.quotes[index]
+    assert (quote.speaker, quote.cue, quote.mention, quote.resolution) == (
+        "Dwikorita Karnawati", cue, mention, resolution)
+
+
+def test_new_speaker_then_continuation(article) -> None:  # noqa: ANN001
+    named, follow = article.quotes[3], article.quotes[4]
+    assert (named.speaker, named.cue) == ("Bambang Hartono", "ucap")
+    assert (follow.speaker, follow.cue, follow.resolution) == (
+        "Bambang Hartono", None, "continuation")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "speaker"),
+    [
+        ('Gubernur menyebut banjir itu sebagai "ujian bagi kita semua" dalam rapat.',
+         "partial", "Gubernur"),
+        ('Film "Gadis Kretek" tayang pekan depan di bioskop.', None, None),
+        ('Ia dijuluki "si raja jalanan" oleh teman-temannya.', None, None),
+    ],
+)
+def test_partial_quotes_and_titles(text: str, kind: str | None, speaker: str | None) -> None:
+    quotes = parse(text).quotes
+    if kind is None:
+        assert quotes == []
+    else:
+        (quote,) = quotes
+        assert (quote.kind, quote.speaker) == (kind, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ('"Kami tidak akan mundur," ujar Zelensky seperti dikutip dari Reuters, Senin (3/3).',
+         "Reuters"),
+        ('"Situasi masih tegang," kata juru bicara itu, dilansir Al Jazeera.', "Al Jazeera"),
+        ('"Kami siap," kata Budi dalam keterangan tertulis.', None),
+    ],
+)
+def test_source_outlet(text: str, via: str | None) -> None:
+    (quote,) = parse(text).quotes
+    assert quote.via == via
+
+
+@pytest.mark.parametrize(
+    ("head", "outlet"),
+    [
+        ("Jakarta, CNN Indonesia -- Harga", "CNN Indonesia"),
+        ("JAKARTA, KOMPAS.com - Harga", "Kompas"),
+        ("Liputan6.com, Jakarta - Harga", "Liputan6"),
+        ("TEMPO.CO, Jakarta - Harga", "Tempo"),
+        ("Jakarta (ANTARA) - Harga", "Antara"),
+        ("REPUBLIKA.CO.ID, JAKARTA -- Harga", "Republika"),
+        ("Bisnis.com, JAKARTA - Harga", "Bisnis.com"),
+        ("Jakarta, CNBC Indonesia - Harga", "CNBC Indonesia"),
+        ("TRIBUNNEWS.COM, JAKARTA - Harga", "Tribunnews"),
+        ("Merdeka.com - Harga", "Merdeka"),
+        ("VIVA.co.id - Harga", "Viva"),
+        ("Harga beras naik lagi", None),
+    ],
+)
+def test_outlet_from_dateline(head: str, outlet: str | None) -> None:
+    text = head + ' beras naik. "Kami pantau terus," kata Budi.'
+    assert parse(text).outlet == outlet
+    assert parse(text, outlet="Antara").outlet == "Antara"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", '"', '""', "“”", '" ," kata', "kata ujarnya", "\n\n“\n”", "a" * 5000 + '"',
+     '"Tidak ada yang ditutupi," kata ' + "X " * 300],
+)
+def test_never_raises_and_offsets_hold(text: str) -> None:
+    parsed = parse_article(text)
+    assert all(q.text == text[q.start:q.end] for q in parsed.quotes)
