@@ -535,7 +535,13 @@ class EnglishAttributor(Attributor):
             ) or fold in self.en.org_descriptors or fold in self.en.anaphoric_heads or (
                 fold.endswith("-year-old")
             ) or (fold in self.lang.role_joiners and begin < len(toks)
-                  and toks[begin].text[:1].isupper())
+                  and toks[begin].text[:1].isupper()) or (
+                # "a senior Spanish diplomat", "the district court": an adjective or noun
+                # right after the determiner
+                begin >= 2 and begin < len(toks) and toks[begin - 2].fold in ("a", "an", "the")
+                and fold not in self.function_words and not self._is_verb(tok)
+                and fold.replace("-", "").isalpha()
+            )
             if not ok or len(toks) - begin >= _MAX_NP_TOKENS:
                 break
             if fold in self.en.openers and tok.text[:1].isupper():
@@ -547,7 +553,8 @@ class EnglishAttributor(Attributor):
         if begin >= 2 and toks[begin - 1].fold in self.lang.role_joiners and sub:
             head = self._np_tail(toks[:begin - 1])
             if head and (self._is_role_word(head[-1]) or head[-1].fold in
-                         self.en.statement_heads):
+                         self.en.statement_heads or head[-1].text[:1].isupper()
+                         and self._name_like(head[-1]) and not self._is_org_word(head[-1])):
                 sub = head + [toks[begin - 1]] + sub
         while sub and (sub[0].fold in self.lang.role_joiners or sub[0].fold in
                        self.lang.role_inner and sub[0].fold != "the"):
