@@ -66,6 +66,10 @@ DAY = date(2024, 7, 9)
         ("Kemarin kami periksa Winda Sari", "Winda Sari kami periksa kemarin", "minor"),
         ("Pak Budi telah menyerahkan berkas", "Budi sudah menyerahkan berkas", "minor"),
         ("Kami sudah hedging (lindung nilai) dananya", "Kami sudah hedging dananya", "minor"),
+        ("Aktifnya pelaku pasar kemarin dorong penurunan imbal hasil",
+         "Aktifnya pelaku pasar kemarin mendorong penurunan imbal hasil", "minor"),
+        ("Reformasi perlu diperkuat untuk tingkatkan produktivitas",
+         "Reformasi perlu diperkuat untuk meningkatkan produktivitas", "minor"),
         ("Dia sudah memutus kontraknya bulan lalu", "Dia sudah memutus kontrak bulan lalu",
          "minor"),
         # substantive: numbers, negations, names, verbs of consequence, clauses
@@ -246,6 +250,8 @@ MINISTRY = dict(speaker="kementerian luar negeri", name="Kementerian Luar Negeri
         (dict(speaker="teuku faizasyah", name="Teuku Faizasyah", affiliation="Kemlu"), False),
         (dict(speaker=None, name=None, stype=None), False),
         (dict(speaker="kementerian", name="Kementerian", stype="organization"), False),
+        (dict(speaker="kementrian luar negri", name="Kementrian Luar Negri",
+              stype="organization"), False),
         (dict(speaker="seorang pejabat", name="seorang pejabat", stype="anonymous"), False),
     ],
 )

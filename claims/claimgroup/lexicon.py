@@ -25,6 +25,7 @@ class ClaimLexicon:
     scale_abbreviations: dict[str, str]
     fillers: frozenset[str]
     clitics: tuple[str, ...]
+    prefixes: tuple[tuple[str, str], ...]
     titles: frozenset[str]
     synonyms: dict[str, str]
     negations: frozenset[str]
@@ -73,6 +74,10 @@ def load_claim_lexicon(lang: str = "id") -> ClaimLexicon:
         },
         fillers=frozenset(w.casefold() for w in light.get("fillers", [])),
         clitics=tuple(w.casefold() for w in light.get("clitics", [])),
+        prefixes=tuple(
+            (prefix.casefold(), initial.casefold())
+            for prefix, initial in data.get("affixes", {}).get("prefixes", [])
+        ),
         titles=frozenset(w.casefold() for w in light.get("titles", [])) | _parser_titles(),
         synonyms=_invert(data.get("synonyms", {})),
         negations=frozenset(w.casefold() for w in data.get("negations", {}).get("words", [])),

@@ -3,8 +3,9 @@
 ``speaker_link`` answers one question for grouping and conflicts:
 
 - ``unknown``: either side has no speaker key (or is anonymous): no evidence either way;
-- ``same``: equal keys, or one key's words a subset of the other's (``budi`` / ``budi santoso``:
-  within one claim a shortened name is the same person, not a conflict);
+- ``same``: equal keys, or every word of one key matching a word of the other exactly, with one
+  typo, or as its start (``budi`` / ``Budi Santosa`` / ``budi santoso``, ``pras`` /
+  ``prasetyo hadi``): within one claim a shortened or misspelt name is the same person;
 - ``member``: one side is an institution and the other names it as its affiliation (a
   spokesperson, a minister, a member). Names of bodies compare case-, punctuation- and
   abbreviation-blind (``Kemlu`` == ``Kementerian Luar Negeri``, data file), and a longer name
@@ -16,8 +17,13 @@ from __future__ import annotations
 
 from typing import Literal, Protocol
 
+from rapidfuzz.distance import OSA
+
 from claims.claimgroup.lexicon import load_claim_lexicon
 from claims.claimgroup.text import normalise
+
+_TYPO_MIN_LENGTH = 5
+_MIN_NICKNAME = 4
 
 SpeakerLink = Literal["unknown", "same", "member", "different"]
 
@@ -56,10 +62,21 @@ def names_same_body(a: str | None, b: str | None, lang: str = "id") -> bool:
     return _contains(wa, wb) or _contains(wb, wa) or wa == wb
 
 
+def _word_matches(short: str, long: str) -> bool:
+    """``budi``/``budi``, ``keneth``/``kenneth`` (typo), ``pras``/``prasetyo`` (nickname)."""
+    if short == long:
+        return True
+    if min(len(short), len(long)) >= _TYPO_MIN_LENGTH and OSA.distance(short, long) <= 1:
+        return True
+    return len(short) >= _MIN_NICKNAME and long.startswith(short)
+
+
 def _short_form(a: str, b: str) -> bool:
-    """``budi`` and ``budi santoso`` credited with one claim: the same person, shortened."""
-    wa, wb = set(a.split()), set(b.split())
-    return bool(wa) and bool(wb) and (wa < wb or wb < wa)
+    """Within one claim, ``budi`` / ``budi santoso`` / ``Budi Santosa`` are one person: every
+    word of the shorter key matches a word of the longer one (equal, one typo, or its start)."""
+    wa, wb = a.split(), b.split()
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return bool(short) and all(any(_word_matches(w, x) for x in long) for w in short)
 
 
 def _is_institution_of(body: HasSpeaker, person: HasSpeaker, lang: str) -> bool:

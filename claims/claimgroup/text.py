@@ -15,7 +15,8 @@ Three levels of tokens, each a coarser view of the quote:
    Equal -> ``minor`` (only light words differ, even at an edge). Otherwise, canonical tokens of
    one a contiguous run of the other, or pieces of it between ellipses (``A … C``) ->
    ``excerpt``. Otherwise meaning tokens equal as
-   multisets (word order), up to typos, or one a contiguous part of the other -> ``minor``.
+   multisets (word order), up to typos and verb prefixes (``dorong``/``mendorong``), or one a
+   contiguous part of the other -> ``minor``.
    Anything else (a number, a negation, a name, a verb, a clause) -> ``substantive``.
 
 Negations are never fillers and never typos: ``tidak``/``bukan``/``belum`` added or dropped is
@@ -206,11 +207,15 @@ def _opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, in
     return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 
 
-def equivalent_up_to_typos(a: Sequence[str], b: Sequence[str], lang: str = "id") -> bool:
-    """Equal except one-letter typos and words split or glued differently."""
+def equivalent_up_to_typos(
+    a: Sequence[str], b: Sequence[str], lang: str = "id", affixes: bool = False
+) -> bool:
+    """Equal except one-letter typos and words split or glued differently (and, with
+    ``affixes``, verb prefixes)."""
     lex = load_claim_lexicon(lang)
     return all(
-        tag == "equal" or (tag == "replace" and _blocks_equivalent(a[i1:i2], b[j1:j2], lex))
+        tag == "equal"
+        or (tag == "replace" and _blocks_equivalent(a[i1:i2], b[j1:j2], lex, affixes))
         for tag, i1, i2, j1, j2 in _opcodes(a, b)
     )
 
@@ -232,16 +237,33 @@ def is_contiguous_part(part: Sequence[str], whole: Sequence[str]) -> bool:
     return contiguous_offset(part, whole) is not None
 
 
-def _blocks_equivalent(left: Sequence[str], right: Sequence[str], lex: ClaimLexicon) -> bool:
-    """Two differing runs that say the same: glued/split words or one-letter typos."""
-    if left and right and "".join(left) == "".join(right):
-        return True
-    return len(left) == len(right) and all(
-        _typo_close(x, y, lex) for x, y in zip(left, right, strict=True)
+def _affix_variant(a: str, b: str, lex: ClaimLexicon) -> bool:
+    """``dorong``/``mendorong``, ``tingkatkan``/``meningkatkan``: one word, prefix aside."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < _MIN_STEM:
+        return False
+    return any(
+        long.startswith(prefix) and initial + long[len(prefix):] == short
+        for prefix, initial in lex.prefixes
     )
 
 
-def _is_cut(a: Sequence[str], b: Sequence[str], lex: ClaimLexicon) -> bool:
+def _blocks_equivalent(
+    left: Sequence[str], right: Sequence[str], lex: ClaimLexicon, affixes: bool = False
+) -> bool:
+    """Two differing runs that say the same: glued/split words or one-letter typos (and, at
+    the meaning level, verb prefixes)."""
+    if left and right and "".join(left) == "".join(right):
+        return True
+    return len(left) == len(right) and all(
+        _typo_close(x, y, lex) or (affixes and _affix_variant(x, y, lex))
+        for x, y in zip(left, right, strict=True)
+    )
+
+
+def _is_cut(
+    a: Sequence[str], b: Sequence[str], lex: ClaimLexicon, affixes: bool = False
+) -> bool:
     """One is the other with words cut from its start and/or end (typos aside), and the cut
     does not drop a negation that governed the kept part (``tidak setuju ...`` -> ``setuju``)."""
     ops = _opcodes(a, b)
@@ -259,7 +281,7 @@ def _is_cut(a: Sequence[str], b: Sequence[str], lex: ClaimLexicon) -> bool:
             if position == 0 and removed[-1] in lex.negations:
                 return False
             continue
-        if tag == "replace" and _blocks_equivalent(a[i1:i2], b[j1:j2], lex):
+        if tag == "replace" and _blocks_equivalent(a[i1:i2], b[j1:j2], lex, affixes):
             continue
         return False
     return trimmed_side is not None
@@ -278,7 +300,11 @@ def relation(first: str, other: str, lang: str = "id") -> Relation:
         return "minor"
     if _is_cut(ca, cb, lex) or _elided_from(other, first, lang) or _elided_from(first, other, lang):
         return "excerpt"
-    if Counter(ma) == Counter(mb) or equivalent_up_to_typos(ma, mb, lang) or _is_cut(ma, mb, lex):
+    if (
+        Counter(ma) == Counter(mb)
+        or equivalent_up_to_typos(ma, mb, lang, affixes=True)
+        or _is_cut(ma, mb, lex, affixes=True)
+    ):
         return "minor"
     return "substantive"
 
