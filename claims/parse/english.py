@@ -53,6 +53,7 @@ class EnglishWords:
     not_before_names: frozenset[str]
     clause_starters: frozenset[str]
     copulas: frozenset[str]
+    quote_only_verbs: frozenset[str]
 
     @classmethod
     def load(cls, code: str) -> EnglishWords:
@@ -71,7 +72,7 @@ class EnglishWords:
             according=_phrase_set(data["cue_words"]["according_to"]),
             female_titles=fold("female_titles"), male_titles=fold("male_titles"),
             not_before_names=fold("not_before_names"), clause_starters=fold("clause_starters"),
-            copulas=fold("copulas"),
+            copulas=fold("copulas"), quote_only_verbs=fold("quote_only_verbs"),
         )
 
 
@@ -199,13 +200,21 @@ class EnglishAttributor(Attributor):
         role, aff = self._premods(toks[self._premod_start(text, toks, i):i])
         if role or aff:
             return role, aff
-        if i > 0 and text[toks[i - 1].end:toks[i].start].strip() == "," and (
-            self._is_role_word(toks[i - 1])
-        ):  # "Ukraine's ambassador in London, Vadym Prystaiko, has said"
-            role, aff = self._premods(toks[self._premod_start(text, toks, i - 1,
-                                                              seen_role=True):i])
-            if role:
-                return role, aff
+        if i > 0 and text[toks[i - 1].end:toks[i].start].strip() == ",":
+            # "Avonmouth reuse shop volunteer, Barbara Bloomfield," and
+            # "Ukraine's ambassador in London, Vadym Prystaiko,"
+            m = i - 1
+            while m > 0 and i - 1 - m < 3 and not self._is_role_word(toks[m]) and (
+                toks[m].text[:1].isupper() or toks[m].fold in self.lang.role_joiners
+                or toks[m].fold in self.lang.role_inner
+            ) and _adjacent(text, toks[m - 1], toks[m]):
+                m -= 1
+            if self._is_role_word(toks[m]):
+                role, aff = self._premods(toks[self._premod_start(text, toks, m,
+                                                                  seen_role=True):m + 1])
+                extra = " ".join(t.text for t in toks[m + 1:i])
+                if role:
+                    return (f"{role} {extra}" if extra else role), aff
         if j + 1 < len(toks) and toks[j].fold in self.en.copulas and _adjacent(
             text, toks[j - 1], toks[j]
         ):  # "Chloe Collins is a retail analyst at GlobalData"
@@ -676,6 +685,7 @@ class EnglishAttributor(Attributor):
         self._starts = [t.start for t in self.all_tokens]
         self.people = self._index_people(text)
         self.occurrences = self._occurrences(text, spans)
+        self.reported = []  # not the previous article's while this one's are found
         self.reported = self._reported_subjects(text, spans)
         self.anonymous = [m for m in self.reported
                           if m.kind == "anonymous"]
@@ -1066,7 +1076,8 @@ class EnglishAttributor(Attributor):
         only where one occurs)."""
         found = []
         for tok in (self.all_tokens if text is self.text else tokens(text, 0, len(text))):
-            if tok.fold in self.lang.cue_forms:
+            form = self.lang.cue_forms.get(tok.fold)
+            if form is not None and form.lemma not in self.en.quote_only_verbs:
                 match = self._verb_re.match(text, tok.start)
                 if match and match.group(1).casefold() not in self.en.participles:
                     found.append(match)
