@@ -102,6 +102,7 @@ class EnglishAttributor(Attributor):
         self.gender: dict[str, str] = {}
         self.anonymous: list[Mention] = []
         self.trusted: set[str] = set()
+        self.all_occurrences: list[tuple[int, Person]] = []
         self.function_words = frozenset(
             w.casefold() for w in load_lexicon(lang.code).get("detect", {}).get(
                 "function_words", []))
@@ -443,6 +444,8 @@ class EnglishAttributor(Attributor):
             name_from += 1
         if all(self._is_role_word(t) for t in body[name_from:]):
             name_from = len(body)
+        while len(body) - name_from > 2 and body[name_from].fold in self.lang.place_words:
+            name_from += 1  # "Finland Peter Moller": a caption glued to the name
         if 0 < name_from < len(body) and body[name_from - 1].fold in self.lang.role_joiners:
             name_from = len(body)  # "director general of British Music Rights": no name
         name = body[name_from:]
@@ -672,6 +675,11 @@ class EnglishAttributor(Attributor):
             return tokens(text, start, end)  # a token straddles the edge: cut it exactly
         return out
 
+    def sentence_subjects(self, text: str, spans: list[Span]) -> list[Mention]:
+        """English current speakers come from reporting verbs only (see indirect_mentions)."""
+        del text, spans
+        return []
+
     def short_names(self, text: str) -> frozenset[str]:
         """English speakers are found by the people index, not by Indonesian name hints."""
         del text
@@ -757,6 +765,7 @@ class EnglishAttributor(Attributor):
                         self.trusted.add(person.name)
             previous = tok
         self.trusted.update(p.name for p in self.people if p.role or p.affiliation)
+        self.all_occurrences = found
         return [(pos, p) for pos, p in found if p.name in self.trusted]
 
     def _person_evidence(self, person: Person, index: int, previous: Tok | None) -> bool:
@@ -790,6 +799,9 @@ class EnglishAttributor(Attributor):
                         person.role.casefold().split())
 
         candidates = [(pos, p) for pos, p in self.occurrences if pos < position and compatible(p)]
+        if not candidates:  # nobody shown to be a person: any name will do
+            candidates = [(pos, p) for pos, p in self.all_occurrences
+                          if pos < position and compatible(p)]
         if not candidates:
             return None
         sentence = self.sentence_start(self.text, candidates[-1][0], 0)
@@ -917,11 +929,13 @@ class EnglishAttributor(Attributor):
             if last == ":":
                 toks = self._tokens(text, sent_start, frag_end - 1)
                 tail = self._np_tail(toks)
-                if tail and len(tail) == len(toks):
-                    mention = self.read_np(text, tail)
-                    if mention and mention.kind != "pronoun":
-                        return Attribution(span, "direct", None, "colon", mention,
-                                           (sent_start, frag_end))
+                mention = self.read_np(text, tail) if tail else None
+                # "X: …" and "Among them is chef Billy Butcher: …"
+                if (mention and mention.kind == "person" and len(tail) >= 2 or (
+                    tail and len(tail) == len(toks)
+                )) and mention and mention.kind != "pronoun":
+                    return Attribution(span, "direct", None, "colon", mention,
+                                       (sent_start, frag_end))
             return None
         return self._header(text, span, sent_start, frag_end)
 
@@ -1115,6 +1129,24 @@ class _EnglishNames(NounPhrases):
         if person is None or len(person.folded) <= len(folded):
             return None
         return person.name
+
+    def introduction(self, text: str, name: str) -> tuple[str | None, str | None]:
+        """Role and affiliation where the article introduces ``name`` (the people index)."""
+        del text
+        person = self.owner._find_person([w.casefold() for w in name.split()],
+                                         len(self.owner.text))
+        return (person.role, person.affiliation) if person else (None, None)
+
+    def name_after(self, text: str, role_text: str) -> str | None:
+        """English roles are resolved by the hook (definite descriptions, salience)."""
+        del text, role_text
+        return None
+
+    def last_name_before(self, text: str, position: int) -> str | None:
+        """The salient person of the English hook, not any capitalised run."""
+        del text
+        person = self.owner._salient(position)
+        return person.name if person else None
 
 
 def _adjacent(text: str, left: Tok, right: Tok) -> bool:
