@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from claims.parse.language import Language
-from claims.parse.names import Mention, NounPhrases, Tok, is_capitalised, tokens
+from claims.parse.names import Mention, NounPhrases, Tok, is_capitalised, match_phrase, tokens
 from claims.parse.quotes import Span
 
 _SKIP_AFTER_QUOTE = " \t,\u00a0"
@@ -143,6 +143,22 @@ class Attributor:
                 return None
             if mention is not None or is_capitalised(word):
                 return Attribution(span, "direct", word, "inverted", mention, (cue.end(), end))
+        lead = _WORD.match(text, i)
+        if lead and lead.group().casefold() in lang.passive_leads:
+            # "…," seperti ditulis akun X / sebagaimana disampaikan Menteri X
+            verb = _WORD.match(text, lead.end() + 1)
+            form = lang.cue(verb.group()) if verb else None
+            if verb and form and form.slot == "passive":
+                agent = verb.end()
+                filler = _WORD.match(text, agent + 1)
+                while filler and filler.group().casefold() in lang.agent_fillers:
+                    agent = filler.end()
+                    filler = _WORD.match(text, agent + 1)
+                end = self.sentence_end(text, agent, limit)
+                mention = self.mention_after(text, agent, end)
+                if mention:
+                    return Attribution(span, "direct", verb.group(), "passive", mention,
+                                       (agent, end))
         closing = _WORD.match(text, i)
         if closing and closing.group().casefold() in lang.closing:
             end = self.sentence_end(text, closing.end(), limit)
@@ -245,6 +261,53 @@ class Attributor:
             if word:
                 found.add(word.group(1).casefold())
         return frozenset(found)
+
+    def sentence_subjects(self, text: str, spans: list[Span]) -> list[Mention]:
+        """People who open a sentence (``Analis Infovesta Beben Feri Wibowo memproyeksikan``):
+        a subject introduced by any verb becomes the current speaker for a later -nya."""
+        lang = self.lang
+        found: list[Mention] = []
+        inside = [(s.start, s.end) for s in spans]
+        starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)] + [s.end for s in spans]
+        k = 0
+        for start in sorted(set(starts)):
+            while start < len(text) and text[start] in " \t\n\"“”,":
+                start += 1
+            while k < len(inside) and inside[k][1] <= start:
+                k += 1
+            if k < len(inside) and inside[k][0] <= start:
+                continue
+            first = _WORD.match(text, start)
+            if first is None or not first.group()[0].isupper():
+                continue
+            toks = tokens(text, start, min(len(text), start + 160))
+            cut = 0
+            while cut < len(toks) and cut < 12 and (
+                is_capitalised(toks[cut].text) or toks[cut].fold in lang.role_inner
+                or toks[cut].fold in lang.role_joiners or toks[cut].fold in lang.name_particles
+            ) and toks[cut].fold != ".":
+                cut += 1
+            if cut < 2 or cut >= len(toks) or cut >= 12 or toks[cut].fold == ".":
+                continue
+            if toks[cut].fold in lang.np_stop and toks[cut].fold not in lang.subject_particles:
+                continue
+            lead = 0
+            while lead < cut:
+                n = match_phrase(toks[lead:cut], 0, lang.connectors)
+                if n:
+                    lead += n
+                elif toks[lead].fold in lang.according_to:
+                    lead += 1
+                else:
+                    break
+            if cut - lead < 1:
+                continue
+            mention = self.subject_mention(text, toks[lead].start, toks[cut].start)
+            if mention is not None and mention.kind == "person" and mention.name and (
+                " " in mention.name or mention.role
+            ) and not self.nps.is_ordinary(Tok(mention.name.split()[0], 0, 0)):
+                found.append(mention)
+        return found
 
     def _may_have_subject(self, text: str, pos: int) -> bool:
         """Cheap test before parsing a subject: the word before the verb (particles skipped)

@@ -17,7 +17,7 @@ from claims.parse.detect import detect_language
 from claims.parse.hooks import attributor_for
 from claims.parse.language import Language, get_language
 from claims.parse.lexicon import available_languages
-from claims.parse.names import Mention, NounPhrases, tokens
+from claims.parse.names import Mention, NounPhrases, alias_pairs, tokens
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
@@ -48,6 +48,7 @@ class Registry:
     nps: NounPhrases
     people: list[Speaker] = field(default_factory=list)
     roles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    aliases: dict[tuple[str, ...], str] | None = None
 
     def add(self, mention: Mention) -> None:
         if mention.kind not in ("person", "organization") or not mention.name:
@@ -63,6 +64,12 @@ class Registry:
 
     def canonical(self, name: str) -> Speaker | None:
         folded = [w.casefold() for w in name.split()]
+        if self.aliases is None:
+            self.aliases = alias_pairs(self.nps, self.text)
+        for alias, full in self.aliases.items():
+            if folded and all(w in alias for w in folded) and full.casefold() != name.casefold():
+                return self.canonical(full) or Speaker(full, "person",
+                                                       folded=tuple(full.casefold().split()))
         best: Speaker | None = None
         for known in self.people:
             if all(w in known.folded for w in folded) and (
@@ -104,6 +111,15 @@ class Registry:
             return None
         known = self.canonical(found)
         return known or Speaker(found, "person", folded=tuple(found.casefold().split()))
+
+    def after_role(self, role_text: str) -> Speaker | None:
+        """The person named right after the same role elsewhere ("Gubernur DKI Jakarta
+        Pramono Anung"), for a cue that only gives the role."""
+        name = self.nps.name_after(self.text, role_text)
+        if not name:
+            return None
+        known = self.canonical(name)
+        return known or Speaker(name, "person", folded=tuple(name.casefold().split()))
 
     def last_person_before(self, position: int) -> Speaker | None:
         best = None
@@ -168,6 +184,7 @@ def _parse(text: str, lang: Language, code: str, outlet: str | None,
     attributions = pipe.attributor.attribute(text, spans)
     found = [a for a in attributions if a is not None]
     indirect = pipe.attributor.indirect_mentions(text, spans)
+    indirect += pipe.attributor.sentence_subjects(text, spans)
     registry = Registry(text, pipe.attributor.nps)
     for mention in sorted([a.mention for a in found if a.mention] + indirect,
                           key=lambda m: m.start):
@@ -251,7 +268,8 @@ def _speaker_of(attribution: Attribution, registry: Registry, current: Speaker |
     if mention.kind == "pronoun":
         return current, "pronoun", mention.text
     if mention.kind == "role":
-        known = registry.with_role(mention.role, mention.affiliation)
+        known = registry.with_role(mention.role, mention.affiliation) or registry.after_role(
+            mention.text)
         if known:
             return known, "alias", mention.text
         return Speaker(mention.text, "anonymous", mention.role, mention.affiliation), "named", \

@@ -63,6 +63,9 @@ class Language:
     role_inner: frozenset[str]
     name_particles: frozenset[str]
     alias_markers: tuple[tuple[str, ...], ...]
+    account_markers: tuple[tuple[str, ...], ...]
+    passive_leads: frozenset[str]
+    agent_fillers: frozenset[str]
     anonymous_heads: tuple[tuple[str, ...], ...]
     anonymous_words: frozenset[str]
     descriptive_heads: frozenset[str]
@@ -178,6 +181,9 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         role_inner=_fold_set(np_data["role_inner_words"]),
         name_particles=_fold_set(np_data["name_particles"]),
         alias_markers=_phrases(np_data["alias_markers"]),
+        account_markers=_phrases(np_data["account_markers"]),
+        passive_leads=_fold_set(np_data["passive_leads"]),
+        agent_fillers=_fold_set(np_data["agent_fillers"]),
         anonymous_heads=_phrases(np_data["anonymous_heads"]),
         anonymous_words=frozenset(w.casefold() for p in np_data["anonymous_heads"]
                                   for w in p.split()),

@@ -18,10 +18,13 @@ TOKEN = re.compile(r"[^\s,;:()\[\]\"“”„«»?!]+")
 _UPPER_START = re.compile(r"^[\"'‘(]?[A-Z0-9]")
 _NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)+")
 _CAP_WORD = re.compile(r"(?<![\w-])[A-Z][\w'-]*")
-_LEFT_CAPS = re.compile(r"(?:[A-Z][\w'-]*[ \t]+){0,2}$")
-_RIGHT_CAPS = re.compile(r"(?:[ \t]+(?:[A-Z]\.)+|[ \t]+[A-Z][\w'-]*){0,3}")
+_LEFT_CAPS = re.compile(r"(?:(?<![\w-])[A-Z][\w'-]*[ \t]+){0,2}$")
+_RIGHT_CAPS = re.compile(r"(?:[ \t]+(?:[A-Z]\.)+(?!\w)|[ \t]+[A-Z][\w'-]*){0,3}")
 _HEAD_LEFT = re.compile(r"(?:[A-Z][\w.'-]*[ \t]+){0,8}$")
 _HEAD_RIGHT = re.compile(r"(?:[ \t]+[A-Z][\w.'-]*){0,8}")
+_NAME_BEFORE = re.compile(
+    r"((?:[A-Z][\w'-]*[ \t]+){0,3}[A-Z][\w'-]*)\s*,?\s*(?:atau\s+|yang\s+)?(?:lebih\s+)?$"
+)
 _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _GLUED_SENTENCE = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z])")
@@ -137,6 +140,7 @@ def _match_phrase(
     return 0
 
 
+match_phrase = _match_phrase  # public name for the other pipeline stages
 _PHRASE_INDEX: dict[int, dict[str, list[tuple[str, ...]]]] = {}
 _PHRASE_KEEP: list[tuple[tuple[str, ...], ...]] = []
 
@@ -292,6 +296,11 @@ class NounPhrases:
             return None
         start, end = toks[0].start, toks[-1].end
         surface = text[start:end]
+        account = _match_phrase(toks, 0, lang.account_markers)
+        if account and account < len(toks):  # "akun google amanda": the account holder
+            holder = toks[account:]
+            return Mention(surface, start, end, "person",
+                           name=text[holder[0].start:holder[-1].end])
         first = toks[0].fold
         if len(toks) == 1 and first in lang.pronouns:
             return Mention(surface, start, end, "pronoun")
@@ -460,7 +469,10 @@ class NounPhrases:
                 return k
         # after a role, an organisation or a place: the boundary is unknown; names have
         # two or three words, organisation names run longer
-        start = max(tail, tail if run <= 2 else n - 3 if run >= 4 else n - 2)
+        if tail > 0 and run <= 3:
+            start = tail  # "… DPR RI Ahmadi Noor Supit": after an organisation or place
+        else:
+            start = max(tail, tail if run <= 2 else n - 3 if run >= 4 else n - 2)
         # a word the article also uses without the next one ("Kota Malang", "Gunung Raung")
         # belongs to the organisation or place, not to the name
         while start < n - 1 and self._used_apart(rest[start], rest[start + 1]):
@@ -549,6 +561,19 @@ class NounPhrases:
         before = text[max(0, pos - 3):pos].rstrip()
         return not before or before[-1] in ".!?\n\"”"
 
+    def name_after(self, text: str, role_text: str) -> str | None:
+        """The name written right after ``role_text`` somewhere in the text."""
+        for _start, end in _occurrences(text, role_text):
+            after = _RIGHT_CAPS.match(text, end)
+            words = []
+            for word in after.group().split() if after else []:
+                if not self._extends_name(word):
+                    break
+                words.append(word)
+            if words:
+                return " ".join(words)
+        return None
+
     def last_name_before(self, text: str, position: int) -> str | None:
         """The last run of two to four name words before ``position`` (within 1,500 chars)."""
         window_start = max(0, position - 1500)
@@ -619,4 +644,23 @@ def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
         ):
             found.append((pos, end))
         pos = text.find(name, end)
+    return found
+
+
+def alias_pairs(nps: NounPhrases, text: str) -> dict[tuple[str, ...], str]:
+    """Nicknames introduced in the text ("Muhammad Rais atau akrab disapa Rais Simson",
+    "Ajul, sapaan Arief"): folded alias words -> the full name they stand for."""
+    found: dict[tuple[str, ...], str] = {}
+    folded = text.casefold()
+    for marker in nps.lang.alias_markers:
+        phrase = " ".join(marker)
+        for start, end in _occurrences(folded, phrase):
+            after = _RIGHT_CAPS.match(text, end)
+            alias = [w for w in (after.group().split() if after else [])][:3]
+            before = _NAME_BEFORE.search(text, max(0, start - 80), start)
+            full = before.group(1).split() if before else []
+            while full and not nps._extends_name(full[0]):
+                full.pop(0)
+            if alias and full and alias != full:
+                found[tuple(w.casefold() for w in alias)] = " ".join(full)
     return found
