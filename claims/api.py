@@ -88,7 +88,9 @@ def _convert(series: pd.Series, dtype: Any) -> pd.Series:
         values = pd.to_datetime(series, errors="coerce")
         if isinstance(values.dtype, pd.DatetimeTZDtype):  # timestamps stored in UTC
             values = values.dt.tz_convert(None)
-        return values.astype(_DATE)
+        # A day outside 1677-2262 is a misread date ("3025"): missing, not a crash.
+        representable = (values >= pd.Timestamp.min) & (values <= pd.Timestamp.max)
+        return values.where(representable).astype(_DATE)
     if isinstance(dtype, pd.StringDtype):
         return series.astype(object).where(series.notna(), None).astype(dtype)
     return series.astype(dtype)

@@ -138,6 +138,12 @@ def test_an_empty_result_keeps_columns_and_types(db, column: str, dtype: str) ->
     assert str(empty[column].dtype) == dtype
 
 
+def test_a_misread_year_becomes_a_missing_date_not_an_error() -> None:
+    rows = [{"said_on": date(3025, 10, 13)}, {"said_on": date(2025, 10, 13)}]
+    frame = claims.api.typed_frame(rows, {"said_on": "datetime64[ns]"})
+    assert frame["said_on"].isna().tolist() == [True, False]
+
+
 def test_missing_values_are_missing_not_text(db) -> None:
     partial = db.quotes(kind="partial")
     assert len(partial) == 1
