@@ -103,6 +103,7 @@ class EnglishAttributor(Attributor):
         self.anonymous: list[Mention] = []
         self.trusted: set[str] = set()
         self.all_occurrences: list[tuple[int, Person]] = []
+        self.speaking_at: set[int] = set()
         self.function_words = frozenset(
             w.casefold() for w in load_lexicon(lang.code).get("detect", {}).get(
                 "function_words", []))
@@ -741,6 +742,7 @@ class EnglishAttributor(Attributor):
         the courtesy titles used with them tell their gender."""
         self.gender: dict[str, str] = {}
         self.trusted: set[str] = set()
+        self.speaking_at: set[int] = set()
         surnames = {p.folded[-1] for p in self.people}
         found: list[tuple[int, Person]] = []
         k = 0
@@ -761,7 +763,10 @@ class EnglishAttributor(Attributor):
                         self.gender[person.name] = "f"
                     elif previous is not None and previous.fold in self.en.male_titles:
                         self.gender[person.name] = "m"
-                    if self._person_evidence(person, index, previous):
+                    if self._next_to_verb(person, index):
+                        self.speaking_at.add(tok.start)
+                        self.trusted.add(person.name)
+                    elif self._person_evidence(person, index, previous):
                         self.trusted.add(person.name)
             previous = tok
         self.trusted.update(p.name for p in self.people if p.role or p.affiliation)
@@ -776,13 +781,21 @@ class EnglishAttributor(Attributor):
             return True
         if len(person.folded) > 1 and (previous is None or previous.fold != person.folded[-2]):
             return True
+        return self._next_to_verb(person, index)
+
+    def _next_to_verb(self, person: Person, index: int) -> bool:
+        """A reporting verb right after the name (``Charles Kennedy has said``) or right
+        before it (``said Mr Kennedy``)."""
         following = index + 1
         while following < len(self.all_tokens) and self.all_tokens[following].fold in (
             self.en.fillers
         ):
-            following += 1  # "Charles Kennedy has said"
+            following += 1
         after = self.all_tokens[following] if following < len(self.all_tokens) else None
-        start = index - len(person.folded)
+        start = index - 1
+        while start >= 0 and (self._is_title(self.all_tokens[start])
+                              or self.all_tokens[start].fold in person.folded):
+            start -= 1
         before = self.all_tokens[start] if start >= 0 else None
         return any(t is not None and t.fold in self.lang.cue_forms for t in (after, before))
 
@@ -808,9 +821,8 @@ class EnglishAttributor(Attributor):
         self._salient_at = candidates[-1][0]
         in_sentence = [p for pos, p in candidates if pos >= sentence]
         # the subject of a reporting verb of that sentence before anyone else it names
-        speaking = {m.name for m in self.reported
-                    if m.kind == "person" and sentence <= m.start < position}
-        return next((p for p in in_sentence if p.name in speaking), in_sentence[0])
+        speaking = [p for pos, p in candidates if pos >= sentence and pos in self.speaking_at]
+        return speaking[0] if speaking else in_sentence[0]
 
     def _anonymous_before(self, position: int, since: int) -> Mention | None:
         """The latest anonymous speaker ("a spokeswoman for X") named after ``since``."""
