@@ -111,6 +111,34 @@ def context_agrees(role: str | None, affiliation: str | None,
     return False
 
 
+#: A short form fitting several full names goes to the most-quoted one only when it has this
+#: many times the quotes of the runner-up (a famous name against mis-split variants of it).
+DOMINANCE = 10
+
+
+def is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``Sri Mulyani`` / ``Santoso`` of ``Sri Mulyani Indrawati`` / ``Budi Santoso``: the
+    leading or trailing words of a longer name."""
+    n = len(short)
+    return 0 < n < len(full) and (full[:n] == short or full[-n:] == short)
+
+
+def name_like(words: tuple[str, ...]) -> bool:
+    """No sentence glued into the name (``indonesia.perry``): dots only after initials."""
+    return all("." not in w or (w.endswith(".") and len(w) <= 3 and w.count(".") == 1)
+               for w in words)
+
+
+def _dominant(fits: list[int], weight: dict[int, int]) -> int | None:
+    """The one candidate, or the one that dwarfs the others; None when truly ambiguous."""
+    if len(fits) == 1:
+        return fits[0]
+    if not fits:
+        return None
+    ranked = sorted(fits, key=lambda c: -weight[c])
+    return ranked[0] if weight[ranked[0]] >= DOMINANCE * max(1, weight[ranked[1]]) else None
+
+
 @dataclass(slots=True)
 class ShortFormResult:
     """What :func:`resolve_short_forms` did."""
@@ -138,7 +166,8 @@ def resolve_short_forms(conn: Connection, only_unclaimed: bool = True) -> ShortF
         if not ws:
             continue
         pool = set.intersection(*(by_word[w] for w in set(ws)))
-        longer = [o for o in pool if o != sid and len(words[o]) > len(ws)]
+        longer = [o for o in pool
+                  if o != sid and is_short_form(ws, words[o]) and name_like(words[o])]
         if longer:
             fulls[sid] = longer
     result = ShortFormResult()
@@ -146,6 +175,7 @@ def resolve_short_forms(conn: Connection, only_unclaimed: bool = True) -> ShortF
         return result
     scope = "AND claim_id IS NULL" if only_unclaimed else ""
     short_ids = sorted(fulls)
+    own = _quote_counts(conn, sorted(fulls))
     quotes: list[tuple[int, int, str | None, str | None]] = []
     for chunk in chunks(short_ids):
         marks = ",".join(str(int(s)) for s in chunk)
@@ -156,17 +186,21 @@ def resolve_short_forms(conn: Connection, only_unclaimed: bool = True) -> ShortF
         return result
     candidate_ids = sorted({c for q in quotes for c in fulls[q[1]]})
     known: dict[int, set[tuple[str | None, str | None]]] = defaultdict(set)
+    weight: dict[int, int] = defaultdict(int)
     for chunk in chunks(candidate_ids):
         marks = ",".join(str(int(s)) for s in chunk)
-        for sid, role, aff in conn.execute(text(
-                f"SELECT DISTINCT speaker_id, role, affiliation FROM quote "
-                f"WHERE speaker_id IN ({marks})")):
+        for sid, role, aff, n in conn.execute(text(
+                f"SELECT speaker_id, role, affiliation, count(*) FROM quote "
+                f"WHERE speaker_id IN ({marks}) GROUP BY speaker_id, role, affiliation")):
             known[sid].add((role, aff))
+            weight[sid] += n
     moves = []
     for qid, sid, role, aff in quotes:
-        fits = [c for c in fulls[sid] if context_agrees(role, aff, known[c])]
-        if len(fits) == 1:
-            moves.append({"id": qid, "sid": fits[0]})
+        # the full name must be established: quoted at least as often as the short form
+        fits = [c for c in fulls[sid]
+                if weight[c] >= own.get(sid, 0) and context_agrees(role, aff, known[c])]
+        if chosen := _dominant(fits, weight):
+            moves.append({"id": qid, "sid": chosen})
     if moves:
         conn.execute(text("UPDATE quote SET speaker_id = :sid WHERE id = :id"), moves)
         result.quotes_moved = len(moves)
@@ -180,6 +214,16 @@ def resolve_short_forms(conn: Connection, only_unclaimed: bool = True) -> ShortF
                     AND NOT EXISTS (SELECT 1 FROM review WHERE target_type = 'speaker'
                                     AND target_id = speaker.id)""")).rowcount
     return result
+
+
+def _quote_counts(conn: Connection, speaker_ids: list[int]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for chunk in chunks(speaker_ids):
+        marks = ",".join(str(int(s)) for s in chunk)
+        counts.update(conn.execute(text(
+            f"SELECT speaker_id, count(*) FROM quote WHERE speaker_id IN ({marks}) "
+            "GROUP BY speaker_id")).all())
+    return counts
 
 
 # --- finding one speaker -----------------------------------------------------------------------
@@ -299,31 +343,35 @@ def speaker_table(conn: Connection, search: str | None = None,
         where = """WHERE (s.key LIKE :search OR lower(s.name) LIKE :raw OR s.id IN
                    (SELECT speaker_id FROM speaker_alias WHERE key LIKE :search))"""
         params.update(search=f"%{speaker_key(search)}%", raw=f"%{search.casefold()}%")
+    top_roles = {r[0]: (r[1], r[2]) for r in conn.execute(text(
+        """SELECT speaker_id, role, affiliation FROM (
+               SELECT q.speaker_id, q.role, q.affiliation,
+                      row_number() OVER (PARTITION BY q.speaker_id
+                                         ORDER BY (q.role IS NULL), count(*) DESC,
+                                                  q.role, q.affiliation) AS rk
+               FROM quote q WHERE q.speaker_id IS NOT NULL
+               GROUP BY q.speaker_id, q.role, q.affiliation) ranked
+           WHERE rk = 1"""))}
     sql = f"""
-    WITH counted AS (
-        SELECT q.speaker_id, q.role, q.affiliation, count(*) AS n,
-               row_number() OVER (PARTITION BY q.speaker_id
-                                  ORDER BY (q.role IS NULL), count(*) DESC) AS rk
-        FROM quote q WHERE q.speaker_id IS NOT NULL
-        GROUP BY q.speaker_id, q.role, q.affiliation
-    ),
-    totals AS (
+    SELECT s.id, s.name AS speaker, s.kind, COALESCE(t.quotes, 0) AS quotes,
+           COALESCE(t.outlets, 0) AS outlets, NULL AS role, NULL AS affiliation,
+           t.first_seen, t.last_seen
+    FROM speaker s
+    LEFT JOIN (
         SELECT q.speaker_id, count(*) AS quotes, count(DISTINCT a.outlet) AS outlets,
                min(COALESCE(q.said_on, a.published)) AS first_seen,
                max(COALESCE(q.said_on, a.published)) AS last_seen
         FROM quote q JOIN article a ON a.id = q.article_id
         WHERE q.speaker_id IS NOT NULL GROUP BY q.speaker_id
-    )
-    SELECT s.id, s.name AS speaker, s.kind, COALESCE(t.quotes, 0) AS quotes,
-           COALESCE(t.outlets, 0) AS outlets, c.role, c.affiliation, t.first_seen, t.last_seen
-    FROM speaker s
-    LEFT JOIN totals t ON t.speaker_id = s.id
-    LEFT JOIN counted c ON c.speaker_id = s.id AND c.rk = 1
+    ) t ON t.speaker_id = s.id
     {where}
     ORDER BY quotes DESC, s.name
     {f"LIMIT {int(limit)}" if limit else ""}
     """
-    return [dict(r) for r in conn.execute(text(sql), params).mappings()]
+    rows = [dict(r) for r in conn.execute(text(sql), params).mappings()]
+    for row in rows:
+        row["role"], row["affiliation"] = top_roles.get(row["id"], (None, None))
+    return rows
 
 
 def speaker_profile(conn: Connection, ref: str) -> dict[str, Any]:
