@@ -468,11 +468,21 @@ class EnglishAttributor(Attributor):
         is_org = definite and not titled or any(self._is_org_word(t) for t in name) or (
             _join(name) or "").casefold() in {" ".join(p) for p in self.lang.places}
         if is_org or len(name) == 1 and not titled:
-            org = _join(name)
+            org = self._full_body_name(_join(name) or "", start)
             return Mention(surface, start, end, "organization", name=org, role=role,
                            affiliation=aff)
         return Mention(surface, start, end, "person", name=_join(name), role=role,
                        affiliation=aff)
+
+    def _full_body_name(self, name: str, position: int) -> str:
+        """A body named by its head alone ("the Bank") after the article named it in full
+        ("the Bank of England"): the full name."""
+        if " " in name or not name:
+            return name
+        full = re.compile(
+            rf"(?<![\w-]){re.escape(name)} of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*")
+        match = full.search(self.text, 0, position) if self.text else None
+        return match.group() if match else name
 
     def _anonymous(self, text: str, body: list[Tok], surface: str, start: int,
                    end: int) -> Mention | None:
@@ -676,9 +686,10 @@ class EnglishAttributor(Attributor):
             return tokens(text, start, end)  # a token straddles the edge: cut it exactly
         return out
 
-    def sentence_subjects(self, text: str, spans: list[Span]) -> list[Mention]:
+    def sentence_subjects(self, text: str, spans: list[Span], lo: int = 0,
+                          hi: int | None = None) -> list[Mention]:
         """English current speakers come from reporting verbs only (see indirect_mentions)."""
-        del text, spans
+        del text, spans, lo, hi
         return []
 
     def short_names(self, text: str) -> frozenset[str]:
@@ -1090,12 +1101,14 @@ class EnglishAttributor(Attributor):
         return found
 
     # -- indirect speech ----------------------------------------------------------------------
-    def indirect_mentions(self, text: str, spans: list[Span]) -> list[Mention]:
+    def indirect_mentions(self, text: str, spans: list[Span], lo: int = 0,
+                          hi: int | None = None) -> list[Mention]:
         """Subjects of reporting verbs outside quotes (X said that …): named ones make
-        the shared pipeline's current speaker."""
+        the shared pipeline's current speaker. Only those in ``[lo, hi)``."""
+        hi = len(text) if hi is None else hi
         reported = self.reported if text is self.text else self._reported_subjects(text, spans)
         return [m for m in reported
-                if m.kind in ("person", "organization")]
+                if m.kind in ("person", "organization") and lo <= m.start < hi]
 
     def _finite_verbs(self, text: str) -> list[re.Match[str]]:
         """Finite reporting verbs of the article (a set look-up per token, then the regex
