@@ -235,6 +235,24 @@ def test_a_speaker_alias_finds_the_canonical_speaker(writable_db) -> None:
     assert list(db.quotes(speaker="RH")["speaker"]) == ["Rudi Hartono"]
 
 
+@pytest.mark.parametrize("options", [
+    ["--speaker", "hendra"], ["--outlet", "kompas.com"], ["--since", "2025-02-03"],
+    ["--kind", "partial"], ["--lang", "en"], ["--via", "antara"],
+])
+def test_the_cli_export_and_the_api_select_the_same_quotes(db, runner, options) -> None:
+    """``claims export`` and ``db.quotes`` share one filter path, so they agree row for row."""
+    import json
+
+    from tests.conftest import invoke
+
+    path = db.engine.url.database
+    result = invoke(runner, "export", "--format", "jsonl", "--db", path, "--silent", *options)
+    exported = sorted(json.loads(line)["id"] for line in result.stdout.splitlines())
+    name = options[0].removeprefix("--")
+    assert exported == sorted(db.quotes(**{name: options[1]})["id"].tolist())
+    assert exported
+
+
 def test_order_by_date_is_newest_first(db) -> None:
     dates = db.quotes()["date"].tolist()
     assert dates == sorted(dates, reverse=True)
