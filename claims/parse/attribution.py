@@ -22,6 +22,7 @@ _MIN_CONTINUATION_WORDS = 4
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ACTIVE = ("active",)
 _NP_REACH = 240  # characters: a speaker NP with its appositions is never longer
+_SUBJECT_START = re.compile(r"[\s\"“”,]*(?:[A-Z][\w.'-]*,?\s+){1,}(?:[A-Z]|[a-z]+\s+[A-Z])")
 _LAST_WORDS = re.compile(r"[^\s,]+|,")
 _ALL_SLOTS = ("inverted", "clitic", "active", "passive")
 _SENTENCE_BREAK = re.compile(r"\n|[.!?](?=\s)")
@@ -262,15 +263,21 @@ class Attributor:
                 found.add(word.group(1).casefold())
         return frozenset(found)
 
-    def sentence_subjects(self, text: str, spans: list[Span]) -> list[Mention]:
+    def sentence_subjects(self, text: str, spans: list[Span], lo: int = 0,
+                          hi: int | None = None) -> list[Mention]:
         """People who open a sentence (``Analis Infovesta Beben Feri Wibowo memproyeksikan``):
-        a subject introduced by any verb becomes the current speaker for a later -nya."""
+        a subject introduced by any verb becomes the current speaker for a later -nya.
+        Only sentences starting in ``[lo, hi)`` are read."""
         lang = self.lang
+        hi = len(text) if hi is None else hi
         found: list[Mention] = []
         inside = [(s.start, s.end) for s in spans]
-        starts = [0] + [m.end() for m in _SENTENCE_BREAK.finditer(text)] + [s.end for s in spans]
+        starts = [lo] + [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, hi)] + [
+            s.end for s in spans if lo <= s.end < hi]
         k = 0
         for start in sorted(set(starts)):
+            if not _SUBJECT_START.match(text, start):
+                continue  # not "Capitalised Capitalised…": no named subject here
             while start < len(text) and text[start] in " \t\n\"“”,":
                 start += 1
             while k < len(inside) and inside[k][1] <= start:
@@ -322,13 +329,17 @@ class Attributor:
                     or fold in lang.anonymous_words)
         return False
 
-    def indirect_mentions(self, text: str, spans: list[Span]) -> list[Mention]:
+    def indirect_mentions(self, text: str, spans: list[Span], lo: int = 0,
+                          hi: int | None = None) -> list[Mention]:
         """Subjects of reporting verbs outside quotes (X mengatakan …, menurut X): they
-        introduce people and make them the current speaker."""
+        introduce people and make them the current speaker. Only verbs in ``[lo, hi)``."""
+        hi = len(text) if hi is None else hi
         found: list[Mention] = []
         inside = [(s.start, s.end) for s in spans]
         k = 0
         for pos, _v_end, _word in self._hits(text, _ACTIVE):
+            if not lo <= pos < hi:
+                continue
             while k < len(inside) and inside[k][1] <= pos:
                 k += 1
             if k < len(inside) and inside[k][0] <= pos:
