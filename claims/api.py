@@ -14,7 +14,7 @@ import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -189,13 +189,19 @@ def sector_of(role: str | None, affiliation: str | None = None, name: str | None
     named in the affiliation, then one named inside the role, then a role written where the
     affiliation should be ("Pedagang di Pasar Baru"), then an organisation's own name.
     """
-    role = None if _missing(role) else str(role)
-    affiliation = None if _missing(affiliation) else str(affiliation)
+    body = str(name) if kind == "organization" and not _missing(name) else None
+    return _sector(None if _missing(role) else str(role),
+                   None if _missing(affiliation) else str(affiliation), body)
+
+
+@lru_cache(maxsize=65_536)
+def _sector(role: str | None, affiliation: str | None, body: str | None) -> str:
+    # Cached: an archive repeats the same few thousand roles across a million quotes.
     rules = sector_rules()
     found = (_role_head(role, rules) or _first_phrase(affiliation, rules.organizations)
              or _first_phrase(role, rules.organizations) or _role_head(affiliation, rules))
-    if not found and kind == "organization" and not _missing(name):
-        found = _first_phrase(str(name), rules.organizations)
+    if not found and body:  # an organisation speaking as a body: its own name
+        found = _first_phrase(body, rules.organizations)
     if found:
         return found
     return "other" if role or affiliation else "unknown"
