@@ -308,6 +308,7 @@ def test_drift_lists_substantive_first_and_skips_format_and_excerpt() -> None:
         (SpeakerInfo("k1", "Retno", affiliation="Kementerian Luar Negeri"),
          SpeakerInfo("k2", "Retno Marsudi", affiliation="Kemlu"), "short form"),
         (SpeakerInfo("k1", "Budi Santoso"), SpeakerInfo("k2", "Agus Santoso"), None),
+        (SpeakerInfo("k1", "Ridwan Kamil"), SpeakerInfo("k2", "Ridwan Jamil"), None),
         (SpeakerInfo("k1", "Santoso", affiliation="KPK"),
          SpeakerInfo("k2", "Budi Santoso", affiliation="Polri"), None),
         (SpeakerInfo("k1", "Retno"), SpeakerInfo("k2", "Retno Marsudi"), None),

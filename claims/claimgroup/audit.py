@@ -165,6 +165,8 @@ def _one_typo_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(diffs) != 1:
         return False
     x, y = diffs[0]
+    if x[0] != y[0]:
+        return False  # Jamil / Kamil: a different first letter is a different name
     return min(len(x), len(y)) >= _TYPO_MIN_LENGTH and OSA.distance(x, y) <= 1
 
 
