@@ -51,6 +51,8 @@ class Attributor:
         self.nps = NounPhrases(lang)
         self._hits_text: str | None = None
         self.words: set[str] | None = None
+        self._memo_text: str | None = None
+        self._memo: dict[tuple[int, int], Mention | None] = {}
         self._all_hits: list[tuple[int, int, str]] = []
 
     # -- sentence geometry ----------------------------------------------------------------
@@ -384,7 +386,20 @@ class Attributor:
         return combine_apposition(mentions)
 
     def subject_mention(self, text: str, start: int, verb_start: int) -> Mention | None:
-        """The subject before an active verb, with comma appositions joined."""
+        """The subject before an active verb, with comma appositions joined (memoised per
+        article: quotes, indirect speech and sentence subjects ask for the same ones)."""
+        if self._memo_text is not text:
+            self._memo_text = text
+            self._memo = {}
+        key = (start, verb_start)
+        if key not in self._memo:
+            self._memo[key] = self._subject_mention(text, start, verb_start)
+        found = self._memo[key]
+        return None if found is None else Mention(found.text, found.start, found.end,
+                                                  found.kind, found.name, found.role,
+                                                  found.affiliation)
+
+    def _subject_mention(self, text: str, start: int, verb_start: int) -> Mention | None:
         chunks = _comma_chunks(text, max(start, verb_start - _NP_REACH), verb_start)
         picked: list[Mention] = []
         skipped = False

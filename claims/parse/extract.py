@@ -183,6 +183,10 @@ def _parse(text: str, lang: Language, code: str, outlet: str | None,
     pipe.attributor.prepare(text)
     attributions = pipe.attributor.attribute(text, spans)
     found = [a for a in attributions if a is not None]
+    detected = outlet or detect_outlet(text, lang)
+    if not found:
+        return ParsedArticle(text=text, lang=code, outlet=detected, published=published)
+    # people introduced outside quotes: salience for -nya, and full names and roles
     indirect = pipe.attributor.indirect_mentions(text, spans)
     indirect += pipe.attributor.sentence_subjects(text, spans)
     registry = Registry(text, pipe.attributor.nps)
@@ -194,8 +198,8 @@ def _parse(text: str, lang: Language, code: str, outlet: str | None,
         explicit = pipe.dates.explicit_dates(text, None, today)
         reference = max(explicit) if explicit else None
     records = _resolve(text, found, indirect, registry, pipe, reference, today)
-    return ParsedArticle(text=text, lang=code, outlet=outlet or detect_outlet(text, lang),
-                         published=published, quotes=records)
+    return ParsedArticle(text=text, lang=code, outlet=detected, published=published,
+                         quotes=records)
 
 
 def _resolve(text: str, found: list[Attribution], indirect: list[Mention], registry: Registry,

@@ -81,6 +81,7 @@ class Language:
     given_names: frozenset[str]
     titles: frozenset[str]
     title_phrases: tuple[tuple[str, ...], ...]
+    title_phrase_heads: frozenset[str]
     days: dict[str, int]
     months: dict[str, int]
     day_lead: frozenset[str]
@@ -200,6 +201,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         given_names=_fold_set(data["names"]["given"]),
         titles=frozenset(titles),
         title_phrases=tuple(p for p in _phrases(list(titles)) if len(p) > 1),
+        title_phrase_heads=frozenset(p[0] for p in _phrases(list(titles)) if len(p) > 1),
         days={k.casefold(): v for k, v in data["dates"]["days"].items()},
         months={k.casefold(): v for k, v in data["dates"]["months"].items()},
         day_lead=_fold_set(data["dates"]["day_lead"]),

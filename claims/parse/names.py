@@ -339,10 +339,12 @@ class NounPhrases:
     def _title_marks(self, toks: list[Tok]) -> list[bool]:
         """Which tokens are honorifics, ranks or academic titles (multi-word ranks included)."""
         marks = [self.is_title(t) for t in toks]
-        for i in range(len(toks)):
-            n = _match_phrase(toks, i, self.lang.title_phrases)
-            for k in range(i, i + n):
-                marks[k] = True
+        heads = self.lang.title_phrase_heads
+        for i, tok in enumerate(toks):
+            if tok.fold in heads:
+                n = _match_phrase(toks, i, self.lang.title_phrases)
+                for k in range(i, i + n):
+                    marks[k] = True
         return marks
 
     def _role_affiliation(self, toks: list[Tok]) -> tuple[str | None, str | None, list[Tok]]:
