@@ -146,6 +146,40 @@ def _insert_ignoring_duplicates(conn: Connection, table):  # type: ignore[no-unt
     return dialect_insert(table).on_conflict_do_nothing()
 
 
+#: Quote rows per multi-row INSERT (x 14 columns stays far below SQLite's 32,766 parameters).
+QUOTES_PER_STATEMENT = 500
+
+
+_QUOTE_INSERT_COLUMNS = ("article_id", "speaker_id", "text", "start", "end", "kind", "cue",
+                         "mention", "resolution", "role", "affiliation", "via", "said_on",
+                         "confidence")
+
+
+def _sqlite_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def insert_quotes(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert quote rows as multi-row INSERT statements, not executemany.
+
+    The FTS5 trigger makes SQLite flush the full-text index at every statement: one
+    statement per row (executemany) indexed ~2,700 quotes/s here, one per 500 rows ~15,000.
+    The SQL is written directly because compiling a 7,000-parameter statement with
+    SQLAlchemy costs more than the insert itself; other databases use a plain executemany.
+    """
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(Quote), list(rows))
+        return
+    names = ", ".join(f'"{name}"' for name in _QUOTE_INSERT_COLUMNS)
+    one_row = "(" + ", ".join("?" * len(_QUOTE_INSERT_COLUMNS)) + ")"
+    for chunk in chunks(list(rows), QUOTES_PER_STATEMENT):
+        values = tuple(_sqlite_value(row[name]) for row in chunk for name in _QUOTE_INSERT_COLUMNS)
+        sql = f"INSERT INTO quote ({names}) VALUES {', '.join([one_row] * len(chunk))}"
+        conn.exec_driver_sql(sql, values)
+
+
 def write_batch(
     conn: Connection,
     batch: Sequence[tuple[ArticleMeta, ParsedArticle]],
@@ -192,8 +226,7 @@ def write_batch(
     quotes: list[dict] = []
     for digest, _, parsed in fresh:
         quotes.extend(quote_rows(article_ids[digest], parsed, speaker_ids))
-    if quotes:
-        conn.execute(insert(Quote), quotes)
+    insert_quotes(conn, quotes)
     result.added = len(fresh)
     result.quotes = len(quotes)
     return result
@@ -275,8 +308,7 @@ def reparse_batch(
     if updates:
         # SET columns come from the parameter keys (the parser columns).
         conn.execute(update(table).where(table.c.id == bindparam("quote_id")), updates)
-    if inserts:
-        conn.execute(insert(table), inserts)
+    insert_quotes(conn, inserts)
     ids = [aid for aid, _ in batch]
     for chunk in chunks(ids):
         conn.execute(update(Article.__table__).where(Article.__table__.c.id.in_(chunk))
