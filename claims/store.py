@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any, Protocol
 
 from sqlalchemy import bindparam, delete, insert, select, update
@@ -20,6 +21,9 @@ from claims.models import Article, Quote, Review, utcnow
 from claims.parse.records import ParsedArticle, QuoteRecord
 from claims.speakers import resolve_speakers, speaker_key
 from claims.sqlutil import chunks
+
+#: speaker_key is pure and costly (title stripping, Unicode folding); names repeat a lot.
+cached_speaker_key = lru_cache(maxsize=65_536)(speaker_key)
 
 
 class ArticleMeta(Protocol):
@@ -107,7 +111,7 @@ def storable_quotes(parsed: ParsedArticle) -> tuple[list[QuoteRecord], list[str]
 
 def quote_row(q: QuoteRecord, speaker_ids: dict[str, int]) -> dict[str, Any]:
     """The parser-owned columns of a quote row (claim grouping columns are not touched)."""
-    sid = speaker_ids.get(speaker_key(q.speaker)) if q.speaker else None
+    sid = speaker_ids.get(cached_speaker_key(q.speaker)) if q.speaker else None
     return {
         "speaker_id": sid, "text": q.text, "start": q.start, "end": q.end, "kind": q.kind,
         "cue": q.cue, "mention": q.mention, "resolution": q.resolution, "role": q.role,
@@ -125,7 +129,7 @@ def _speaker_names(quotes: Iterable[QuoteRecord]) -> dict[str, tuple[str, str]]:
     names: dict[str, tuple[str, str]] = {}
     for q in quotes:
         if q.speaker:
-            names.setdefault(speaker_key(q.speaker), (q.speaker, q.speaker_type or "person"))
+            names.setdefault(cached_speaker_key(q.speaker), (q.speaker, q.speaker_type or "person"))
     names.pop("", None)
     return names
 
