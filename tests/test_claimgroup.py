@@ -266,6 +266,20 @@ def test_conflicts(second: dict, is_conflict: bool) -> None:
                                                                 "dedi prasetyo"}
 
 
+@pytest.mark.parametrize(
+    ("key_a", "key_b", "link"),
+    [
+        ("joko widodo", "jokowi", "same"),
+        ("bahlil lahadalia", "bahlil ladahalia", "same"),
+        ("prasetyo hadi", "pras", "same"),
+        ("budi santoso", "agus santoso", "different"),
+        ("ana", "josua pardede", "different"),
+    ],
+)
+def test_speaker_link_between_people(key_a: str, key_b: str, link: str) -> None:
+    assert speaker_link(app(1, FULL, speaker=key_a), app(2, FULL, speaker=key_b)) == link
+
+
 def test_two_people_of_one_ministry_is_a_conflict_but_each_with_it_is_not() -> None:
     spokes = app(1, FULL, speaker="a", name="Ani", affiliation="Kementerian Luar Negeri")
     minister = app(2, FULL, speaker="b", name="Budi", affiliation="Kementerian Luar Negeri")

@@ -4,8 +4,9 @@
 
 - ``unknown``: either side has no speaker key (or is anonymous): no evidence either way;
 - ``same``: equal keys, or every word of one key matching a word of the other exactly, with one
-  typo, or as its start (``budi`` / ``Budi Santosa`` / ``budi santoso``, ``pras`` /
-  ``prasetyo hadi``): within one claim a shortened or misspelt name is the same person;
+  or two typos, or as its start (``budi`` / ``Budi Santosa`` / ``budi santoso``, ``pras`` /
+  ``prasetyo hadi``, ``jokowi`` / ``joko widodo``): within one claim a shortened or misspelt
+  name is the same person;
 - ``member``: one side is an institution and the other names it as its affiliation (a
   spokesperson, a minister, a member). Names of bodies compare case-, punctuation- and
   abbreviation-blind (``Kemlu`` == ``Kementerian Luar Negeri``, data file), and a longer name
@@ -24,6 +25,7 @@ from claims.claimgroup.text import normalise
 
 _TYPO_MIN_LENGTH = 5
 _MIN_NICKNAME = 4
+_LONG_WORD = 8
 
 SpeakerLink = Literal["unknown", "same", "member", "different"]
 
@@ -62,13 +64,18 @@ def names_same_body(a: str | None, b: str | None, lang: str = "id") -> bool:
     return _contains(wa, wb) or _contains(wb, wa) or wa == wb
 
 
-def _word_matches(short: str, long: str) -> bool:
-    """``budi``/``budi``, ``keneth``/``kenneth`` (typo), ``pras``/``prasetyo`` (nickname)."""
-    if short == long:
+def _word_matches(a: str, b: str) -> bool:
+    """``budi``/``budi``, ``keneth``/``kenneth``, ``ladahalia``/``lahadalia`` (typos),
+    ``pras``/``prasetyo`` and ``jokowi``/``joko`` (one is the start of the other)."""
+    if a == b:
         return True
-    if min(len(short), len(long)) >= _TYPO_MIN_LENGTH and OSA.distance(short, long) <= 1:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= _MIN_NICKNAME and long.startswith(short):
         return True
-    return len(short) >= _MIN_NICKNAME and long.startswith(short)
+    if len(short) >= _TYPO_MIN_LENGTH:
+        allowed = 2 if len(short) >= _LONG_WORD else 1
+        return OSA.distance(short, long) <= allowed
+    return False
 
 
 def _short_form(a: str, b: str) -> bool:
