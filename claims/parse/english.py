@@ -21,6 +21,7 @@ from claims.parse.names import Mention, NounPhrases, Tok, is_acronym, tokens
 from claims.parse.quotes import Span
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_BODY_TAIL = re.compile(r"(?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _POSSESSIVE = re.compile(r"^(.+?)(?:'s|’s|'|’)$")
 _MAX_NP_TOKENS = 14
@@ -143,15 +144,15 @@ class EnglishAttributor(Attributor):
 
     def _name_like(self, tok: Tok) -> bool:
         """A word that can be part of a personal name."""
-        if tok.fold in self.lang.name_particles:
-            return True
-        if not tok.text[:1].isupper():
-            return False
-        fold = tok.fold
+        text = tok.text
+        if not text[:1].isupper():
+            return text in self.lang.name_particles  # particles are lower case: "de", "van"
+        fold = text.casefold()
         return not (
-            self._is_title(tok) or fold in self.lang.months or fold in self.lang.days
+            fold in self.lang.titles or fold.rstrip(".") in self.lang.titles
+            or fold in self.lang.months or fold in self.lang.days
             or fold in self.en.openers or fold in self._connectors
-            or _POSSESSIVE.match(tok.text) and tok.text[-2:] in ("'s", "’s")
+            or text[-2:] in ("'s", "’s")
         )
 
     # -- the article's people -----------------------------------------------------------------
@@ -477,12 +478,16 @@ class EnglishAttributor(Attributor):
     def _full_body_name(self, name: str, position: int) -> str:
         """A body named by its head alone ("the Bank") after the article named it in full
         ("the Bank of England"): the full name."""
-        if " " in name or not name:
+        if " " in name or not name or not self.text:
             return name
-        full = re.compile(
-            rf"(?<![\w-]){re.escape(name)} of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*")
-        match = full.search(self.text, 0, position) if self.text else None
-        return match.group() if match else name
+        at = self.text.find(f"{name} of ", 0, position)
+        while at >= 0:
+            if at == 0 or not (self.text[at - 1].isalnum() or self.text[at - 1] in "-'"):
+                tail = _BODY_TAIL.match(self.text, at + len(name) + 4)
+                if tail:
+                    return f"{name} of {tail.group()}"
+            at = self.text.find(f"{name} of ", at + 1, position)
+        return name
 
     def _anonymous(self, text: str, body: list[Tok], surface: str, start: int,
                    end: int) -> Mention | None:
