@@ -161,7 +161,11 @@ class EnglishAttributor(Attributor):
         toks = self.all_tokens
         people: dict[tuple[str, ...], Person] = {}
         i = 0
-        while i < len(toks):
+        count = len(toks)
+        while i < count:
+            if not toks[i].text[:1].isupper():  # most words: no name starts here
+                i += 1
+                continue
             j = i
             while j < len(toks) and self._name_like(toks[j]) and (
                 j == i or _adjacent(text, toks[j - 1], toks[j])
