@@ -22,12 +22,15 @@ _MIN_CONTINUATION_WORDS = 4
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ACTIVE = ("active",)
 _NP_REACH = 240  # characters: a speaker NP with its appositions is never longer
-_SUBJECT_START = re.compile(r"[\s\"“”,]*(?:[A-Z][\w.'-]*,?\s+){1,}(?:[A-Z]|[a-z]+\s+[A-Z])")
+_SUBJECT_START = re.compile(
+    r"[\s\"“”,]*(?:[A-Z][\w.'-]*,?\s+){1,}(?:[A-Z]|[a-z]+\s+[A-Z]|[a-z]+\s+[a-z]+\s+[A-Z])"
+)
 _LAST_WORDS = re.compile(r"[^\s,]+|,")
 _ALL_SLOTS = ("inverted", "clitic", "active", "passive")
 _SENTENCE_BREAK = re.compile(r"\n|[.!?](?=\s)")
 _SENTENCE_STOP = re.compile(r"\n|[\"“”«»]|[.!?](?=\s|$|[\"“”])")
 _AFTER_QUOTE = ("inverted", "clitic")
+_OPENING_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z]{2,})\s+(?:[a-z]+\s+)?(?:me|ber|di)[a-z]+")
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)(?![\w-])(?!\s+[A-Z])")
 
 
@@ -263,6 +266,17 @@ class Attributor:
             word = _NEXT_WORD.match(text, c_end)
             if word:
                 found.add(word.group(1).casefold())
+        # "Jujun menegaskan …": a single capitalised word opening a sentence before a verb
+        lang = self.lang
+        for match in _OPENING_NAME.finditer(text):
+            word = match.group(1)
+            fold = word.casefold()
+            if (self.words is None or fold not in self.words) and fold not in (
+                lang.role_head_words
+            ) and fold not in lang.days and fold not in lang.months and not match_phrase(
+                [Tok(word, 0, 0)], 0, lang.connectors
+            ) and fold not in lang.org_heads and fold not in lang.place_words:
+                found.add(fold)
         return frozenset(found)
 
     def sentence_subjects(self, text: str, spans: list[Span], lo: int = 0,
@@ -291,11 +305,21 @@ class Attributor:
                 continue
             toks = tokens(text, start, min(len(text), start + 160))
             cut = 0
-            while cut < len(toks) and cut < 12 and (
-                is_capitalised(toks[cut].text) or toks[cut].fold in lang.role_inner
-                or toks[cut].fold in lang.role_joiners or toks[cut].fold in lang.name_particles
-            ) and toks[cut].fold != ".":
-                cut += 1
+            descriptors = 0
+            while cut < len(toks) and cut < 12 and toks[cut].fold != ".":
+                tok = toks[cut]
+                if is_capitalised(tok.text) or tok.fold in lang.role_inner or (
+                    tok.fold in lang.role_joiners or tok.fold in lang.name_particles
+                ):
+                    cut += 1
+                elif tok.fold in lang.role_single_heads:
+                    cut += 1  # "Dan pemain bertahan Manchester United, Daley Blind"
+                    descriptors = lang.descriptor_span
+                elif descriptors and tok.fold not in lang.np_stop:
+                    cut += 1
+                    descriptors -= 1
+                else:
+                    break
             if cut < 2 or cut >= len(toks) or cut >= 12 or toks[cut].fold == ".":
                 continue
             if toks[cut].fold in lang.np_stop and toks[cut].fold not in lang.subject_particles:

@@ -169,10 +169,17 @@ def _pipeline(lang: Language) -> _Pipeline:
 
 def detect_outlet(text: str, lang: Language) -> str | None:
     """The outlet named by the dateline at the top of the article."""
+    found = dateline(text, lang)
+    return found[0] if found else None
+
+
+def dateline(text: str, lang: Language) -> tuple[str, int] | None:
+    """The outlet of the dateline and where the dateline ends."""
     head = text[:200]
     for name, pattern in lang.outlets:
-        if pattern.search(head):
-            return name
+        match = pattern.search(head)
+        if match:
+            return name, match.end()
     return None
 
 

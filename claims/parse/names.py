@@ -19,7 +19,7 @@ _UPPER_START = re.compile(r"^[\"'‘(]?[A-Z0-9]")
 _NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)+")
 _CAP_WORD = re.compile(r"(?<![\w-])[A-Z][\w'-]*")
 _LEFT_CAPS = re.compile(r"(?:(?<![\w-])[A-Z][\w'-]*[ \t]+){0,2}$")
-_RIGHT_CAPS = re.compile(r"(?:[ \t]+(?:[A-Z]\.)+(?!\w)|[ \t]+[A-Z][\w'-]*){0,3}")
+_RIGHT_CAPS = re.compile(r"(?:[ \t]+(?:[A-Z]\.)+(?!\w)|[ \t]+[A-Z][\w'-]*(?!\.\w)){0,3}")
 _HEAD_LEFT = re.compile(r"(?:[A-Z][\w.'-]*[ \t]+){0,8}$")
 _HEAD_RIGHT = re.compile(r"(?:[ \t]+[A-Z][\w.'-]*){0,8}")
 _NAME_BEFORE = re.compile(
@@ -184,7 +184,7 @@ class NounPhrases:
     def is_org(self, tok: Tok) -> bool:
         if tok.fold in self.lang.org_heads:
             return True
-        return is_acronym(tok.text) and 2 < len(tok.text.rstrip(".")) <= 8
+        return "." not in tok.text and is_acronym(tok.text) and 2 < len(tok.text) <= 8
 
     def is_place(self, tok: Tok) -> bool:
         return tok.fold in self.lang.place_words
