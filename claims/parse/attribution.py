@@ -55,6 +55,7 @@ class Attributor:
         self._hits_text: str | None = None
         self.words: set[str] | None = None
         self._memo_text: str | None = None
+        self.dateline_end = 0
         self._memo: dict[tuple[int, int], Mention | None] = {}
         self._all_hits: list[tuple[int, int, str]] = []
 
@@ -247,6 +248,12 @@ class Attributor:
     def prepare(self, text: str) -> None:
         """Per-article evidence, computed once: the word set, cue positions, name hints."""
         self.words = set(_LETTERS.findall(text))
+        self.dateline_end = 0
+        for _name, pattern in self.lang.outlets:
+            match = pattern.search(text[:200])
+            if match:
+                self.dateline_end = match.end()
+                break
         self._hits_text = None
         self.nps.set_article(text, self.short_names(text), self.words)
 
@@ -288,7 +295,8 @@ class Attributor:
         hi = len(text) if hi is None else hi
         found: list[Mention] = []
         inside = [(s.start, s.end) for s in spans]
-        starts = [lo] + [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, hi)] + [
+        starts = [lo, self.dateline_end] + [
+            m.end() for m in _SENTENCE_BREAK.finditer(text, lo, hi)] + [
             s.end for s in spans if lo <= s.end < hi]
         k = 0
         for start in sorted(set(starts)):
