@@ -1,0 +1,444 @@
+"""One-command benchmark: parse speed, ingest speed, memory, database size, search latency.
+
+    python benchmarks/run.py --corpus ../shared/corpus/id-news.jsonl.gz [--limit N]
+
+Prints a markdown table on stdout (progress on stderr). Everything is built in a temporary
+directory that is deleted afterwards. Steps:
+
+1. parse articles/s with 1 worker and with N workers (a sample spread over the corpus,
+   ``--parse-sample``; 0 parses everything);
+2. ``claims ingest`` of the corpus into a fresh SQLite database in a subprocess: articles/s,
+   peak RSS (all ingest processes together, sampled), database size; then a second ingest
+   of the same corpus, which must add 0 articles and 0 quotes;
+3. the database scaled to ``--quotes`` quotes by replicating real quotes under new ids
+   (INSERT ... SELECT, full-text index rebuilt once), then ``--queries`` searches through
+   ``claims.query.search_quotes``: words and bigrams sampled from stored quotes, with and
+   without filters; p50/p95 latency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gzip
+import io
+import os
+import pstats
+import random
+import re
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from claims.ingest import default_workers, parse_source, parsed_stream
+from claims.readers import SourceArticle, read_articles
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "id-news.jsonl.gz"
+TARGETS = {
+    "parse_1": 2000.0, "parse_ratio": 1.7, "ingest": 1000.0, "rss_mb": 300.0, "p95_ms": 50.0,
+}
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# --- corpus -----------------------------------------------------------------------------------
+
+
+def articles(corpus: Path, limit: int | None) -> Iterator[SourceArticle]:
+    items = (item for item in read_articles([corpus]) if isinstance(item, SourceArticle))
+    return islice(items, limit) if limit else items
+
+
+def spread_sample(corpus: Path, limit: int | None, size: int) -> list[SourceArticle]:
+    """Every k-th article, so the sample has the corpus' mix of outlets and lengths."""
+    everything = list(articles(corpus, limit))
+    if not size or size >= len(everything):
+        return everything
+    step = len(everything) / size
+    return [everything[int(i * step)] for i in range(size)]
+
+
+def limited_copy(corpus: Path, limit: int, directory: Path) -> Path:
+    """The first ``limit`` lines of a (gzipped) JSONL corpus as a plain file."""
+    target = directory / f"corpus-{limit}.jsonl"
+    opener = gzip.open if corpus.name.endswith(".gz") else open
+    with opener(corpus, "rb") as source, target.open("wb") as out:  # type: ignore[operator]
+        out.writelines(islice(source, limit))
+    return target
+
+
+# --- parse ------------------------------------------------------------------------------------
+
+
+@dataclass
+class ParseRun:
+    per_second: float
+    per_cpu_second: float
+    quotes: int
+
+
+def cpu_seconds(children_only: bool = False) -> float:
+    """CPU time of this process (unless ``children_only``) and of its reaped children."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    total = children.ru_utime + children.ru_stime
+    if not children_only:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        total += own.ru_utime + own.ru_stime
+    return total
+
+
+def parse_rate(sample: list[SourceArticle], workers: int) -> ParseRun:
+    """Articles per wall-clock second and per CPU second through the ingest parse stage.
+
+    The CPU rate is what to compare on a shared machine: wall-clock speed-up needs the
+    cores to be free.
+    """
+    started, cpu = time.perf_counter(), cpu_seconds()
+    quotes = sum(len(result.quotes) for _, result in parsed_stream(sample, parse_source,
+                                                                    workers=workers)
+                 if hasattr(result, "quotes"))
+    wall, used = time.perf_counter() - started, cpu_seconds() - cpu
+    return ParseRun(len(sample) / wall, len(sample) / used, quotes)
+
+
+def profile_parser(sample: list[SourceArticle], top: int = 15) -> str:
+    """cProfile of the parser over (part of) the sample: where its time goes."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for src in sample:
+        parse_source(src)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+# --- ingest -----------------------------------------------------------------------------------
+
+
+@dataclass
+class RunStats:
+    seconds: float
+    peak_rss_mb: float
+    peak_single_mb: float
+    cpu_seconds: float
+    stderr: str
+    returncode: int
+
+
+def _memory(process) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """(proportional, resident) bytes: PSS counts pages shared by forked workers once."""
+    try:
+        full = process.memory_full_info()
+        return getattr(full, "pss", full.rss), full.rss
+    except Exception:  # noqa: BLE001 - no smaps access: fall back to RSS
+        rss = process.memory_info().rss
+        return rss, rss
+
+
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """(sum of PSS, largest RSS) of a process and its descendants."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        processes = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0, 0
+    shared, resident = 0, 0
+    for process in processes:
+        try:
+            pss, rss = _memory(process)
+        except psutil.NoSuchProcess:
+            continue
+        shared, resident = shared + pss, max(resident, rss)
+    return shared, resident
+
+
+def run_measured(command: list[str]) -> RunStats:
+    """Run a command, sampling the memory of its whole process tree every 50 ms."""
+    started, cpu = time.perf_counter(), cpu_seconds(children_only=True)
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    peak = [0, 0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            total, single = _tree_memory(process.pid)
+            peak[0], peak[1] = max(peak[0], total), max(peak[1], single)
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    return RunStats(seconds, peak[0] / 2**20, peak[1] / 2**20, cpu_seconds(True) - cpu, stderr,
+                    process.returncode)
+
+
+def claims_command(*args: str) -> list[str]:
+    return [sys.executable, "-c", "from claims.cli import main; main()", *args]
+
+
+def summary_numbers(stderr: str) -> dict[str, int]:
+    match = re.search(r"(\d+) articles added, (\d+) duplicates skipped, (\d+) failed, "
+                      r"(\d+) quotes stored", stderr)
+    if not match:
+        raise RuntimeError(f"no ingest summary in:\n{stderr}")
+    added, duplicates, failed, quotes = map(int, match.groups())
+    return {"added": added, "duplicates": duplicates, "failed": failed, "quotes": quotes}
+
+
+def db_size_mb(db: Path) -> float:
+    files = [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")]
+    return sum(f.stat().st_size for f in files if f.exists()) / 2**20
+
+
+# --- search -----------------------------------------------------------------------------------
+
+QUOTE_COLUMNS = ("speaker_id, text, start, \"end\", kind, cue, mention, resolution, role, "
+                 "affiliation, via, said_on, confidence")
+
+
+def scale_quotes(db: Path, target: int) -> tuple[int, float]:
+    """Replicate articles and their quotes (new ids) until ``target`` quotes; rebuild FTS once.
+
+    Replica articles keep their metadata (outlet, date, title) but not their text: search
+    never reads article text, and copying it would only bloat the temp file.
+    """
+    started = time.perf_counter()
+    conn = sqlite3.connect(db)
+    conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+                       "PRAGMA cache_size=-200000; DROP TRIGGER IF EXISTS quote_ai;")
+    base_quotes = conn.execute("SELECT count(*) FROM quote").fetchone()[0]
+    max_article = conn.execute("SELECT max(id) FROM article").fetchone()[0]
+    copies = 0
+    total = base_quotes
+    while total < target and base_quotes:
+        copies += 1
+        offset = copies * max_article
+        conn.execute(f"""INSERT INTO article (id, sha256, url, source_id, outlet, title, lang,
+                         published, text, ingested_at, parser_version)
+                         SELECT id + {offset}, sha256 || '-{copies}', NULL, source_id, outlet,
+                                title, lang, published, '', ingested_at, parser_version
+                         FROM article WHERE id <= {max_article}""")
+        need = target - total
+        conn.execute(f"""INSERT INTO quote (article_id, {QUOTE_COLUMNS})
+                         SELECT article_id + {offset}, {QUOTE_COLUMNS}
+                         FROM quote WHERE article_id <= {max_article}
+                         ORDER BY id LIMIT {need}""")
+        total = conn.execute("SELECT count(*) FROM quote").fetchone()[0]
+    conn.commit()
+    log(f"replicated to {total:,} quotes; rebuilding the full-text index")
+    conn.execute("INSERT INTO quote_fts(quote_fts) VALUES ('rebuild')")
+    conn.commit()
+    conn.close()
+    # put the trigger back so the database is exactly the application's schema
+    from sqlalchemy import create_engine
+
+    from claims.fts import SQLITE_DDL
+
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(SQLITE_DDL[1])
+    engine.dispose()
+    return total, time.perf_counter() - started
+
+
+@dataclass
+class Query:
+    kind: str
+    query: str | None = None
+    outlet: str | None = None
+    since: date | None = None
+    speaker: str | None = None
+
+
+def query_mix(db: Path, count: int, seed: int = 5) -> list[Query]:
+    """Words and bigrams sampled from stored quotes, some with outlet/date/speaker filters."""
+    rng = random.Random(seed)
+    conn = sqlite3.connect(db)
+    texts = [row[0] for row in conn.execute(
+        "SELECT text FROM quote WHERE id IN (SELECT id FROM quote ORDER BY random() LIMIT 2000)")]
+    outlets = [row[0] for row in conn.execute(
+        "SELECT DISTINCT outlet FROM article WHERE outlet IS NOT NULL")]
+    speakers = [row[0] for row in conn.execute(
+        "SELECT s.name FROM speaker s JOIN quote q ON q.speaker_id = s.id "
+        "GROUP BY s.id ORDER BY count(*) DESC LIMIT 200")]
+    conn.close()
+    words_per_quote = [re.findall(r"\w{4,}", text) for text in texts]
+    words_per_quote = [words for words in words_per_quote if len(words) >= 2]
+    mix: list[Query] = []
+    kinds = (["word"] * 8 + ["bigram"] * 5 + ["word+outlet"] * 3 + ["word+since"] * 2
+             + ["speaker"] * 2)
+    for _ in range(count):
+        kind = rng.choice(kinds if speakers else [k for k in kinds if k != "speaker"])
+        words = rng.choice(words_per_quote)
+        at = rng.randrange(len(words) - 1)
+        if kind == "bigram":
+            mix.append(Query(kind, f"{words[at]} {words[at + 1]}"))
+        elif kind == "word+outlet" and outlets:
+            mix.append(Query(kind, words[at], outlet=rng.choice(outlets)))
+        elif kind == "word+since":
+            mix.append(Query(kind, words[at], since=date(2020, 1, 1)))
+        elif kind == "speaker":
+            mix.append(Query(kind, speaker=rng.choice(speakers)))
+        else:
+            mix.append(Query("word", words[at]))
+    return mix
+
+
+def search_latencies(db: Path, mix: list[Query], limit: int = 50,
+                     ) -> dict[str, list[float]]:
+    """Milliseconds per query through claims.query.search_quotes, by kind and overall."""
+    from sqlalchemy import create_engine
+
+    from claims.query import QuoteFilter, search_quotes
+
+    engine = create_engine(f"sqlite:///{db}")
+    timings: dict[str, list[float]] = {"all": []}
+    with engine.connect() as conn:
+        search_quotes(conn, QuoteFilter(query="warmup", limit=limit))
+        for q in mix:
+            started = time.perf_counter()
+            search_quotes(conn, QuoteFilter(query=q.query, outlet=q.outlet, since=q.since,
+                                            speaker=q.speaker, limit=limit))
+            elapsed = (time.perf_counter() - started) * 1000
+            timings["all"].append(elapsed)
+            timings.setdefault(q.kind, []).append(elapsed)
+    engine.dispose()
+    return timings
+
+
+def percentile(values: list[float], p: float) -> float:
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1]
+
+
+# --- report -----------------------------------------------------------------------------------
+
+
+def verdict(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--workers", type=int, default=default_workers())
+    parser.add_argument("--parse-sample", type=int, default=4000,
+                        help="articles for the parse-speed runs (0: all)")
+    parser.add_argument("--quotes", type=int, default=1_000_000,
+                        help="quotes in the search database")
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--profile", action="store_true",
+                        help="print the parser's cProfile top functions on stderr")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="copy the ingested database here before scaling it")
+    args = parser.parse_args(argv)
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 1
+
+    rows: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="claims-bench-") as tmp:
+        work = Path(tmp)
+        corpus = limited_copy(args.corpus, args.limit, work) if args.limit else args.corpus
+
+        sample = spread_sample(args.corpus, args.limit, args.parse_sample)
+        load_before = os.getloadavg()[0]
+        log(f"parse: {len(sample):,} articles, 1 worker (load average {load_before:.1f})")
+        single = parse_rate(sample, 1)
+        log(f"parse: {single.per_second:,.0f} articles/s; now {args.workers} workers")
+        pooled = parse_rate(sample, args.workers)
+        assert single.quotes == pooled.quotes, "worker count changed the parse"
+        one, many = single.per_second, pooled.per_second
+        if args.profile:
+            log("profiling the parser on 300 articles")
+            print(profile_parser(sample[:300]), file=sys.stderr)
+        del sample
+
+        db = work / "bench.db"
+        log(f"ingest: {corpus} -> fresh database, {args.workers} workers")
+        first = run_measured(claims_command("ingest", str(corpus), "--db", str(db), "--silent",
+                                            "--workers", str(args.workers)))
+        log(first.stderr.strip() or "(silent)")
+        # --silent hides the summary; a second, verbose run prints it and checks idempotence
+        again = run_measured(claims_command("ingest", str(corpus), "--db", str(db),
+                                            "--workers", str(args.workers)))
+        second = summary_numbers(again.stderr)
+        conn = sqlite3.connect(db)
+        n_articles, n_quotes = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                                for t in ("article", "quote"))
+        conn.close()
+        size = db_size_mb(db)
+        ingest_rate = n_articles / first.seconds
+        if args.keep:
+            shutil.copy(db, args.keep)
+
+        log(f"search: scaling to {args.quotes:,} quotes")
+        scaled, build_seconds = scale_quotes(db, args.quotes)
+        mix = query_mix(db, args.queries)
+        log(f"search: {len(mix)} queries")
+        timings = search_latencies(db, mix)
+
+    p50, p95 = percentile(timings["all"], 50), percentile(timings["all"], 95)
+    load_after = os.getloadavg()[0]
+    rows += [
+        ("parse, 1 worker", f"{one:,.0f} articles/s ({single.per_cpu_second:,.0f} per CPU-s)",
+         f"≥ {TARGETS['parse_1']:,.0f}: {verdict(one >= TARGETS['parse_1'])}"),
+        (f"parse, {args.workers} workers",
+         f"{many:,.0f} articles/s ({many / one:.2f}×; {pooled.per_cpu_second:,.0f} per CPU-s)",
+         f"≥ {TARGETS['parse_ratio']}×: {verdict(many / one >= TARGETS['parse_ratio'])}"),
+        ("ingest into a fresh SQLite database",
+         f"{ingest_rate:,.0f} articles/s ({n_articles:,} articles, {n_quotes:,} quotes in "
+         f"{first.seconds:.1f} s; {n_articles / first.cpu_seconds:,.0f} per CPU-s)",
+         f"≥ {TARGETS['ingest']:,.0f}: {verdict(ingest_rate >= TARGETS['ingest'])}"),
+        ("peak memory during ingest (PSS, all processes)",
+         f"{first.peak_rss_mb:,.0f} MB (largest process RSS {first.peak_single_mb:,.0f} MB)",
+         f"< {TARGETS['rss_mb']:.0f} MB: {verdict(first.peak_rss_mb < TARGETS['rss_mb'])}"),
+        ("database size", f"{size:,.1f} MB", ""),
+        ("second ingest of the same corpus",
+         f"{second['added']} articles, {second['quotes']} quotes added in "
+         f"{again.seconds:.1f} s", f"0 and 0: {verdict(second['added'] == second['quotes'] == 0)}"),
+        (f"search p50 / p95 at {scaled:,} quotes",
+         f"{p50:.1f} ms / {p95:.1f} ms ({len(mix)} queries)",
+         f"p95 < {TARGETS['p95_ms']:.0f} ms: {verdict(p95 < TARGETS['p95_ms'])}"),
+    ]
+    for kind in sorted(k for k in timings if k != "all"):
+        values = timings[kind]
+        rows.append((f"  search: {kind} ({len(values)})",
+                     f"{percentile(values, 50):.1f} ms / {percentile(values, 95):.1f} ms", ""))
+    corpus_name = args.corpus.name + (f" (first {args.limit:,})" if args.limit else "")
+    print(f"Benchmark on {corpus_name}, {os.cpu_count()} cores (load average "
+          f"{load_before:.1f} at start, {load_after:.1f} at end), parse sample "
+          f"{args.parse_sample or 'all'}; search DB built in {build_seconds:.0f} s\n")
+    print("| measure | result | target |")
+    print("|---|---|---|")
+    for name, value, target in rows:
+        print(f"| {name} | {value} | {target} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
