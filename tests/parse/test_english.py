@@ -187,3 +187,60 @@ def test_english_article_quoting_indonesian() -> None:
     assert article.lang == "en"
     assert article.quotes[0].speaker == "Retno Marsudi"
     assert article.quotes[0].cue == "said"
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "speaker"),
+    [
+        # reaction round-ups: "Name - Organisation" before the quote
+        ('Reaction was swift. Mary Quinn - Highland Hoteliers Group "We welcome the support '
+         'but it comes late." Tom Reid - Crofters Union "This is a start."', 0, "Mary Quinn"),
+        # the definite description points at the person whose known role fits
+        ('Sam Okafor signed for the club in May. He was criticised by United boss Alan Fenwick '
+         'last week. The defender said: "I know what I can do."', 0, "Sam Okafor"),
+        # the subject of the reporting verb is the pronoun's antecedent, not the first name
+        ('Chancellor Ruth Kemp has misjudged the mood, Peter Hale has said.\n\n'
+         '"Nobody asked for this," he added.', 0, "Peter Hale"),
+        # "called" only reports its own quote: it does not change the speaker that follows
+        ('"We are busy every night," said Ines Moreau, who runs two bistros in Lyon, called '
+         'Fenwick. "Bookings have doubled since June."', 1, "Ines Moreau"),
+    ],
+)
+def test_discourse_speakers(text: str, index: int, speaker: str) -> None:
+    assert _quotes(text)[index]["speaker"] == speaker
+
+
+def test_quote_missing_its_opening_mark_starts_after_the_colon() -> None:
+    text = ('"Costs are rising," he added. Nia Evans, an economist at Harbour Bank, said: '
+            'Rates will stay high this year."')
+    last = _quotes(text)[-1]
+    assert str(last["text"]).startswith("Rates will stay high")
+    assert last["speaker"] == "Nia Evans"
+
+
+def test_a_body_named_by_its_head_takes_its_full_name() -> None:
+    text = ('The Bank of Wessex raised rates on Thursday. The Bank said inflation was '
+            '"stubbornly high".')
+    assert _quotes(text)[0]["speaker"] == "Bank of Wessex"
+
+
+def test_courtesy_title_mentions_map_to_the_full_name_named_last() -> None:
+    text = ('John Kerr led the bid in 1998. His niece, Anna Kerr, now runs the charity.\n\n'
+            '"We never stopped," Ms Kerr said.')
+    assert _quotes(text)[0]["speaker"] == "Anna Kerr"
+
+
+def test_english_corpus_sample_never_raises_and_keeps_offsets() -> None:
+    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "en-bbc.jsonl.gz"
+    if not corpus.exists():
+        pytest.skip("shared corpus not available")
+    import gzip
+    import json
+
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        for k, line in enumerate(fh):
+            if k >= 150:
+                break
+            text = json.loads(line).get("text") or ""
+            for quote in parse_article(text, lang="en").quotes:
+                assert text[quote.start:quote.end] == quote.text
