@@ -55,6 +55,8 @@ class EnglishWords:
     clause_starters: frozenset[str]
     copulas: frozenset[str]
     quote_only_verbs: frozenset[str]
+    naming_words: frozenset[str]
+    non_speakers: frozenset[str]
 
     @classmethod
     def load(cls, code: str) -> EnglishWords:
@@ -74,6 +76,7 @@ class EnglishWords:
             female_titles=fold("female_titles"), male_titles=fold("male_titles"),
             not_before_names=fold("not_before_names"), clause_starters=fold("clause_starters"),
             copulas=fold("copulas"), quote_only_verbs=fold("quote_only_verbs"),
+            naming_words=fold("naming_words"), non_speakers=fold("non_speakers"),
         )
 
 
@@ -405,6 +408,8 @@ class EnglishAttributor(Attributor):
         start, end = toks[0].start, toks[-1].end
         surface = text[start:end]
         first = toks[0].fold
+        if len(toks) == 1 and first in self.en.non_speakers:
+            return None  # "You might say the "going rate" is obscene"
         if len(toks) == 1 and first in self.lang.pronouns:
             gender = self._pronoun_gender.get(first)
             self._salient_at = -1
@@ -1066,6 +1071,9 @@ class EnglishAttributor(Attributor):
         inner_words = _WORD.findall(text, core_start, core_end)
         if len(inner_words) > 1 and all(w[:1].isupper() for w in inner_words):
             return None  # a title
+        before = self._tokens(text, max(0, span.start - 40), span.start)[-2:]
+        if any(t.fold in self.en.naming_words for t in before):
+            return None  # a name: 'a group called "…"', 'with the headline, "…"'
         sent_start = self.sentence_start(text, span.start, 0)
         according = None
         for match in self._according_re.finditer(text, sent_start, span.start):
