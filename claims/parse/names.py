@@ -500,36 +500,35 @@ class NounPhrases:
         words = name.split()
         if not words or len(words) > 2:
             return None
-        rights: list[list[str]] = []
-        lefts: list[list[str]] = []
+        forms: list[list[str]] = []
         for start, end in _occurrences(text, name):
             if self._headline(text, start, end):
                 continue  # a headline in title case, not a name
+            line_start = text.rfind("\n", 0, start) + 1
+            if self.lang.link_prefix_re.search(text, max(line_start, start - 80), start):
+                continue  # "Simak juga Video: Tekad Prabowo …": a link to another article
             right: list[str] = []
             after = _RIGHT_CAPS.match(text, end)
             for word in after.group().split() if after else []:
                 if not self._extends_name(word):
                     break
                 right.append(word)
-            rights.append(right)
             before = _LEFT_CAPS.search(text, max(0, start - 80), start)
             left: list[str] = []
+            following = words[0]
             for word in reversed(before.group().split() if before else []):
-                if not self._extends_name(word):
-                    break
+                if not self._extends_name(word) or self._used_apart(Tok(word, 0, 0),
+                                                                     Tok(following, 0, 0)):
+                    break  # "Kota Malang Sutiaji": Malang also stands without Sutiaji
                 left.insert(0, word)
+                following = word
             if len(left) > 1 and before and self._at_sentence_start(
                 text, start - len(" ".join(left)) - 1
             ):
                 left = left[1:]
-            lefts.append(left)
-        best_right = max(rights, key=len, default=[])
-        if best_right:
-            return " ".join(words + best_right)
-        best_left = max(lefts, key=len, default=[])
-        if best_left and len(words) == 1:
-            return " ".join(best_left[-2:] + words)
-        return None
+            forms.append((left[-1:] if len(words) == 1 else []) + words + right)
+        best = max(forms, key=len, default=[])
+        return " ".join(best) if len(best) > len(words) else None
 
     def _extends_name(self, word: str) -> bool:
         tok = Tok(word, 0, 0)
