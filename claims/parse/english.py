@@ -193,9 +193,9 @@ class EnglishAttributor(Attributor):
             if len(run) >= 2 and len(run) <= 4 and not any(
                 t.fold in self.lang.place_words for t in run
             ) and not _sentence_initial_word(text, run[0]):
-                key = tuple(t.fold for t in run)
+                key = tuple(t.fold.rstrip("'’") for t in run)  # "Robbie Williams' album"
                 if key not in people:
-                    name = " ".join(t.text for t in run)
+                    name = " ".join(t.text for t in run).rstrip("'’")
                     role, aff = self._role_around(text, toks, i, j)
                     people[key] = Person(name, key, run[0].start, role, aff)
                 elif people[key].role is None:
@@ -776,8 +776,9 @@ class EnglishAttributor(Attributor):
             while k < len(spans) and spans[k].end <= tok.start:
                 k += 1
             inside = k < len(spans) and spans[k].start <= tok.start
-            if not inside and tok.fold in surnames and tok.text[:1].isupper():
-                person = self._find_person([tok.fold], tok.start)
+            fold = tok.fold.rstrip("'’")
+            if not inside and fold in surnames and tok.text[:1].isupper():
+                person = self._find_person([fold], tok.start)
                 if person is not None:
                     found.append((tok.start, person))
                     if person.role is None and person.affiliation is None:
