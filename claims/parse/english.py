@@ -56,6 +56,7 @@ class EnglishWords:
     copulas: frozenset[str]
     quote_only_verbs: frozenset[str]
     naming_words: frozenset[str]
+    given_gender: dict[str, str]
     non_speakers: frozenset[str]
 
     @classmethod
@@ -77,6 +78,8 @@ class EnglishWords:
             not_before_names=fold("not_before_names"), clause_starters=fold("clause_starters"),
             copulas=fold("copulas"), quote_only_verbs=fold("quote_only_verbs"),
             naming_words=fold("naming_words"), non_speakers=fold("non_speakers"),
+            given_gender={**{n: "m" for n in fold("male_given")},
+                          **{n: "f" for n in fold("female_given")}},
         )
 
 
@@ -795,6 +798,11 @@ class EnglishAttributor(Attributor):
                     elif self._person_evidence(person, index, previous):
                         self.trusted.add(person.name)
             previous = tok
+        for person in self.people:  # given names tell the gender no title told
+            if person.name not in self.gender and len(person.folded) > 1:
+                given = self.en.given_gender.get(person.folded[0])
+                if given:
+                    self.gender[person.name] = given
         self.trusted.update(p.name for p in self.people if p.role or p.affiliation)
         self.all_occurrences = found
         return [(pos, p) for pos, p in found if p.name in self.trusted]
@@ -848,7 +856,13 @@ class EnglishAttributor(Attributor):
         in_sentence = [p for pos, p in candidates if pos >= sentence]
         # the subject of a reporting verb of that sentence before anyone else it names
         speaking = [p for pos, p in candidates if pos >= sentence and pos in self.speaking_at]
-        return speaking[0] if speaking else in_sentence[0]
+        if speaking:
+            return speaking[0]
+        if gender:  # someone known to be "she" before someone of unknown gender
+            known = [p for p in in_sentence if self.gender.get(p.name) == gender]
+            if known:
+                return known[0]
+        return in_sentence[0]
 
     def _anonymous_before(self, position: int, since: int) -> Mention | None:
         """The latest anonymous speaker ("a spokeswoman for X") named after ``since``."""
