@@ -244,3 +244,9 @@ def test_english_corpus_sample_never_raises_and_keeps_offsets() -> None:
             text = json.loads(line).get("text") or ""
             for quote in parse_article(text, lang="en").quotes:
                 assert text[quote.start:quote.end] == quote.text
+
+
+def test_given_names_tell_the_gender_of_a_pronoun() -> None:
+    text = ('The award went to Julia Marsh, ahead of Robert Quayle. "I did not expect this," '
+            'he said.')
+    assert _quotes(text)[0]["speaker"] == "Robert Quayle"
