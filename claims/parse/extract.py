@@ -194,8 +194,9 @@ def _parse(text: str, lang: Language, code: str, outlet: str | None,
     if not found:
         return ParsedArticle(text=text, lang=code, outlet=detected, published=published)
     # people introduced outside quotes: salience for -nya, and full names and roles
-    indirect = pipe.attributor.indirect_mentions(text, spans)
-    indirect += pipe.attributor.sentence_subjects(text, spans)
+    last = found[-1].span.start  # what comes after the last quote cannot introduce its speaker
+    indirect = pipe.attributor.indirect_mentions(text, spans, 0, last)
+    indirect += pipe.attributor.sentence_subjects(text, spans, 0, last)
     registry = Registry(text, pipe.attributor.nps)
     for mention in sorted([a.mention for a in found if a.mention] + indirect,
                           key=lambda m: m.start):

@@ -24,9 +24,10 @@ def load_lexicon(lang: str) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
-def available_languages() -> list[str]:
+@cache
+def available_languages() -> tuple[str, ...]:
     """Language codes that have a data file."""
-    return sorted(p.stem for p in LANG_DIR.glob("*.toml"))
+    return tuple(sorted(p.stem for p in LANG_DIR.glob("*.toml")))
 
 
 @cache
