@@ -90,7 +90,11 @@ _CACHE = _TokenCache()
 def _tokenize(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
     for match in TOKEN.finditer(text, start, end):
-        word, s, e = match.group(), match.start(), match.end()
+        word = match.group()
+        if "." not in word:  # the common case: a plain word
+            out.append(Tok(word, match.start(), match.end()))
+            continue
+        s, e = match.start(), match.end()
         glued = _GLUED_SENTENCE.search(word) if "." in word[2:-1] else None
         if glued:  # "Lucky.Menurut": two sentences glued by a scraper
             cut = glued.end() - 1
