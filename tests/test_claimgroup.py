@@ -272,6 +272,7 @@ def test_conflicts(second: dict, is_conflict: bool) -> None:
         ("joko widodo", "jokowi", "same"),
         ("bahlil lahadalia", "bahlil ladahalia", "same"),
         ("prasetyo hadi", "pras", "same"),
+        ("sby", "susilo bambang yudhoyono", "same"),
         ("budi santoso", "agus santoso", "different"),
         ("ana", "josua pardede", "different"),
     ],

@@ -5,8 +5,8 @@
 - ``unknown``: either side has no speaker key (or is anonymous): no evidence either way;
 - ``same``: equal keys, or every word of one key matching a word of the other exactly, with one
   or two typos, or as its start (``budi`` / ``Budi Santosa`` / ``budi santoso``, ``pras`` /
-  ``prasetyo hadi``, ``jokowi`` / ``joko widodo``): within one claim a shortened or misspelt
-  name is the same person;
+  ``prasetyo hadi``, ``jokowi`` / ``joko widodo``), or one key the initials of the other
+  (``sby``): within one claim a shortened or misspelt name is the same person;
 - ``member``: one side is an institution and the other names it as its affiliation (a
   spokesperson, a minister, a member). Names of bodies compare case-, punctuation- and
   abbreviation-blind (``Kemlu`` == ``Kementerian Luar Negeri``, data file), and a longer name
@@ -83,6 +83,8 @@ def _short_form(a: str, b: str) -> bool:
     word of the shorter key matches a word of the longer one (equal, one typo, or its start)."""
     wa, wb = a.split(), b.split()
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) == 1 and len(long) >= 2 and short[0] == "".join(w[0] for w in long):
+        return True  # sby / susilo bambang yudhoyono
     return bool(short) and all(any(_word_matches(w, x) for x in long) for w in short)
 
 
