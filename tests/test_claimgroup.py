@@ -232,6 +232,12 @@ def test_short_fragments_stay_alone() -> None:
     assert len(group_claims(apps)) == 3
 
 
+def test_unknown_articles_count_apart() -> None:
+    apps = [Appearance(1, FULL, outlet="Detik", day=DAY), Appearance(2, FULL, outlet="Tempo")]
+    (group,) = group_claims(apps)
+    assert group.n_articles == 2
+
+
 def test_records_are_picklable() -> None:
     groups = group_claims([app(1, FULL), app(2, FULL)])
     assert pickle.loads(pickle.dumps(groups))[0].member_ids == [1, 2]

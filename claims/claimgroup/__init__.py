@@ -1,7 +1,17 @@
 """Claims across outlets: grouping quotes of one statement, their relations, drift, conflicts.
 
 Pure logic over plain records (no database); storage and the CLI call these functions.
-See ``text`` (relations), ``grouping`` (claims), ``speakers`` and ``audit`` for the rules.
+See ``text`` (relations), ``grouping`` (claims), ``speakers`` and ``audit`` for the rules, and
+``claims/data/claimgroup_<lang>.toml`` for the words they use.
+
+    groups = group_claims(appearances)            # list[ClaimGroup], singletons included
+    multi = [g for g in groups if len(g.outlets) >= 2]
+    find_conflicts(groups)                        # one claim, speakers that disagree
+    drift(groups)                                 # substantive first, with word diffs
+    merge_candidates(speaker_infos)               # speaker records that look like one
+    relation("4 persen - 5 persen", "4%-5%")      # -> "format"
+
+``python -m claims.claimgroup.bench`` measures all of it on ``../shared/corpus`` when present.
 """
 
 from claims.claimgroup.audit import (

@@ -62,15 +62,15 @@ class Appearance:
     """One stored quote, as grouping needs it (plain and picklable)."""
 
     quote_id: int
-    text: str
-    article_id: int
-    speaker_key: str | None = None
+    text: str  # as stored, quotation marks included
+    speaker_key: str | None = None  # normalised speaker identity
     speaker_name: str | None = None
-    speaker_type: str | None = None
+    speaker_type: str | None = None  # person / organization / anonymous
     affiliation: str | None = None
     role: str | None = None
     outlet: str | None = None
-    day: date | None = None
+    article_id: int | None = None  # None: unknown, never treated as the same article
+    day: date | None = None  # said_on, else the article's published day
 
 
 @dataclass(slots=True)
@@ -92,7 +92,8 @@ class ClaimGroup:
 
     @property
     def n_articles(self) -> int:
-        return len({m.article_id for m in self.members})
+        return len({m.article_id if m.article_id is not None else ("quote", m.quote_id)
+                    for m in self.members})
 
 
 @dataclass(slots=True)
@@ -105,7 +106,7 @@ class _Open:
 
 
 def _sort_key(app: Appearance) -> tuple:
-    return (app.day is None, app.day or date.min, app.article_id, app.quote_id)
+    return (app.day is None, app.day or date.min, app.article_id or 0, app.quote_id)
 
 
 def _boilerplate_prefix_length(tokens: tuple[str, ...], lang: str) -> int:
@@ -170,6 +171,8 @@ def link_relation(base: Appearance, new: Appearance, rules: GroupingRules) -> Re
 
 
 def _same_article_ok(open_claim: _Open, new: Appearance, rules: GroupingRules) -> bool:
+    if new.article_id is None:
+        return True
     siblings = open_claim.articles.get(new.article_id)
     if not siblings:
         return True
@@ -248,7 +251,8 @@ def group_claims(
             open_claim.group.relations[app.quote_id] = rel
             if len(tokens[app.quote_id]) > len(tokens[open_claim.longest.quote_id]):
                 open_claim.longest = app
-        claims[target].articles[app.article_id].append(app)
+        if app.article_id is not None:
+            claims[target].articles[app.article_id].append(app)
         if not long_enough:
             continue  # fragments never become evidence for a longer quote
         for s in usable:
