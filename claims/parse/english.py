@@ -57,6 +57,7 @@ class EnglishWords:
     quote_only_verbs: frozenset[str]
     naming_words: frozenset[str]
     given_gender: dict[str, str]
+    work_nouns: frozenset[str]
     non_speakers: frozenset[str]
 
     @classmethod
@@ -78,6 +79,7 @@ class EnglishWords:
             not_before_names=fold("not_before_names"), clause_starters=fold("clause_starters"),
             copulas=fold("copulas"), quote_only_verbs=fold("quote_only_verbs"),
             naming_words=fold("naming_words"), non_speakers=fold("non_speakers"),
+            work_nouns=fold("work_nouns"),
             given_gender={**{n: "m" for n in fold("male_given")},
                           **{n: "f" for n in fold("female_given")}},
         )
@@ -370,6 +372,9 @@ class EnglishAttributor(Attributor):
                        k > 0 and any(self._is_role_word(x) for x in chunk[:k])), None)
         if joiner is not None:
             role_part, rest = chunk[:joiner], chunk[joiner + 1:]
+            work = rest[1:2] if rest and rest[0].fold == "the" else rest[:1]
+            if work and work[0].fold in self.en.work_nouns:
+                return self._premods(role_part)  # "author of the book X": a work, no body
             org = self._caps_after(text, rest, 0) if rest else None
             if org is None and rest:
                 org = " ".join(t.text for t in rest if t.fold not in ("the",)) or None
