@@ -250,3 +250,9 @@ def test_given_names_tell_the_gender_of_a_pronoun() -> None:
     text = ('The award went to Julia Marsh, ahead of Robert Quayle. "I did not expect this," '
             'he said.')
     assert _quotes(text)[0]["speaker"] == "Robert Quayle"
+
+
+def test_a_work_after_the_role_is_not_an_affiliation() -> None:
+    quote = _only('"Pubs were the heart of it," said Ada Lyle, author of the book Last Orders.')
+    assert quote["role"] == "author"
+    assert quote["affiliation"] is None
