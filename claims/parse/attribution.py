@@ -482,6 +482,8 @@ def combine_apposition(mentions: list[Mention]) -> Mention | None:
         first = others[0]
         if first.kind == "role":
             role, parts = first.role, [first.affiliation]
+        elif first.kind == "person" and first.role:  # a misread "Manajer Humas KAI X"
+            role, parts = first.role, [first.affiliation, first.name]
         else:
             role, parts = None, [first.text]
         parts.extend(m.text for m in others[1:])

@@ -292,6 +292,19 @@ def _speaker_of(attribution: Attribution, registry: Registry, current: Speaker |
     return _named_speaker(mention, registry), "named", mention.text
 
 
+def _clean(words: str | None, lang: Language) -> str | None:
+    """A role or affiliation without leading/trailing function words ("itu", "yang")."""
+    if not words:
+        return None
+    parts = words.split()
+    junk = lang.anaphor_markers | lang.np_stop
+    while parts and parts[0].casefold() in junk:
+        parts.pop(0)
+    while parts and (parts[-1].casefold() in junk or parts[-1] in ",-"):
+        parts.pop()
+    return " ".join(parts) or None
+
+
 def _named_speaker(mention: Mention, registry: Registry) -> Speaker:
     """A named person or body, mapped to the fullest form of the name in the article."""
     known = registry.canonical(mention.name or mention.text)
@@ -303,6 +316,9 @@ def _named_speaker(mention: Mention, registry: Registry) -> Speaker:
         affiliation = mention.affiliation if mention.role else known.affiliation
         speaker = Speaker(known.name, known.kind, role, affiliation, known.folded,
                           known.position)
+    lang = registry.nps.lang
+    speaker.role, speaker.affiliation = _clean(speaker.role, lang), _clean(speaker.affiliation,
+                                                                           lang)
     if speaker.kind == "person" and not speaker.role and not speaker.affiliation:
         speaker.role, speaker.affiliation = registry.introduction(speaker.name)
     return speaker

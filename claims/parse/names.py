@@ -91,6 +91,12 @@ def _tokenize(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
     for match in TOKEN.finditer(text, start, end):
         word = match.group()
+        if word[0] in "-–—" and len(word) > 1:  # "–Jurnalis": a dash glued to the word
+            trimmed = word.lstrip("-–—")
+            if not trimmed:
+                continue
+            out.extend(_tokenize(text, match.end() - len(trimmed), match.end()))
+            continue
         if "." not in word:  # the common case: a plain word
             out.append(Tok(word, match.start(), match.end()))
             continue
@@ -606,6 +612,10 @@ class NounPhrases:
         if not name_words:
             return None, None
         for name_start, name_end in _occurrences(text, name):
+            line_start = text.rfind("\n", 0, name_start) + 1
+            if self.lang.link_prefix_re.search(text, max(line_start, name_start - 150),
+                                               name_start):
+                continue  # "Baca juga: …": a headline of another article
             floor = max(0, name_start - 250)
             cut = max(text.rfind(".", floor, name_start - 1), text.rfind("\n", floor,
                                                                          name_start))
