@@ -23,6 +23,7 @@ class ClaimLexicon:
     scales: dict[str, float]
     additive_scales: dict[str, float]
     scale_abbreviations: dict[str, str]
+    currency: frozenset[str]
     fillers: frozenset[str]
     clitics: tuple[str, ...]
     prefixes: tuple[tuple[str, str], ...]
@@ -72,6 +73,7 @@ def load_claim_lexicon(lang: str = "id") -> ClaimLexicon:
         scale_abbreviations={
             k.casefold(): v.casefold() for k, v in data.get("scale_abbreviations", {}).items()
         },
+        currency=frozenset(w.casefold() for w in data.get("currency", {}).get("words", [])),
         fillers=frozenset(w.casefold() for w in light.get("fillers", [])),
         clitics=tuple(w.casefold() for w in light.get("clitics", [])),
         prefixes=tuple(

@@ -94,9 +94,8 @@ def _fold_numbers(words: list[str], lex: ClaimLexicon) -> list[str]:
         while i < len(words):
             word = words[i]
             if _NUMBER.fullmatch(word) or word in lex.numbers:
-                if seen_any and _NUMBER.fullmatch(words[i - 1]) is not None or (
-                    seen_any and words[i - 1] in lex.numbers
-                ):
+                previous = words[i - 1] if i else ""
+                if seen_any and (_NUMBER.fullmatch(previous) or previous in lex.numbers):
                     break  # two bare numbers in a row ("4 5") stay apart
                 value = _number_value(word) if _NUMBER.fullmatch(word) else lex.numbers[word]
                 current += value
@@ -121,11 +120,7 @@ def _scale_abbreviation(words: list[str], i: int, lex: ClaimLexicon) -> bool:
     """``M`` or ``T`` mean a scale only right after a number that follows a currency word."""
     if words[i] not in lex.scale_abbreviations or i < 2:
         return False
-    return lex.spelling.get(words[i - 2], words[i - 2]) in _currency_words(lex)
-
-
-def _currency_words(lex: ClaimLexicon) -> frozenset[str]:
-    return frozenset(lex.spelling.get(w, w) for w in ("rp", "$", "rupiah", "dolar"))
+    return lex.spelling.get(words[i - 2], words[i - 2]) in lex.currency
 
 
 def canonical_tokens(text: str, lang: str = "id") -> list[str]:
