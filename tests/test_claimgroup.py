@@ -83,6 +83,8 @@ DAY = date(2024, 7, 9)
         ("Tindakan itu mencederai demokrasi kita", "Tindakan itu menghilangkan demokrasi kita",
          "substantive"),
         ("Kami sudah bertemu Budi Santoso", "Kami sudah bertemu Agus Santoso", "substantive"),
+        ("Partai kami tidak menolak usulan itu dan mendukung revisi",
+         "Partai kami menolak usulan itu dan tidak mendukung revisi", "substantive"),
         ("Kami akan menaikkan tarif, dan subsidi tetap berjalan untuk warga miskin",
          "Kami akan menaikkan tarif untuk warga miskin", "substantive"),
     ],

@@ -14,9 +14,9 @@ Three levels of tokens, each a coarser view of the quote:
    to one word.
    Equal -> ``minor`` (only light words differ, even at an edge). Otherwise, canonical tokens of
    one a contiguous run of the other, or pieces of it between ellipses (``A … C``) ->
-   ``excerpt``. Otherwise meaning tokens equal as
-   multisets (word order), up to typos and verb prefixes (``dorong``/``mendorong``), or one a
-   contiguous part of the other -> ``minor``.
+   ``excerpt``. Otherwise meaning tokens equal as multisets (word order, each negation kept
+   before the same word), equal up to typos and verb prefixes (``dorong``/``mendorong``), or one
+   a contiguous part of the other -> ``minor``.
    Anything else (a number, a negation, a name, a verb, a clause) -> ``substantive``.
 
 Negations are never fillers and never typos: ``tidak``/``bukan``/``belum`` added or dropped is
@@ -282,6 +282,21 @@ def _is_cut(
     return trimmed_side is not None
 
 
+def _reordered(a: Sequence[str], b: Sequence[str], lex: ClaimLexicon) -> bool:
+    """Same words in another order, each negation still in front of the same word
+    (``tidak menolak, mendukung`` vs ``menolak, tidak mendukung`` is no reordering)."""
+    if Counter(a) != Counter(b):
+        return False
+
+    def negated(tokens: Sequence[str]) -> Counter[tuple[str, str]]:
+        return Counter(
+            (w, tokens[i + 1] if i + 1 < len(tokens) else "")
+            for i, w in enumerate(tokens) if w in lex.negations
+        )
+
+    return negated(a) == negated(b)
+
+
 def relation(first: str, other: str, lang: str = "id") -> Relation:
     """How ``other`` relates to ``first`` (see the module docstring for the ladder)."""
     if normalise(first) == normalise(other):
@@ -296,7 +311,7 @@ def relation(first: str, other: str, lang: str = "id") -> Relation:
     if _is_cut(ca, cb, lex) or _elided_from(other, first, lang) or _elided_from(first, other, lang):
         return "excerpt"
     if (
-        Counter(ma) == Counter(mb)
+        _reordered(ma, mb, lex)
         or equivalent_up_to_typos(ma, mb, lang, affixes=True)
         or _is_cut(ma, mb, lex, affixes=True)
     ):
