@@ -201,6 +201,18 @@ def test_shared_boilerplate_opening_stays_apart(second_speaker: str, second_day:
     assert len(group_claims(apps)) == 2
 
 
+def test_stock_sentence_quoted_first_does_not_glue_two_statements() -> None:
+    stock = "Kami mengimbau masyarakat untuk tetap tenang dan tidak terprovokasi"
+    apps = [
+        app(1, stock, outlet="Detik"),
+        app(2, stock + ". Dua pelaku sudah kami tangkap di Bekasi tadi malam", outlet="Tempo"),
+        app(3, stock + ". Kami akan mengusut kasus ini sampai tuntas bersama TNI",
+            outlet="Kompas.com"),
+    ]
+    groups = sorted(group_claims(apps), key=lambda g: g.first.quote_id)
+    assert [g.member_ids for g in groups] == [[1, 2], [3]]
+
+
 def test_same_words_on_another_occasion_are_another_claim() -> None:
     apps = [app(1, FULL, day=date(2024, 1, 5)), app(2, FULL, day=date(2024, 3, 20))]
     assert len(group_claims(apps)) == 2

@@ -27,7 +27,10 @@ Rules (in this order):
    as identical/format/excerpt: an outlet re-uses its own quote verbatim or trimmed, while a
    reworded one from the same outlet a day later is, in the corpus, a new statement built on
    the same template (daily market commentary: ``Harga naik, volume ...``).
-5. Each member's relation is computed to the first appearance. Where the member only links
+5. When the first appearance is only a part of the new quote, the new quote must also fit the
+   claim's longest version: a stock sentence quoted alone first must not glue together two
+   different statements that both open with it.
+6. Each member's relation is computed to the first appearance. Where the member only links
    through the longest version (two different excerpts of one long quote), the relation is
    ``excerpt``, not ``substantive``.
 """
@@ -170,6 +173,10 @@ def link_relation(base: Appearance, new: Appearance, rules: GroupingRules) -> Re
     return rel
 
 
+def _longer(a: Appearance, b: Appearance, rules: GroupingRules) -> bool:
+    return len(_canonical(a.text, rules.lang)) > len(_canonical(b.text, rules.lang))
+
+
 def _same_article_ok(open_claim: _Open, new: Appearance, rules: GroupingRules) -> bool:
     if new.article_id is None:
         return True
@@ -187,9 +194,13 @@ def _verify(open_claim: _Open, new: Appearance, rules: GroupingRules) -> Relatio
     if not _same_article_ok(open_claim, new, rules):
         return None
     rel = link_relation(first, new, rules)
-    if rel is not None:
-        return rel
     longest = open_claim.longest
+    if rel is not None:
+        if rel == "excerpt" and longest is not first and _longer(new, first, rules):
+            # The first appearance is a part of the new quote; so may be a stock sentence
+            # that opens two different statements: the new one must also fit the fullest.
+            return rel if link_relation(longest, new, rules) is not None else None
+        return rel
     if longest is first:
         return None
     via_longest = link_relation(longest, new, rules)
