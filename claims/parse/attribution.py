@@ -25,6 +25,7 @@ _NP_REACH = 240  # characters: a speaker NP with its appositions is never longer
 _SUBJECT_START = re.compile(
     r"[\s\"“”,]*(?:[A-Z][\w.'-]*,?\s+){1,}(?:[A-Z]|[a-z]+\s+[A-Z]|[a-z]+\s+[a-z]+\s+[A-Z])"
 )
+_LOWER_NEXT = re.compile(r"\s*[a-z]")
 _LAST_WORDS = re.compile(r"[^\s,]+|,")
 _ALL_SLOTS = ("inverted", "clitic", "active", "passive")
 _SENTENCE_BREAK = re.compile(r"\n|[.!?](?=\s)")
@@ -106,13 +107,22 @@ class Attributor:
                        next_start: int) -> Attribution | None:
         sent_start = self.sentence_start(text, span.start, prev_end)
         before = text[sent_start:span.start]
-        if self.lang.link_prefix_re.search(before):
-            return None
         core_start, core_end = span.core
         inner = text[core_start:core_end]
         if not _WORD.search(inner):
             return None
+        ends_clause = inner.rstrip()[-1:] in ",.?!…"
+        link = self.lang.link_prefix_re.search(before)
+        if link:
+            # "Baca juga: <headline>" glued before a real quote: keep the quote only when it
+            # is punctuated as speech and a cue follows
+            after = self._after_quote(text, span, next_start) if ends_clause else None
+            return after
         mid_sentence = _mid_sentence(before)
+        if mid_sentence and self._verb_just_before(text, sent_start, span.start) and (
+            ends_clause or _word_count(inner) >= 8
+        ):
+            mid_sentence = False  # "X menambahkan "…"": a lead-in without its comma
         if span.closed and not mid_sentence:
             after = self._after_quote(text, span, next_start)
             if after:
@@ -125,12 +135,26 @@ class Attributor:
             pre = self._before_quote(text, span, sent_start)
             if pre:
                 return pre
-            if _word_count(inner) >= _MIN_CONTINUATION_WORDS or (
-                inner.rstrip()[-1:] in ".?!…" and _word_count(inner) >= 2
+            words = _WORD.findall(text, core_start, core_end)
+            if not ends_clause and len(words) > 1 and sum(
+                is_capitalised(w) for w in words
+            ) > 0.6 * len(words):
+                return None  # a slogan or a title in title case
+            if not ends_clause and _LOWER_NEXT.match(text, span.end):
+                # '"Tarif yang menyeluruh …" dapat mengubah …': the reporter's sentence
+                return Attribution(span, "partial") if len(words) >= 3 else None
+            if len(words) >= _MIN_CONTINUATION_WORDS or (
+                inner.rstrip()[-1:] in ".?!…" and len(words) >= 2
             ):
                 return Attribution(span, "direct")
             return None
         return self._partial(text, span, self.sentence_start(text, span.start, 0))
+
+    def _verb_just_before(self, text: str, sent_start: int, quote_start: int) -> bool:
+        """An active reporting verb is the last word before the quote."""
+        words = _LAST_WORDS.findall(text, max(sent_start, quote_start - 40), quote_start)
+        form = self.lang.cue(words[-1]) if words else None
+        return form is not None and form.slot == "active"
 
     def _after_quote(self, text: str, span: Span, next_start: int) -> Attribution | None:
         lang = self.lang
@@ -138,8 +162,19 @@ class Attributor:
         limit = min(len(text), next_start)
         while i < limit and (text[i] in _SKIP_AFTER_QUOTE or text[i] == "\n"):
             i += 1
+        lead = _WORD.match(text, i)
+        if lead and lead.group().casefold() in lang.before_cue:
+            j = lead.end()
+            while j < limit and text[j] in " \t":
+                j += 1
+            if lang.inverted_re.match(text, j):
+                i = j  # "…," begitu katanya
         cue = lang.inverted_re.match(text, i)
         if cue:
+            doubled = lang.inverted_re.match(text, cue.end() + 1)
+            if doubled and text[cue.end():cue.end() + 1] == " " and lang.cue(
+                doubled.group(1)) and lang.cue(doubled.group(1)).slot == "inverted":
+                cue = doubled  # "kata ungkap Gubernur BI …": a doubled verb
             word = cue.group(1)
             form = lang.cue(word)
             end = self.sentence_end(text, cue.end(), limit)

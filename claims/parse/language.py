@@ -65,6 +65,7 @@ class Language:
     alias_markers: tuple[tuple[str, ...], ...]
     account_markers: tuple[tuple[str, ...], ...]
     passive_leads: frozenset[str]
+    before_cue: frozenset[str]
     agent_fillers: frozenset[str]
     anonymous_heads: tuple[tuple[str, ...], ...]
     anonymous_words: frozenset[str]
@@ -184,6 +185,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         alias_markers=_phrases(np_data["alias_markers"]),
         account_markers=_phrases(np_data["account_markers"]),
         passive_leads=_fold_set(np_data["passive_leads"]),
+        before_cue=_fold_set(words.get("before_cue", [])),
         agent_fillers=_fold_set(np_data["agent_fillers"]),
         anonymous_heads=_phrases(np_data["anonymous_heads"]),
         anonymous_words=frozenset(w.casefold() for p in np_data["anonymous_heads"]

@@ -91,7 +91,9 @@ def _spans_in_paragraph(text: str, para_start: int, para_end: int) -> list[Span]
                 and left in _CLAUSE_END
             ):
                 start = _first_word(text, last_end, pos)
-                if start < pos and pos - start <= _MAX_ORPHAN_SPAN:
+                after_pair = last_end > para_start and _prev_nonspace(
+                    text, start, para_start) not in _SENTENCE_END
+                if start < pos and pos - start <= _MAX_ORPHAN_SPAN and not after_pair:
                     spans.append(Span(start, after, opened=False, closed=True))
                     last_end = after
             else:
