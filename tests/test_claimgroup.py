@@ -37,6 +37,10 @@ DAY = date(2024, 7, 9)
         ("\"Tidak ada yang ditutupi.\"", "“tidak ada yang ditutupi”", "identical"),
         # format: units, currency scales, spelling variants, typos, glued words
         ("Inflasi diperkirakan 4 persen - 5 persen", "Inflasi diperkirakan 4%-5%", "format"),
+        ("Inflasi diperkirakan 4%-5% tahun ini", "Inflasi diperkirakan 4-5 persen tahun ini",
+         "format"),
+        ("Inflasi diperkirakan 4%-5% tahun ini", "Inflasi diperkirakan 4-6 persen tahun ini",
+         "substantive"),
         ("Anggarannya Rp 5 miliar untuk jembatan", "Anggarannya Rp5 M untuk jembatan", "format"),
         ("Dananya Rp 1,5 juta per keluarga", "Dananya Rp1.500.000 per keluarga", "format"),
         ("Ada dua belas korban luka", "Ada 12 korban luka", "format"),
@@ -104,6 +108,8 @@ def test_normalise_strips_marks_case_and_spacing() -> None:
         ("dua puluh lima ribu orang", ["#25000", "orang"]),
         ("naik 4,5%", ["naik", "#4.5", "persen"]),
         ("antara 4 - 5 persen", ["antara", "#4", "#5", "persen"]),
+        ("antara 4% - 5%", ["antara", "#4", "#5", "persen"]),
+        ("naik 4 persen ke 5 persen", ["naik", "#4", "persen", "ke", "#5", "persen"]),
         ("5 M dari sungai", ["#5", "m", "dari", "sungai"]),  # no currency: M is not miliar
     ],
 )

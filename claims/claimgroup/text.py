@@ -6,7 +6,8 @@ Three levels of tokens, each a coarser view of the quote:
    Equal -> ``identical``.
 2. *canonical* tokens: level 1, plus spelling variants (``gak`` -> ``tidak``, ``yg`` -> ``yang``),
    units (``%`` -> ``persen``) and numbers with their scale words folded into one value
-   (``Rp5 M`` == ``Rp 5 miliar``; ``lima`` == ``5``; ``4,5`` == ``4.5``). Equal, or equal up to
+   (``Rp5 M`` == ``Rp 5 miliar``; ``lima`` == ``5``; ``4,5`` == ``4.5``; ``4%-5%`` ==
+   ``4-5 persen``). Equal, or equal up to
    one-letter typos in long words and split/glued words (``di rumah``/``dirumah``) -> ``format``.
 3. *meaning* tokens: level 2 without fillers (``sih``, ``kok``, ``pun``, ...), without forms of
    address in front of a capitalised name (``Ibu Winda Sari``), without editorial insertions in
@@ -137,8 +138,30 @@ def meaning_tokens(text: str, lang: str = "id") -> list[str]:
 def _canonical(text: str, lang: str) -> tuple[str, ...]:
     lex = load_claim_lexicon(lang)
     words = [m.group().casefold() for m in _WORD.finditer(text)]
-    folded = _fold_numbers(words, lex)
-    return tuple(lex.spelling.get(w, w) for w in folded)
+    folded = [lex.spelling.get(w, w) for w in _fold_numbers(words, lex)]
+    return tuple(_shared_range_unit(folded))
+
+
+def _is_number(token: str) -> bool:
+    return token.startswith(_NUMBER_PREFIX)
+
+
+def _shared_range_unit(tokens: list[str]) -> list[str]:
+    """``4 persen - 5 persen`` -> ``4 - 5 persen``: a range names its unit once."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        window = tokens[i:i + 4]
+        if (
+            len(window) == 4 and _is_number(window[0]) and _is_number(window[2])
+            and not _is_number(window[1]) and window[1] == window[3]
+        ):
+            out.append(window[0])
+            i += 2
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
 
 
 @lru_cache(maxsize=200_000)
