@@ -201,3 +201,27 @@ def test_verbose_shows_the_traceback(runner, wf_db: Path) -> None:
 
     with pytest.raises(ClaimsError):
         invoke(runner, "show", "q999", "--db", wf_db, "--verbose")
+
+
+def test_pooled_rank_and_exact_bm25_find_the_same_quotes(sqlite_engine) -> None:
+    from claims.query import QuoteFilter, search_quotes
+
+    build(sqlite_engine)
+    with sqlite_engine.connect() as conn:
+        pooled = search_quotes(conn, QuoteFilter(query="kami"))
+        exact = search_quotes(conn, QuoteFilter(query="kami", pool=None))
+        small_pool = search_quotes(conn, QuoteFilter(query="kami", pool=2))
+    assert {r["id"] for r in pooled} == {r["id"] for r in exact} and len(pooled) == 5
+    # a pool takes the most recent matches (highest ids), then ranks them
+    assert sorted(r["id"] for r in small_pool) == sorted(r["id"] for r in pooled)[-2:]
+
+
+@pytest.mark.parametrize(("texts", "best"), [
+    ({1: "kami kami kami siap", 2: "kami siap membantu warga desa"}, 1),  # more occurrences
+    ({1: "kami " + "jalan " * 40, 2: "kami siap"}, 2),  # shorter text, same count
+])
+def test_bm25_scores(texts: dict[int, str], best: int) -> None:
+    from claims.query import bm25_scores
+
+    scores = bm25_scores(texts, ["kami"])
+    assert max(scores, key=scores.get) == best
