@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -182,14 +182,15 @@ def parsed_stream(
     input never sits in memory; ``workers <= 1`` parses in this process, without a pool.
     """
     chunks = _chunks(items, chunk_size)
-    if workers <= 1:
-        for chunk in chunks:
+    head = list(islice(chunks, 2))
+    if workers <= 1 or len(head) < 2:  # a pool is not worth starting for one chunk
+        for chunk in chain(head, chunks):
             yield from _restored(chunk, parse_chunk(chunk, parse))
         return
     limit = workers * IN_FLIGHT_PER_WORKER
     with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
         pending: deque[tuple[list[T], Future[list[ParsedArticle | ParseFailure]]]] = deque()
-        for chunk in chunks:
+        for chunk in chain(head, chunks):
             pending.append((chunk, pool.submit(parse_chunk, chunk, parse)))
             if len(pending) >= limit:
                 done, future = pending.popleft()
@@ -500,6 +501,9 @@ def reparse(
     for article, result in parsed_stream(stored, parse, workers=workers):
         if isinstance(result, ParseFailure):
             summary.failed.append(f"article {article.id}: {result.reason}")
+            continue
+        if result.text != article.text:  # offsets would point into a text we do not store
+            summary.failed.append(f"article {article.id}: the parser changed the text")
             continue
         batch.append((article.id, result))
         if len(batch) >= batch_size:

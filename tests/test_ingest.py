@@ -87,6 +87,14 @@ def test_parsed_stream_keeps_input_order_with_workers() -> None:
     assert pooled == single
 
 
+def test_parser_exception_inside_a_worker_comes_back_in_place() -> None:
+    items = [source(i) for i in range(10)]
+    items[6] = SourceArticle(text='"Trafo meledak," kata warga.', origin="gen:6")
+    results = [r for _, r in parsed_stream(items, exploding_parse, workers=2, chunk_size=2)]
+    assert [isinstance(r, ParseFailure) for r in results] == [False] * 6 + [True] + [False] * 3
+    assert results[6] == ParseFailure("parser error: ValueError: tidak terduga")
+
+
 def test_parse_chunk_does_not_send_unchanged_text_back() -> None:
     results = parse_chunk([source(1)], quick_parse)
     assert isinstance(results[0], ParsedArticle) and results[0].text == ""

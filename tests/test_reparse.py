@@ -94,6 +94,20 @@ def test_reparse_skips_articles_of_a_newer_parser(engine: Engine) -> None:
     assert reparse(engine, parse=newer_parse).articles == 0
 
 
+def rewriting_parse(article: StoredArticle) -> ParsedArticle:
+    """A parser that normalises the text: its offsets do not fit the stored text."""
+    return ParsedArticle(text=article.text.replace("  ", " ") + " ", lang="id")
+
+
+def test_reparse_refuses_a_parse_of_another_text(engine: Engine) -> None:
+    setup_old_articles(engine, n=1)
+    summary = reparse(engine, parse=rewriting_parse)
+    assert summary.failed == ["article 1: the parser changed the text"]
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT parser_version FROM article")).scalar_one() == "0.0.1"
+        assert conn.execute(text("SELECT count(*) FROM quote")).scalar_one() == 2
+
+
 def test_parse_stored_matches_ingest_parse() -> None:
     from claims.ingest import parse_source
 
