@@ -435,3 +435,18 @@ def test_the_documented_example_runs(source: str, tmp_path: Path, monkeypatch) -
     assert out.returncode == 0, out.stderr[-2000:]
     assert "Hendra Wibisono" in out.stdout
     assert (tmp_path / "per-month.png").stat().st_size > 1000
+
+
+@pytest.mark.parametrize(("role", "affiliation", "expected"), [
+    ("Chief Economist", "Bank Permata", "expert"),        # the role head decides first
+    ("Head of Research", None, "expert"),
+    ("Direktur Keuangan", None, "business"),
+    ("Kepala Ekonom", "BCA", "expert"),
+    ("Direktur", "Sucorinvest Asset Management", "business"),
+    ("Kombes", "Polda Metro Jaya", "security"),
+    ("Ketua Majelis Hakim", None, "judiciary"),
+    ("Komisioner", "OJK", "government"),
+])
+def test_sector_of_newsroom_roles_seen_in_business_news(role: str, affiliation: str | None,
+                                                        expected: str) -> None:
+    assert claims.sector_of(role, affiliation) == expected
