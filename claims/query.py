@@ -11,6 +11,7 @@ its postings, not a join per match. Snippets are built in Python for the returne
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -379,26 +380,50 @@ def quote_details(conn: Connection, quote_id: int, around: int = 1) -> dict[str,
 # --- who said it? ------------------------------------------------------------------------------
 
 WHO_SAID_CANDIDATES = 3000
+#: Matches taken per word (most recent first) before candidates are compared.
+WHO_SAID_PER_WORD = 2000
+WHO_SAID_MAX_WORDS = 12
 
 
 def _candidate_ids(conn: Connection, words: list[str], pool: int) -> list[int]:
-    """Quotes sharing at least one word with the half-remembered text (bm25 order)."""
-    usable = [w for w in words if len(w) >= MIN_FTS_TERM]
-    if not usable:
-        return []
-    expr = " OR ".join(fts_expression([w]) for w in usable)
-    sql = "SELECT rowid FROM quote_fts WHERE quote_fts MATCH :fts ORDER BY rank LIMIT :n"
-    return [qid for (qid,) in conn.execute(text(sql), {"fts": expr, "n": pool})]
+    """Quotes sharing the most words with the half-remembered text.
+
+    Each word's most recent matches are fetched on their own (a bounded walk of its
+    postings, fast at any database size) and candidates are ranked by how many of the
+    words they hold; a misremembered word costs one word, not the whole search.
+    """
+    usable = list(dict.fromkeys(w.casefold() for w in words if len(w) >= MIN_FTS_TERM))
+    usable = sorted(usable, key=len, reverse=True)[:WHO_SAID_MAX_WORDS]
+    hits: Counter[int] = Counter()
+    sql = (f"SELECT rowid FROM quote_fts WHERE quote_fts MATCH :fts "
+           f"ORDER BY rowid DESC LIMIT {WHO_SAID_PER_WORD}")
+    for w in usable:
+        hits.update(qid for (qid,) in conn.execute(text(sql), {"fts": fts_expression([w])}))
+    return [qid for qid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], -kv[0]))[:pool]]
+
+
+def similarity_score(query: str, choice: str, **_: Any) -> float:
+    """0-100: the best-matching stretch of the quote, damped when the words are scattered.
+
+    A quote shorter than the query is compared whole (a one-word quote is no match for a
+    sentence just because the sentence contains that word).
+    """
+    from rapidfuzz import fuzz
+
+    if len(choice) < len(query):
+        return fuzz.ratio(query, choice)
+    return 0.6 * fuzz.partial_ratio(query, choice) + 0.4 * fuzz.token_set_ratio(query, choice)
 
 
 def who_said(conn: Connection, words: str, limit: int = 10, min_score: float = 50.0,
              pool: int = WHO_SAID_CANDIDATES) -> list[dict[str, Any]]:
     """Quotes closest to half-remembered words, with speaker, outlet, date and a 0-100 score.
 
-    Candidates come from the full-text index (any word in common), then rapidfuzz scores each
-    one by the best-matching part of the quote, so a fragment finds its long original.
+    Candidates come from the full-text index (quotes holding most of the words), then
+    rapidfuzz scores each one by its best-matching part (:func:`similarity_score`), so a
+    fragment finds its long original.
     """
-    from rapidfuzz import fuzz, process, utils
+    from rapidfuzz import process, utils
 
     needle = utils.default_process(words)
     if not needle:
@@ -411,10 +436,7 @@ def who_said(conn: Connection, words: str, limit: int = 10, min_score: float = 5
         chunk = ids[i:i + 900]
         marks = ",".join(str(int(q)) for q in chunk)
         texts.update(conn.execute(text(f"SELECT id, text FROM quote WHERE id IN ({marks})")).all())
-
-    def score(query: str, choice: str, **_: Any) -> float:
-        # the best-matching stretch of the quote, damped when the words are scattered
-        return 0.6 * fuzz.partial_ratio(query, choice) + 0.4 * fuzz.token_set_ratio(query, choice)
+    score = similarity_score
 
     best = process.extract(needle, {q: utils.default_process(t) for q, t in texts.items()},
                            scorer=score, limit=limit, score_cutoff=min_score)

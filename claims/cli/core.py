@@ -71,6 +71,9 @@ def search(
     = "rank",
     raw: RawOpt = False,
     limit: Annotated[int, typer.Option(help="At most this many rows (0: all).")] = 50,
+    pool: Annotated[int, typer.Option(
+        help="rank: score the N most recent matches (0: every match, FTS5's exact bm25; "
+             "slow for frequent words in big databases).")] = 300,
     db: DbOption = "claims.db",
     format: FormatOption = OutputFormat.table,
     silent: SilentOption = False,
@@ -82,6 +85,7 @@ def search(
 
     flt = _filter(query, speaker, outlet, via, since, until, kind, lang, raw, order,
                   limit or None)
+    flt.pool = pool or None
     with handle_errors(verbose):
         engine = open_engine(db)
         with engine.connect() as conn:
