@@ -28,6 +28,9 @@ _VIA_NAME = re.compile(
 )
 
 
+_URL_HOST = re.compile(r"(?:[a-z]+://)?([^/:?#\s]+)")
+
+
 @dataclass
 class Speaker:
     """A resolved speaker: canonical name plus what the article says about them."""
@@ -167,10 +170,18 @@ def _pipeline(lang: Language) -> _Pipeline:
     return found
 
 
-def detect_outlet(text: str, lang: Language) -> str | None:
-    """The outlet named by the dateline at the top of the article."""
+def detect_outlet(text: str, lang: Language, url: str | None = None) -> str | None:
+    """The outlet named by the dateline at the top of the article, else by the URL's host."""
     found = dateline(text, lang)
-    return found[0] if found else None
+    if found:
+        return found[0]
+    host = _URL_HOST.match(url or "")
+    if host:
+        name = host.group(1).casefold()
+        for suffix, outlet in lang.outlet_hosts:
+            if name == suffix or name.endswith("." + suffix):
+                return outlet
+    return None
 
 
 def dateline(text: str, lang: Language) -> tuple[str, int] | None:
@@ -190,7 +201,7 @@ def _parse(text: str, lang: Language, code: str, outlet: str | None,
     pipe.attributor.prepare(text)
     attributions = pipe.attributor.attribute(text, spans)
     found = [a for a in attributions if a is not None]
-    detected = outlet or detect_outlet(text, lang)
+    detected = outlet or detect_outlet(text, lang, url)
     if not found:
         return ParsedArticle(text=text, lang=code, outlet=detected, published=published)
     # people introduced outside quotes: salience for -nya, and full names and roles

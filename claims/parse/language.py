@@ -91,6 +91,7 @@ class Language:
     connectors: tuple[tuple[str, ...], ...]
     link_prefix_re: re.Pattern[str]
     outlets: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    outlet_hosts: list[tuple[str, str]] = field(default_factory=list)
     cue_surfaces: frozenset[str] = frozenset()
     via_words: frozenset[str] = frozenset()
 
@@ -215,6 +216,8 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
             rf"(?i)(?<![\w-])(?:{_alternation(data['discourse']['link_prefixes'])})\s*:?"
         ),
         outlets=[(o["name"], re.compile(o["dateline"])) for o in data.get("outlets", [])],
+        outlet_hosts=[(h.casefold(), o["name"]) for o in data.get("outlets", [])
+                      for h in o.get("hosts", [])],
     )
 
 

@@ -158,3 +158,21 @@ def test_outlet_from_dateline(head: str, outlet: str | None) -> None:
 def test_never_raises_and_offsets_hold(text: str) -> None:
     parsed = parse_article(text)
     assert all(q.text == text[q.start:q.end] for q in parsed.quotes)
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "outlet"),
+    [
+        ("Jakarta\n- Harga", "https://news.detik.com/berita/d-1/harga", "Detik"),
+        ("JAKARTA - Harga", "https://bola.okezone.com/read/2008/06/01/x", "Okezone"),
+        ("JAKARTA. Harga", "http://investasi.kontan.co.id/news/x", "Kontan"),
+        ("BATAM, POSMETRO.CO :Harga", None, "Posmetro"),
+        ("Laporan Wartawan Tribunnews.co. Reynas. TRIBUNNEWS.CO. JAKARTA - Harga", None,
+         "Tribunnews"),
+        ("JAKARTA - Harga", "https://example.org/x", None),
+    ],
+)
+def test_outlet_from_url_when_the_dateline_has_only_a_city(head: str, url: str | None,
+                                                           outlet: str | None) -> None:
+    text = head + ' beras naik. "Kami pantau terus," kata Budi.'
+    assert parse(text, url=url).outlet == outlet
