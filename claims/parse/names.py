@@ -572,6 +572,26 @@ class NounPhrases:
         before = text[max(0, pos - 3):pos].rstrip()
         return not before or before[-1] in ".!?\n\"”"
 
+    def _role_across_commas(self, text: str, floor: int, chunk_start: int,
+                            name: str) -> tuple[str | None, str | None] | None:
+        """A role whose own words contain commas, read back over up to three chunks."""
+        begin = chunk_start
+        for _ in range(3):
+            prev = text.rfind(",", floor, begin - 1)
+            begin = prev + 1 if prev >= 0 else floor
+            toks = tokens(text, begin, chunk_start)
+            if not toks:
+                return None
+            sub = self.subject_before(toks)
+            if sub and (match_phrase(sub, 0, self.lang.role_heads)
+                        or self._late_role_head(sub)):
+                role, affiliation = self.read_role(sub)
+                rest = text[chunk_start:text.find(name, chunk_start)].strip(" ,")
+                return role, ", ".join(p for p in (affiliation, rest) if p) or None
+            if begin == floor:
+                return None
+        return None
+
     def name_after(self, text: str, role_text: str) -> str | None:
         """The name written right after ``role_text`` somewhere in the text."""
         for _start, end in _occurrences(text, role_text):
@@ -637,6 +657,12 @@ class NounPhrases:
                     if mention and mention.kind == "person" and mention.name == name and (
                         mention.role or mention.affiliation
                     ):
+                        if mention.role or chunk_start == start:
+                            return mention.role, mention.affiliation
+                        # "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD"
+                        found = self._role_across_commas(text, start, chunk_start, name)
+                        if found:
+                            return found
                         return mention.role, mention.affiliation
             after = _AFTER_COMMA.match(text, name_end, name_end + 130)
             if after:  # NAME, ROLE
