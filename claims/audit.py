@@ -109,17 +109,29 @@ def conflicts(conn: Connection, limit: int | None = None) -> list[dict[str, Any]
     for lang, groups in stored_groups(conn).items():
         texts = {g.claim_id: g.first.text for g in groups}
         for c in find_conflicts(groups, lang):
+            if names_compatible([s.speaker_name or s.speaker_key for s in c.sides], lang):
+                continue  # one person under a short and a full name: a duplicate, not a clash
             sides = "; ".join(
                 f"{s.speaker_name or s.speaker_key} in {', '.join(s.outlets) or '?'} "
                 f"(q{', q'.join(map(str, s.quote_ids))})" for s in c.sides)
-            other = next((q for s in c.sides for q in s.quote_ids if q != c.first_quote_id),
-                         None)
+            other = next((s.quote_ids[0] for s in c.sides
+                          if c.first_quote_id not in s.quote_ids), None)
             out.append(_row("conflict", "high", claim_id=c.claim_id,
                             quote_id=c.first_quote_id, other_quote_id=other,
                             speaker=" | ".join(s.speaker_name or s.speaker_key for s in c.sides),
                             text=texts.get(c.claim_id), detail=f"credited to {sides}"))
     out.sort(key=lambda r: r["claim_id"])
     return out[:limit] if limit else out
+
+
+def names_compatible(names: list[str], lang: str = "id") -> bool:
+    """True when every name's words are contained in the longest one (``Febrio`` and
+    ``Febrio Nathan Kacaribu``): the sides of such a "conflict" are one speaker."""
+    from claims.claimgroup.audit import name_words
+
+    words = [set(name_words(n, lang)) for n in names]
+    longest = max(words, key=len)
+    return all(w and w <= longest for w in words)
 
 
 def drift(conn: Connection, limit: int | None = None,
