@@ -91,7 +91,7 @@ def audit(
         "--check", help="Only these checks (repeat): verbatim, unattributed, low_confidence, "
                         "conflict, drift, duplicate_speaker.")] = None,
     min_confidence: Annotated[float, typer.Option(
-        help="low_confidence: attributions below this.")] = 0.5,
+        help="low_confidence: attributions below this.")] = 0.65,
     limit: Annotated[int, typer.Option(help="At most this many rows per check (0: all).")] = 0,
     db: DbOption = "claims.db",
     format: FormatOption = OutputFormat.table,
