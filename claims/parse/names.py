@@ -47,13 +47,14 @@ class Mention:
 class Tok:
     """A word with its offsets and its case-folded form (computed once)."""
 
-    __slots__ = ("end", "fold", "start", "text")
+    __slots__ = ("end", "fold", "paren", "start", "text")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, paren: bool = False) -> None:
         self.text = text
         self.start = start
         self.end = end
         self.fold = text.casefold()
+        self.paren = paren  # written in parentheses: "(Unair)", "(22)", "(Kompas, 23/9)"
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
@@ -98,7 +99,8 @@ def _tokenize(text: str, start: int, end: int) -> list[Tok]:
             out.extend(_tokenize(text, match.end() - len(trimmed), match.end()))
             continue
         if "." not in word:  # the common case: a plain word
-            out.append(Tok(word, match.start(), match.end()))
+            out.append(Tok(word, match.start(), match.end(),
+                           match.start() > 0 and text[match.start() - 1] == "("))
             continue
         s, e = match.start(), match.end()
         glued = _GLUED_SENTENCE.search(word) if "." in word[2:-1] else None
@@ -200,6 +202,8 @@ class NounPhrases:
         return tok.fold in self.lang.place_words
 
     def is_name_word(self, tok: Tok) -> bool:
+        if tok.paren:
+            return False  # "(Unair)": an acronym of the organisation before it
         if tok.fold in self.lang.name_particles:
             return True
         return is_capitalised(tok.text) and not tok.text[0].isdigit() and not (
@@ -214,8 +218,14 @@ class NounPhrases:
         seen_capital = False
         for i, tok in enumerate(toks):
             fold = tok.fold
-            if fold == "." or tok.text[0].isdigit():
-                break  # a sentence end, or an age "(22)" / a number
+            if fold == ".":
+                break
+            if tok.paren and out and not tok.text[0].isdigit():
+                continue  # "(OJK)", "(Kompas, 23/9)": an aside, not part of the name
+            if tok.text[0].isdigit() and not (seen_capital and i + 1 < len(toks)
+                                              and is_capitalised(toks[i + 1].text)
+                                              and not toks[i + 1].text[0].isdigit()):
+                break  # a number, unless inside a name like "Daop 1 Jakarta"
             next_capital = i + 1 < len(toks) and is_capitalised(toks[i + 1].text)
             if out and fold in lang.role_joiners and next_capital and not (
                 self._role_affiliation(out)[2] or len(out) == 1 and out[0].fold in self.hints
@@ -481,8 +491,8 @@ class NounPhrases:
                 return k
         # after a role, an organisation or a place: the boundary is unknown; names have
         # two or three words, organisation names run longer
-        if tail > 0 and run <= 3:
-            start = tail  # "… DPR RI Ahmadi Noor Supit": after an organisation or place
+        if tail > 0 and run == 3 and not self._used_apart(rest[tail], rest[tail + 1]):
+            start = tail  # "… DPR RI Ahmadi Noor Supit": a known first name after a body
         else:
             start = max(tail, tail if run <= 2 else n - 3 if run >= 4 else n - 2)
         # a word the article also uses without the next one ("Kota Malang", "Gunung Raung")
