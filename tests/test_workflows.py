@@ -293,3 +293,47 @@ def test_audit_log_cannot_be_updated_or_deleted(runner, wf_engine, db_path) -> N
             conn.execute(text(statement))
     with wf_engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM audit_log")).scalar() == 1
+
+
+def _article(key: str, outlet: str, day: str, body: str, quote: str, speaker: str) -> dict:
+    return {"key": key, "outlet": outlet, "published": day, "lang": "id", "title": key,
+            "url": f"https://example.org/{key}", "text": body,
+            "quotes": [{"text": quote, "speaker": speaker, "cue": "kata", "said_on": day,
+                        "resolution": "named", "confidence": 0.9}]}
+
+
+def test_statements_that_only_start_alike_or_recur_later_are_different_claims(
+        sqlite_engine) -> None:
+    from claims.claims_db import refresh_claims
+
+    opening = "Kami mengimbau masyarakat untuk "
+    first = f'"{opening}tidak membakar sampah di lahan gambut selama kemarau,"'
+    second = f'"{opening}segera melapor jika melihat titik api di sekitar rumah,"'
+    later = '"Tiga tersangka kami amankan bersama barang bukti tujuh sepeda motor,"'
+    store(sqlite_engine, [
+        _article("a", "Antara", "2025-08-01", f"Pekanbaru - {first} kata Dewi.", first,
+                 "Dewi Anggraini"),
+        _article("b", "Kompas.com", "2025-08-01", f"PEKANBARU - {second} kata Dewi.", second,
+                 "Dewi Anggraini"),
+        _article("c", "Detik", "2025-06-05", f"Sukoharjo - {later} kata Agus.", later,
+                 "Agus Santoso"),
+        _article("d", "Tempo", "2025-09-20", f"TEMPO.CO, Sukoharjo - {later} kata Agus.", later,
+                 "Agus Santoso"),
+    ])
+    refresh_claims(sqlite_engine)
+    with sqlite_engine.connect() as conn:
+        claims = conn.execute(text("SELECT a.source_id, q.claim_id FROM quote q "
+                                   "JOIN article a ON a.id = q.article_id")).all()
+    ids = dict(claims)
+    assert ids["a"] != ids["b"]  # same opening, different requests
+    assert ids["c"] != ids["d"]  # the same words three months later: said again
+
+
+def test_claims_rebuild_command_reports_relations(runner, wf_engine, db_path: Path) -> None:
+    result = invoke(runner, "claims", "rebuild", "--db", db_path)
+    assert result.exit_code == 0
+    assert "3 in 2+ outlets" in result.stderr and "substantive 1" in result.stderr
+    assert "ids kept 9, new 0, removed 0" in result.stderr
+    as_json = json.loads(invoke(runner, "claims", "rebuild", "--db", db_path, "-f",
+                                "json").stdout)
+    assert as_json[0]["claims"] == 9 and json.loads(as_json[0]["relations"])["identical"] == 3
