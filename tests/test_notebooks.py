@@ -92,9 +92,11 @@ EXPECTED_FILES: dict[str, dict[str, list[str]]] = {
 
 
 @pytest.mark.parametrize(("name", "corpus"), [
-    *[(name, CORPUS) for name in sorted(EXPECTED_FILES)],
+    *[pytest.param(name, CORPUS, id=name.removesuffix(".ipynb"))
+      for name in sorted(EXPECTED_FILES)],
     # A fresh clone without ../shared: the corpus notebook falls back to the sample.
-    ("03-corpus-who-gets-quoted.ipynb", Path("no-such-corpus.jsonl.gz")),
+    pytest.param("03-corpus-who-gets-quoted.ipynb", Path("no-such-corpus.jsonl.gz"),
+                 id="03-corpus-who-gets-quoted-without-shared"),
 ])
 def test_notebook_runs_on_the_sample(name: str, corpus: Path, sample_db: Path,
                                      tmp_path: Path) -> None:
