@@ -57,6 +57,7 @@ class Attributor:
         self.words: set[str] | None = None
         self._memo_text: str | None = None
         self.dateline_end = 0
+        self.dateline_outlet = None
         self._memo: dict[tuple[int, int], Mention | None] = {}
         self._all_hits: list[tuple[int, int, str]] = []
 
@@ -284,10 +285,13 @@ class Attributor:
         """Per-article evidence, computed once: the word set, cue positions, name hints."""
         self.words = set(_LETTERS.findall(text))
         self.dateline_end = 0
-        for _name, pattern in self.lang.outlets:
-            match = pattern.search(text[:200])
+        self.dateline_outlet: str | None = None
+        head = text[:200]
+        for name, pattern in self.lang.outlets:
+            match = pattern.search(head)
             if match:
                 self.dateline_end = match.end()
+                self.dateline_outlet = name
                 break
         self._hits_text = None
         self.nps.set_article(text, self.short_names(text), self.words)

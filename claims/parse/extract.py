@@ -52,6 +52,7 @@ class Registry:
     people: list[Speaker] = field(default_factory=list)
     roles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     aliases: dict[tuple[str, ...], str] | None = None
+    canonicals: dict[str, Speaker | None] = field(default_factory=dict)
 
     def add(self, mention: Mention) -> None:
         if mention.kind not in ("person", "organization") or not mention.name:
@@ -64,8 +65,15 @@ class Registry:
                 return
         self.people.append(Speaker(mention.name, mention.kind, mention.role,
                                    mention.affiliation, folded, mention.start))
+        self.canonicals.clear()
 
     def canonical(self, name: str) -> Speaker | None:
+        """The registered or fullest written form of ``name`` (memoised per article)."""
+        if name not in self.canonicals:
+            self.canonicals[name] = self._canonical(name)
+        return self.canonicals[name]
+
+    def _canonical(self, name: str) -> Speaker | None:
         folded = [w.casefold() for w in name.split()]
         if self.aliases is None:
             self.aliases = alias_pairs(self.nps, self.text)
@@ -184,6 +192,11 @@ def detect_outlet(text: str, lang: Language, url: str | None = None) -> str | No
     return None
 
 
+def _outlet_of(from_dateline: str | None, text: str, lang: Language,
+               url: str | None) -> str | None:
+    return from_dateline or detect_outlet("", lang, url)
+
+
 def dateline(text: str, lang: Language) -> tuple[str, int] | None:
     """The outlet of the dateline and where the dateline ends."""
     head = text[:200]
@@ -201,7 +214,7 @@ def _parse(text: str, lang: Language, code: str, outlet: str | None,
     pipe.attributor.prepare(text)
     attributions = pipe.attributor.attribute(text, spans)
     found = [a for a in attributions if a is not None]
-    detected = outlet or detect_outlet(text, lang, url)
+    detected = outlet or _outlet_of(pipe.attributor.dateline_outlet, text, lang, url)
     if not found:
         return ParsedArticle(text=text, lang=code, outlet=detected, published=published)
     # people introduced outside quotes: salience for -nya, and full names and roles
