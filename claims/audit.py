@@ -53,8 +53,8 @@ ORDER BY q.id
 def not_verbatim(conn: Connection, limit: int | None = None) -> list[dict[str, Any]]:
     """Quotes whose text is no longer at their offsets in the stored article."""
     extra = "substr(a.text, q.start + 1, q.\"end\" - q.start) AS found"
-    sql = _QUOTE_SQL.format(extra=extra, where="substr(a.text, q.start + 1, "
-                            "q.\"end\" - q.start) IS NOT q.text")
+    found = 'substr(a.text, q.start + 1, q."end" - q.start)'
+    sql = _QUOTE_SQL.format(extra=extra, where=f"({found} <> q.text OR {found} IS NULL)")
     sql += f" LIMIT {int(limit)}" if limit else ""
     out = []
     for r in conn.execute(text(sql)).mappings():

@@ -445,7 +445,7 @@ def who_said(conn: Connection, words: str, limit: int = 10, min_score: float = 5
     scores = {qid: round(s, 1) for _, s, qid in best}
     marks = ",".join(str(int(q)) for q in scores)
     rows = {r["id"]: dict(r) for r in conn.execute(text(
-        f"""SELECT q.id, round(0, 1) AS score, s.name AS speaker, q.role, q.affiliation,
+        f"""SELECT q.id, 0.0 AS score, s.name AS speaker, q.role, q.affiliation,
                    a.outlet, COALESCE(q.said_on, a.published) AS date, q.text, q.claim_id,
                    a.title, a.url
             FROM quote q JOIN article a ON a.id = q.article_id
