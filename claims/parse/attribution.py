@@ -10,6 +10,7 @@ fragment inside the reporter's sentence (``X menyebut … “…”``, kind part
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from claims.parse.language import Language
@@ -31,7 +32,7 @@ _ALL_SLOTS = ("inverted", "clitic", "active", "passive")
 _SENTENCE_BREAK = re.compile(r"\n|[.!?](?=\s)")
 _SENTENCE_STOP = re.compile(r"\n|[\"“”«»]|[.!?](?=\s|$|[\"“”])")
 _AFTER_QUOTE = ("inverted", "clitic")
-_OPENING_NAME = re.compile(r"(?:^|[.!?]\s+|\n)([A-Z][a-z]{2,})\s+(?:[a-z]+\s+)?(?:me|ber|di)[a-z]+")
+_OPENING_NAME = re.compile(r"\s*([A-Z][a-z]{2,})\s+(?:[a-z]+\s+)?(?:me|ber|di)[a-z]+")
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)(?![\w-])(?!\s+[A-Z])")
 
 
@@ -58,6 +59,7 @@ class Attributor:
         self._memo_text: str | None = None
         self.dateline_end = 0
         self.dateline_outlet = None
+        self.sentence_starts: list[int] = []
         self._memo: dict[tuple[int, int], Mention | None] = {}
         self._all_hits: list[tuple[int, int, str]] = []
 
@@ -284,6 +286,7 @@ class Attributor:
     def prepare(self, text: str) -> None:
         """Per-article evidence, computed once: the word set, cue positions, name hints."""
         self.words = set(_LETTERS.findall(text))
+        self.sentence_starts = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
         self.dateline_end = 0
         self.dateline_outlet: str | None = None
         head = text[:200]
@@ -314,7 +317,10 @@ class Attributor:
                 found.add(word.group(1).casefold())
         # "Jujun menegaskan …": a single capitalised word opening a sentence before a verb
         lang = self.lang
-        for match in _OPENING_NAME.finditer(text):
+        for start in [0, *self.sentence_starts]:
+            match = _OPENING_NAME.match(text, start)
+            if match is None:
+                continue
             word = match.group(1)
             fold = word.casefold()
             if (self.words is None or fold not in self.words) and fold not in (
@@ -334,8 +340,9 @@ class Attributor:
         hi = len(text) if hi is None else hi
         found: list[Mention] = []
         inside = [(s.start, s.end) for s in spans]
-        starts = [lo, self.dateline_end] + [
-            m.end() for m in _SENTENCE_BREAK.finditer(text, lo, hi)] + [
+        first = bisect_left(self.sentence_starts, lo)
+        last = bisect_left(self.sentence_starts, hi)
+        starts = [lo, self.dateline_end] + self.sentence_starts[first:last] + [
             s.end for s in spans if lo <= s.end < hi]
         k = 0
         for start in sorted(set(starts)):
