@@ -152,8 +152,9 @@ def quotes_per_month(quotes: pd.DataFrame, speakers: Sequence[str] | None = None
         return _empty(fig, title)
     ax = fig.subplots()
     x = table.index.to_timestamp()
+    marker = "o" if len(table) <= 36 else None  # dots on years of months hide the lines
     for speaker in table.columns:
-        ax.plot(x, table[speaker].to_numpy(), marker="o", label=speaker)
+        ax.plot(x, table[speaker].to_numpy(), marker=marker, label=speaker)
     ax.set_ylabel("quotes")
     ax.set_title(title)
     ax.legend(loc="upper left", fontsize="small", frameon=False)
