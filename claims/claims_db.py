@@ -364,7 +364,8 @@ SELECT q.id AS quote_id, q.relation, s.name AS speaker, q.role, q.affiliation, a
 FROM quote q JOIN article a ON a.id = q.article_id
 LEFT JOIN speaker s ON s.id = q.speaker_id
 WHERE q.claim_id = :cid
-ORDER BY (q.id != :first), day IS NULL, day, q.id
+ORDER BY (q.id != :first), COALESCE(q.said_on, a.published) IS NULL,
+         COALESCE(q.said_on, a.published), q.id
 """
 
 
