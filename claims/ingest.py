@@ -188,7 +188,9 @@ def parsed_stream(
             yield from _restored(chunk, parse_chunk(chunk, parse))
         return
     limit = workers * IN_FLIGHT_PER_WORKER
-    with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=_pool_context())
+    finished = False
+    try:
         pending: deque[tuple[list[T], Future[list[ParsedArticle | ParseFailure]]]] = deque()
         for chunk in chain(head, chunks):
             pending.append((chunk, pool.submit(parse_chunk, chunk, parse)))
@@ -198,6 +200,10 @@ def parsed_stream(
         while pending:
             done, future = pending.popleft()
             yield from _restored(done, future.result())
+        finished = True
+    finally:
+        # On an error or Ctrl-C, drop the queued chunks instead of parsing them first.
+        pool.shutdown(wait=True, cancel_futures=not finished)
 
 
 # --- ingest ---------------------------------------------------------------------------------

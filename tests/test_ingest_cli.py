@@ -1,0 +1,108 @@
+"""``claims ingest`` options end to end: formats, --glob, stdin, workers, progress bar."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import invoke
+from rich.console import Console
+from test_ingest_corpus import make_article, write_corpus
+
+
+def stored(db: Path, column: str = "source_id") -> list[str]:
+    with sqlite3.connect(db) as conn:
+        return [row[0] for row in conn.execute(f"SELECT {column} FROM article ORDER BY id")]
+
+
+def test_directory_with_glob_and_gzip(runner, db_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "arsip"
+    (folder / "2024").mkdir(parents=True)
+    write_corpus(folder / "a.jsonl", 3, seed=1)
+    packed = gzip.compress(write_corpus(tmp_path / "b.jsonl", 2, seed=2).read_bytes())
+    (folder / "2024" / "b.jsonl.gz").write_bytes(packed)
+    (folder / "catatan.txt").write_text("Catatan redaksi tanpa kutipan.", encoding="utf-8")
+    result = invoke(runner, "ingest", folder, "--glob", "*.jsonl*", "--db", db_path, "-w", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "5 articles added" in result.stderr
+    assert stored(db_path) == [f"gen-2-{i}" for i in range(2)] + [f"gen-1-{i}" for i in range(3)]
+
+
+def test_stdin_jsonl(runner, db_path: Path) -> None:
+    lines = "".join(json.dumps(make_article(i, seed=3)) + "\n" for i in range(2))
+    from claims.cli import app
+
+    result = runner.invoke(app, ["ingest", "-", "--db", str(db_path), "-w", "1"], input=lines)
+    assert result.exit_code == 0, result.stderr
+    assert stored(db_path) == ["gen-3-0", "gen-3-1"]
+
+
+def test_defaults_fill_what_records_do_not_say(runner, db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "tanpa-media.jsonl"
+    record = {k: v for k, v in make_article(0).items() if k not in ("outlet", "date")}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = invoke(runner, "ingest", path, "--outlet", "Kabar Kota", "--published",
+                    "2024-07-09", "--db", db_path, "-w", "1")
+    assert result.exit_code == 0, result.stderr
+    assert stored(db_path, "outlet || ' ' || published") == ["Kabar Kota 2024-07-09"]
+
+
+def test_bad_published_date_is_a_usage_error(runner, db_path: Path, tmp_path: Path) -> None:
+    result = invoke(runner, "ingest", tmp_path, "--published", "9 Juli", "--db", db_path)
+    assert result.exit_code == 2
+    assert "--published wants an ISO date" in result.stderr
+
+
+def test_worker_count_does_not_change_the_rows(runner, tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "arsip.jsonl", 80)
+    dumps = []
+    for workers in ("1", "2"):
+        db = tmp_path / f"w{workers}.db"
+        result = invoke(runner, "ingest", corpus, "--db", db, "-w", workers, "--batch-size", "30")
+        assert result.exit_code == 0, result.stderr
+        with sqlite3.connect(db) as conn:
+            dumps.append(conn.execute(
+                'SELECT a.source_id, q.start, q."end", q.text, q.cue, s.name FROM quote q '
+                "JOIN article a ON a.id = q.article_id LEFT JOIN speaker s ON "
+                "s.id = q.speaker_id ORDER BY q.id").fetchall())
+    assert dumps[0] == dumps[1] and len(dumps[0]) >= 80
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    """Make the CLI's stderr console an interactive terminal writing into a buffer."""
+    import claims.cli.ingest as cli_ingest
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=120, color_system=None)
+    monkeypatch.setattr(cli_ingest, "err", console)
+    return buffer
+
+
+def test_progress_bar_on_a_terminal(runner, db_path: Path, tmp_path: Path,
+                                    terminal: io.StringIO) -> None:
+    corpus = write_corpus(tmp_path / "arsip.jsonl", 40)
+    result = invoke(runner, "ingest", corpus, "--db", db_path, "-w", "1", "--batch-size", "10")
+    assert result.exit_code == 0
+    shown = terminal.getvalue()
+    assert "ingest" in shown and "40/40" in shown and "articles/s" in shown
+    assert "40 articles added, 0 duplicates skipped, 0 failed" in shown
+
+
+def test_silent_hides_the_progress_bar(runner, db_path: Path, tmp_path: Path,
+                                       terminal: io.StringIO) -> None:
+    corpus = write_corpus(tmp_path / "arsip.jsonl", 5)
+    result = invoke(runner, "ingest", corpus, "--db", db_path, "-w", "1", "--silent")
+    assert result.exit_code == 0 and terminal.getvalue() == ""
+    assert len(stored(db_path)) == 5
+
+
+def test_reparse_with_nothing_to_do(runner, db_path: Path, tmp_path: Path) -> None:
+    invoke(runner, "ingest", write_corpus(tmp_path / "a.jsonl", 2), "--db", db_path, "-w", "1")
+    result = invoke(runner, "reparse", "--db", db_path)
+    assert result.exit_code == 0
+    assert "0 articles reparsed, 0 failed; quotes: 0 unchanged" in result.stderr
