@@ -389,6 +389,13 @@ class Attributor:
                     break
             if cut - lead < 1:
                 continue
+            if toks[cut].fold in lang.anaphor_markers and match_phrase(
+                toks[lead:cut], 0, lang.role_heads
+            ):
+                role, affiliation = self.nps.read_role(toks[lead:cut])
+                found.append(Mention(text[toks[lead].start:toks[cut].end], toks[lead].start,
+                                     toks[cut].end, "role", role=role, affiliation=affiliation))
+                continue
             mention = self.subject_mention(text, toks[lead].start, toks[cut].start)
             if mention is not None and mention.kind == "person" and mention.name and (
                 " " in mention.name or mention.role

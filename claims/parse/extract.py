@@ -251,6 +251,11 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
                 current = _named_speaker(event, registry)
                 if current.kind == "person":
                     current_person = current
+            elif event.kind == "role" and current_person and not current_person.role and (
+                event.text.split()[-1].casefold() in lang.anaphor_markers
+            ):
+                # "Wakil Ketua Komisi II DPR RI ini menilai …": the current speaker's role
+                current_person.role, current_person.affiliation = event.role, event.affiliation
         span = attribution.span
         record = QuoteRecord(span.start, span.end, text[span.start:span.end],
                              kind=attribution.kind)  # type: ignore[arg-type]
@@ -280,7 +285,19 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
             record.said_on = pipe.dates.find(text, c_start, c_end, reference, today)
             record.via = _via(text, c_start, c_end, lang)
         records.append(record)
+    _share_roles(records)
     return records
+
+
+def _share_roles(records: list[QuoteRecord]) -> None:
+    """A person's role, wherever the article states it, holds for all their quotes."""
+    roles: dict[str, tuple[str | None, str | None]] = {}
+    for record in records:
+        if record.speaker and (record.role or record.affiliation):
+            roles.setdefault(record.speaker, (record.role, record.affiliation))
+    for record in records:
+        if record.speaker in roles and not (record.role or record.affiliation):
+            record.role, record.affiliation = roles[record.speaker]
 
 
 _CONFIDENCE = {"named": 0.9, "alias": 0.8, "clitic": 0.75, "pronoun": 0.7,

@@ -654,10 +654,15 @@ class NounPhrases:
             end = start + len(stripped)
             if stripped.endswith(","):  # ROLE, NAME
                 chunk_start = max(text.rfind(",", start, end - 1) + 1, start)
-                chunk = self.subject_before(tokens(text, chunk_start, end - 1))
+                whole = tokens(text, chunk_start, end - 1)
+                chunk = self.subject_before(whole)
                 if chunk and (_match_phrase(chunk, 0, self.lang.role_heads)
                               or self._late_role_head(chunk)):
                     return self.read_role(chunk)
+                for k in range(min(4, len(whole))):  # "Ketua PMO bank syariah BUMN, Hery"
+                    if whole[k].fold in self.lang.role_single_heads and is_capitalised(
+                            whole[k].text):
+                        return self.read_role(whole[k:])
             else:
                 chunk_start = max(text.rfind(",", start, end) + 1, start)
                 sub = self.subject_before(tokens(text, chunk_start, end)
