@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import PG_URL, _reset_postgres, invoke
 from sqlalchemy import text
 
 import claims
@@ -87,17 +88,27 @@ ARTICLES: list[tuple[Meta, ParsedArticle]] = [
 ]
 
 
-def _filled(path: Path) -> claims.ClaimsDB:
+def _filled(path: str | Path) -> claims.ClaimsDB:
     handle = claims.open(path)
     with handle.engine.begin() as conn:
         write_batch(conn, ARTICLES, "test")
     return handle
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """Shared by the read-only tests (a migration per test would dominate the run time)."""
-    handle = _filled(tmp_path_factory.mktemp("api") / "claims.db")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Shared by the read-only tests (a migration per test would dominate the run time).
+
+    On each backend: PostgreSQL when ``CLAIMS_TEST_PG_URL`` names a server.
+    """
+    if request.param == "sqlite":
+        target: str | Path = tmp_path_factory.mktemp("api") / "claims.db"
+    elif not PG_URL:
+        pytest.skip("CLAIMS_TEST_PG_URL not set (no PostgreSQL server)")
+    else:
+        _reset_postgres(PG_URL)
+        target = PG_URL
+    handle = _filled(target)
     yield handle
     handle.close()
 
@@ -162,7 +173,7 @@ def test_speaker_name_role_and_affiliation_are_joined(db) -> None:
 
 
 def test_a_clitic_quote_gets_the_speakers_usual_role(db) -> None:
-    row = db.quotes(query="operasi pasar").iloc[0]
+    row = db.quotes(speaker="Hendra", outlet="Kompas.com").iloc[0]
     assert row["speaker"] == "Hendra Wibisono"
     assert row["role"] is pd.NA
     assert (row["speaker_role"], row["speaker_affiliation"]) == ("Kepala", "Bapanas")
@@ -214,14 +225,24 @@ def test_every_filter(db, filters: dict, expected: int) -> None:
     assert len(db.quotes(**filters)) == expected
 
 
-def test_query_finds_part_of_a_word_and_adds_snippet_and_rank(db) -> None:
+@pytest.fixture
+def fts_db(db, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """``db`` for word search, which claims.query implements for SQLite FTS5 only so far."""
+    if db.engine.dialect.name != "sqlite":
+        request.applymarker(pytest.mark.xfail(reason="word search on PostgreSQL: claims.query"))
+    return db
+
+
+def test_query_finds_part_of_a_word_and_adds_snippet_and_rank(fts_db) -> None:
+    db = fts_db
     found = db.quotes("lit membe")  # kesulitan membeli
     assert list(found["speaker"]) == ["Rudi Hartono"]
     assert found["snippet"].str.contains(r"\[", regex=True).all()
     assert str(found["snippet"].dtype) == "string" and found["rank"].dtype == "float64"
 
 
-def test_query_and_filters_combine(db) -> None:
+def test_query_and_filters_combine(fts_db) -> None:
+    db = fts_db
     assert _texts(db.quotes("beras")) == {"“Cadangan beras pemerintah mencapai dua juta ton,”"}
     assert db.quotes("beras", outlet="Tempo").empty
 
@@ -243,10 +264,8 @@ def test_the_cli_export_and_the_api_select_the_same_quotes(db, runner, options) 
     """``claims export`` and ``db.quotes`` share one filter path, so they agree row for row."""
     import json
 
-    from tests.conftest import invoke
-
-    path = db.engine.url.database
-    result = invoke(runner, "export", "--format", "jsonl", "--db", path, "--silent", *options)
+    url = db.engine.url.render_as_string(hide_password=False)
+    result = invoke(runner, "export", "--format", "jsonl", "--db", url, "--silent", *options)
     exported = sorted(json.loads(line)["id"] for line in result.stdout.splitlines())
     name = options[0].removeprefix("--")
     assert exported == sorted(db.quotes(**{name: options[1]})["id"].tolist())
