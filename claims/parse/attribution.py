@@ -342,10 +342,18 @@ class Attributor:
         inside = [(s.start, s.end) for s in spans]
         first = bisect_left(self.sentence_starts, lo)
         last = bisect_left(self.sentence_starts, hi)
-        starts = [lo, self.dateline_end] + self.sentence_starts[first:last] + [
+        starts = [lo, max(lo, self.dateline_end)] + self.sentence_starts[first:last] + [
             s.end for s in spans if lo <= s.end < hi]
         k = 0
+        seen: set[int] = set()
         for start in sorted(set(starts)):
+            if start >= hi:
+                break
+            while start < len(text) and text[start] in " \t\n\"“”,":
+                start += 1
+            if start in seen:
+                continue
+            seen.add(start)
             if not _SUBJECT_START.match(text, start):
                 continue  # not "Capitalised Capitalised…": no named subject here
             while start < len(text) and text[start] in " \t\n\"“”,":
@@ -376,7 +384,9 @@ class Attributor:
                     break
             if cut < 2 or cut >= len(toks) or cut >= 12 or toks[cut].fold == ".":
                 continue
-            if toks[cut].fold in lang.np_stop and toks[cut].fold not in lang.subject_particles:
+            anaphor = toks[cut].fold in lang.anaphor_markers
+            if toks[cut].fold in lang.np_stop and toks[cut].fold not in lang.subject_particles \
+                    and not anaphor:
                 continue
             lead = 0
             while lead < cut:
@@ -389,7 +399,7 @@ class Attributor:
                     break
             if cut - lead < 1:
                 continue
-            if toks[cut].fold in lang.anaphor_markers and match_phrase(
+            if anaphor and match_phrase(
                 toks[lead:cut], 0, lang.role_heads
             ):
                 role, affiliation = self.nps.read_role(toks[lead:cut])

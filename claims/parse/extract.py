@@ -256,6 +256,7 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
             ):
                 # "Wakil Ketua Komisi II DPR RI ini menilai …": the current speaker's role
                 current_person.role, current_person.affiliation = event.role, event.affiliation
+                registry.roles[current_person.name] = (event.role, event.affiliation)
         span = attribution.span
         record = QuoteRecord(span.start, span.end, text[span.start:span.end],
                              kind=attribution.kind)  # type: ignore[arg-type]
