@@ -74,6 +74,9 @@ DAY = date(2024, 7, 9)
          "Aktifnya pelaku pasar kemarin mendorong penurunan imbal hasil", "minor"),
         ("Reformasi perlu diperkuat untuk tingkatkan produktivitas",
          "Reformasi perlu diperkuat untuk meningkatkan produktivitas", "minor"),
+        ("Inflasi terkendali dalam kisaran kisaran 2,5 persen",
+         "Inflasi terkendali dalam kisaran 2,5%", "minor"),
+        ("Penerbitan SBN-nya tidak naik", "Penerbitan SBN tidak naik", "minor"),
         ("Dia sudah memutus kontraknya bulan lalu", "Dia sudah memutus kontrak bulan lalu",
          "minor"),
         # substantive: numbers, negations, names, verbs of consequence, clauses

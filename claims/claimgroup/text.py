@@ -12,7 +12,7 @@ Three levels of tokens, each a coarser view of the quote:
 3. *meaning* tokens: level 2 without fillers (``sih``, ``kok``, ``pun``, ...), without forms of
    address in front of a capitalised name (``Ibu Winda Sari``), without editorial insertions in
    brackets (``hedging (lindung nilai)``), clitic ``-nya`` cut from long words, synonyms mapped
-   to one word.
+   to one word, a word written twice in a row kept once.
    Equal -> ``minor`` (only light words differ, even at an edge). Otherwise, canonical tokens of
    one a contiguous run of the other, or pieces of it between ellipses (``A … C``) ->
    ``excerpt``. Otherwise meaning tokens equal as multisets (word order, each negation kept
@@ -178,7 +178,9 @@ def _meaning(text: str, lang: str) -> tuple[str, ...]:
         if token in lex.fillers:
             continue
         token = _strip_clitic(token, lex)
-        out.append(lex.synonyms.get(token, token))
+        token = lex.synonyms.get(token, token)
+        if not out or out[-1] != token:  # "kisaran kisaran": a doubled word is a slip
+            out.append(token)
     return tuple(out)
 
 
