@@ -176,3 +176,54 @@ def test_outlet_from_url_when_the_dateline_has_only_a_city(head: str, url: str |
                                                            outlet: str | None) -> None:
     text = head + ' beras naik. "Kami pantau terus," kata Budi.'
     assert parse(text, url=url).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "speaker"),
+    [
+        # the fullest form of the name, written where the person is introduced
+        ("Bupati Sleman Kustini Sri Purnomo meresmikan pasar itu. "
+         '"Pasar ini milik warga," kata Kustini.', 0, "Kustini Sri Purnomo"),
+        # a place that also stands alone is not part of the name
+        ("Banjir melanda Kota Malang. Wali Kota Malang Sutiaji meninjau lokasi. "
+         '"Kami kirim bantuan," kata Sutiaji.', 0, "Sutiaji"),
+        # nickname introduced with "akrab disapa"
+        ("Muhammad Rais atau akrab disapa Rais Simson memilih diam. "
+         '"Saya tidak tahu soal uang itu," ujar Rais.', 0, "Muhammad Rais"),
+        # a subject introduced by a non-speech verb is who -nya means
+        ("Analis Mirae Asset Nafan Aji Gusta memproyeksikan IHSG menguat. "
+         '"Sentimen global membaik," ujarnya.', 0, "Nafan Aji Gusta"),
+        # an aside in parentheses is not part of the name
+        ('"Pengawasan harus ketat," kata Anton Supit (Kompas, 23/9/2020).', 0, "Anton Supit"),
+        # a word between the quote and its cue
+        ('Ia membalas singkat. "Jangan sebar fitnah," begitu katanya kepada Rudi Hartono.', 0,
+         None),
+        # a doubled cue verb left by an editor
+        ('"Suku bunga tetap," kata ungkap Gubernur BI Perry Warjiyo.', 0, "Perry Warjiyo"),
+        # a passive cue after the quote
+        ('"Stok vaksin cukup," seperti disampaikan Menteri Kesehatan Budi Gunadi Sadikin.', 0,
+         "Budi Gunadi Sadikin"),
+        # an account as the speaker
+        ('"Tempatnya nyaman dan murah," tulis akun google rina.', 0, "rina"),
+    ],
+)
+def test_speaker_resolution_classes(text: str, index: int, speaker: str | None) -> None:
+    quote = parse(text).quotes[index]
+    assert quote.speaker == speaker
+
+
+def test_begitu_katanya_keeps_the_current_speaker() -> None:
+    text = ('Ketua RT Joko Susilo menolak berkomentar panjang. "Jangan sebar fitnah," begitu '
+            "katanya.")
+    (quote,) = parse(text).quotes
+    assert (quote.speaker, quote.cue, quote.mention) == ("Joko Susilo", "katanya", "-nya")
+
+
+def test_role_anaphor_gives_the_speaker_a_role_for_all_quotes() -> None:
+    text = ('"Pemerintah sudah di jalur yang benar," kata Dede Yusuf kepada wartawan. '
+            '"Temuan kecil harus diperbaiki," ujarnya. Wakil Ketua Komisi II DPR RI ini menilai '
+            'kepercayaan publik naik. "Kami terus mengawasi," tambahnya.')
+    quotes = parse(text).quotes
+    assert [q.speaker for q in quotes] == ["Dede Yusuf"] * 3
+    assert all(f"{q.role} {q.affiliation}".split() == "Wakil Ketua Komisi II DPR RI".split()
+               for q in quotes)
