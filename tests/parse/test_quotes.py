@@ -33,7 +33,8 @@ def spans(text: str) -> list[str]:
         ("“Kami akan terus mengawal kasus ini sampai tuntas.\nSidang berikutnya pekan depan.",
          ["“Kami akan terus mengawal kasus ini sampai tuntas."]),
         # the opening mark is missing: the quote starts at the paragraph's first word
-        ('Kami tidak pernah menerima uang itu," kata Dodi.', ['Kami tidak pernah menerima uang itu,"']),
+        ('Kami tidak pernah menerima uang itu," kata Dodi.',
+         ['Kami tidak pernah menerima uang itu,"']),
         # a quote over two paragraphs, re-opened at each
         ("“Paragraf pertama tentang banjir di Bekasi.\n“Paragraf kedua tentang pengungsi,” "
          "kata Sutopo.",
