@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Protocol
 
 from sqlalchemy import bindparam, delete, insert, select, update
@@ -159,8 +160,19 @@ _QUOTE_INSERT_COLUMNS = ("article_id", "speaker_id", "text", "start", "end", "ki
                          "confidence")
 
 
-def _sqlite_value(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
+_quote_values = itemgetter(*_QUOTE_INSERT_COLUMNS)
+_SAID_ON = _QUOTE_INSERT_COLUMNS.index("said_on")
+
+
+def _sqlite_values(rows: Sequence[dict[str, Any]]) -> list[Any]:
+    """Flat parameters for one multi-row INSERT; dates as ISO text, as SQLAlchemy stores them."""
+    flat: list[Any] = []
+    for row in rows:
+        values = list(_quote_values(row))
+        if isinstance(values[_SAID_ON], date):
+            values[_SAID_ON] = values[_SAID_ON].isoformat()
+        flat.extend(values)
+    return flat
 
 
 def insert_quotes(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
@@ -179,9 +191,8 @@ def insert_quotes(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     names = ", ".join(f'"{name}"' for name in _QUOTE_INSERT_COLUMNS)
     one_row = "(" + ", ".join("?" * len(_QUOTE_INSERT_COLUMNS)) + ")"
     for chunk in chunks(list(rows), QUOTES_PER_STATEMENT):
-        values = tuple(_sqlite_value(row[name]) for row in chunk for name in _QUOTE_INSERT_COLUMNS)
         sql = f"INSERT INTO quote ({names}) VALUES {', '.join([one_row] * len(chunk))}"
-        conn.exec_driver_sql(sql, values)
+        conn.exec_driver_sql(sql, tuple(_sqlite_values(chunk)))
 
 
 def write_batch(
