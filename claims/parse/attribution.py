@@ -60,6 +60,7 @@ class Attributor:
         self.dateline_end = 0
         self.dateline_outlet = None
         self.sentence_starts: list[int] = []
+        self.cue_names: frozenset[str] = frozenset()
         self._memo: dict[tuple[int, int], Mention | None] = {}
         self._all_hits: list[tuple[int, int, str]] = []
 
@@ -297,7 +298,9 @@ class Attributor:
                 self.dateline_outlet = name
                 break
         self._hits_text = None
-        self.nps.set_article(text, self.short_names(text), self.words)
+        hints = self.short_names(text)
+        self.nps.set_article(text, hints, self.words)
+        self.nps.cue_hints = self.cue_names
 
     def _hits(self, text: str, slots: tuple[str, ...]) -> list[tuple[int, int, str]]:
         """Reporting verbs of the whole article (found once per article, then filtered)."""
@@ -315,14 +318,19 @@ class Attributor:
             word = _NEXT_WORD.match(text, c_end)
             if word:
                 found.add(word.group(1).casefold())
-        # "Jujun menegaskan …": a single capitalised word opening a sentence before a verb
+        self.cue_names = frozenset(found)
+        # "Jujun menegaskan …": a single capitalised word opening a sentence before a verb,
+        # unless the article also writes it as a place ("di Sidoarjo", "Kabupaten Sidoarjo")
         lang = self.lang
+        places = set(lang.after_place_re.findall(text))
         for start in [0, *self.sentence_starts]:
             match = _OPENING_NAME.match(text, start)
             if match is None:
                 continue
             word = match.group(1)
             fold = word.casefold()
+            if word in places:
+                continue
             if (self.words is None or fold not in self.words) and fold not in (
                 lang.role_head_words
             ) and fold not in lang.days and fold not in lang.months and not match_phrase(

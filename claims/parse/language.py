@@ -77,6 +77,7 @@ class Language:
     org_heads: frozenset[str]
     place_prefixes: frozenset[str]
     place_suffixes: frozenset[str]
+    after_place_re: re.Pattern[str]
     places: tuple[tuple[str, ...], ...]
     place_words: frozenset[str]
     given_names: frozenset[str]
@@ -199,6 +200,12 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         org_heads=_fold_set(data["organizations"]["heads"]),
         place_prefixes=_fold_set(data["organizations"]["place_prefixes"]),
         place_suffixes=_fold_set(data["organizations"]["place_suffixes"]),
+        after_place_re=re.compile(
+            r"(?<![\w-])(?:"
+            + _alternation(data["organizations"].get("place_prepositions", [])
+                           + data["organizations"].get("place_prefixes", []))
+            + r")\s+([A-Z][a-z]+)"
+        ),
         places=_phrases(places),
         place_words=frozenset(w.casefold() for p in places for w in p.split()),
         given_names=_fold_set(data["names"]["given"]),

@@ -169,6 +169,8 @@ class NounPhrases:
         # Words the current article uses alone for a speaker ("kata Kharisma"); set per
         # article by the pipeline, they tell where a name starts after an organisation.
         self.hints: frozenset[str] = frozenset()
+        # the subset of hints written right after a cue ("kata Kharisma"): surely names
+        self.cue_hints: frozenset[str] = frozenset()
         # Words the current article also writes in lower case: a capitalised one at the start
         # of a sentence is an ordinary word ("Apalagi", "Nama"), not a name.
         self.ordinary: set[str] | frozenset[str] = frozenset()
@@ -503,7 +505,7 @@ class NounPhrases:
 
     def _used_apart(self, word: Tok, following: Tok) -> bool:
         """True when ``word`` occurs in the article more often than ``word following``."""
-        if word.fold in self.hints or word.fold in self.lang.given_names or not self.text:
+        if word.fold in self.cue_hints or word.fold in self.lang.given_names or not self.text:
             return False
         alone = len(_occurrences(self.text, word.text))
         together = len(_occurrences(self.text, word.text + " " + following.text))
