@@ -120,6 +120,8 @@ def _tokenize(text: str, start: int, end: int) -> list[Tok]:
 
 def _keeps_dot(word: str) -> bool:
     """Initials and dotted abbreviations keep their final dot (P.S., Dr., M.Sn.)."""
+    if word.endswith(".."):
+        return False  # "Cipta..": a scraper's double stop
     core = word[:-1]
     return bool(_INITIAL.match(word)) or "." in core or len(core) <= 2
 
@@ -223,7 +225,9 @@ class NounPhrases:
             if fold == ".":
                 break
             if tok.paren and out and not tok.text[0].isdigit():
-                continue  # "(OJK)", "(Kompas, 23/9)": an aside, not part of the name
+                if is_acronym(tok.text):
+                    out.append(tok)  # "Otoritas Jasa Keuangan (OJK)": closes the organisation
+                continue  # "(Kompas, 23/9)": an aside, not part of the name
             if tok.text[0].isdigit() and not (seen_capital and i + 1 < len(toks)
                                               and is_capitalised(toks[i + 1].text)
                                               and not toks[i + 1].text[0].isdigit()):
