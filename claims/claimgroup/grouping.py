@@ -49,6 +49,7 @@ from claims.claimgroup.text import (
     RELATION_ORDER,
     Relation,
     _canonical,
+    canonical_set,
     differs_only_at_an_edge,
     relation,
     similarity,
@@ -141,7 +142,7 @@ class GroupingRules:
 
 def _word_overlap(a: str, b: str, lang: str) -> float:
     """Share of the smaller quote's distinct words found in the other one."""
-    wa, wb = set(_canonical(a, lang)), set(_canonical(b, lang))
+    wa, wb = canonical_set(a, lang), canonical_set(b, lang)
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / min(len(wa), len(wb))
@@ -233,7 +234,8 @@ def group_claims(
     window = timedelta(days=rules.max_days)
     for app in ordered:
         long_enough = len(tokens[app.quote_id]) >= rules.min_tokens
-        usable = [s for s in shingle_sets[app.quote_id] if df[s] <= rules.max_df]
+        # a shingle seen once can never be shared; one seen too often is a stock phrase
+        usable = [s for s in shingle_sets[app.quote_id] if 1 < df[s] <= rules.max_df]
         best: tuple[int, int, Relation] | None = None  # (relation rank, claim index, relation)
         if long_enough:
             oldest = bisect_left(first_days, app.day - window) if app.day else 0

@@ -83,6 +83,8 @@ def _number_token(value: float) -> str:
 
 def _fold_numbers(words: list[str], lex: ClaimLexicon) -> list[str]:
     """Merge digits, number words and scale words into single ``#value`` tokens."""
+    if not (lex.numbers.keys() & set(words)) and not any(w[0].isdigit() for w in words):
+        return words
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -146,8 +148,16 @@ def _is_number(token: str) -> bool:
     return token.startswith(_NUMBER_PREFIX)
 
 
+@lru_cache(maxsize=200_000)
+def canonical_set(text: str, lang: str = "id") -> frozenset[str]:
+    """The distinct canonical tokens (cached; used for cheap overlap filters)."""
+    return frozenset(_canonical(text, lang))
+
+
 def _shared_range_unit(tokens: list[str]) -> list[str]:
     """``4 persen - 5 persen`` -> ``4 - 5 persen``: a range names its unit once."""
+    if sum(1 for t in tokens if t[0] == _NUMBER_PREFIX) < 2:
+        return tokens
     out: list[str] = []
     i = 0
     while i < len(tokens):
