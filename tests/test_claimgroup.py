@@ -108,6 +108,8 @@ def test_normalise_strips_marks_case_and_spacing() -> None:
     ("text", "tokens"),
     [
         ("Rp5 M", ["rupiah", "#5000000000"]),
+        ("US$ 392,8 juta", ["dolar", "#392800000"]),
+        ("USD 392,8 juta", ["dolar", "#392800000"]),
         ("dua puluh lima ribu orang", ["#25000", "orang"]),
         ("naik 4,5%", ["naik", "#4.5", "persen"]),
         ("antara 4 - 5 persen", ["antara", "#4", "#5", "persen"]),

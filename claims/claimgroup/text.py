@@ -44,7 +44,7 @@ RELATION_ORDER: dict[str, int] = {
     "identical": 0, "format": 1, "excerpt": 2, "minor": 3, "substantive": 4,
 }
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[%$]")
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]{1,3}\$|[^\W\d_]+|[%$]")  # US$ is one word
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _NUMBER_PREFIX = "#"
