@@ -322,13 +322,15 @@ class Attributor:
         # "Jujun menegaskan …": a single capitalised word opening a sentence before a verb,
         # unless the article also writes it as a place ("di Sidoarjo", "Kabupaten Sidoarjo")
         lang = self.lang
-        places = set(lang.after_place_re.findall(text))
+        places: set[str] | None = None  # read only when a candidate turns up
         for start in [0, *self.sentence_starts]:
             match = _OPENING_NAME.match(text, start)
             if match is None:
                 continue
             word = match.group(1)
             fold = word.casefold()
+            if places is None:
+                places = set(lang.after_place_re.findall(text))
             if word in places:
                 continue
             if (self.words is None or fold not in self.words) and fold not in (
