@@ -100,6 +100,21 @@ def test_relation(first: str, other: str, expected: str) -> None:
     assert relation(first, other) == expected
 
 
+@pytest.mark.parametrize(
+    ("first", "other", "expected"),
+    [
+        ("We will cut taxes by 5 per cent", "We will cut taxes by five percent", "format"),
+        ("The plan costs $5bn", "The plan costs $5 billion", "format"),
+        ("The plan costs two hundred million", "The plan costs 200 million", "format"),
+        ("The plan costs two hundred million", "The plan costs 300 million", "substantive"),
+        ("We will not cut taxes this year", "We will cut taxes this year", "substantive"),
+        ("The plan really costs 5 billion dollars", "The plan costs 5 billion dollars", "minor"),
+    ],
+)
+def test_relation_in_english(first: str, other: str, expected: str) -> None:
+    assert relation(first, other, lang="en") == expected
+
+
 def test_normalise_strips_marks_case_and_spacing() -> None:
     assert normalise("“Ini  BUKAN  urusan kami,”  ") == "ini bukan urusan kami"
 
