@@ -337,3 +337,23 @@ def test_claims_rebuild_command_reports_relations(runner, wf_engine, db_path: Pa
     as_json = json.loads(invoke(runner, "claims", "rebuild", "--db", db_path, "-f",
                                 "json").stdout)
     assert as_json[0]["claims"] == 9 and json.loads(as_json[0]["relations"])["identical"] == 3
+
+
+def test_duplicate_speakers_come_with_the_merge_command(runner, sqlite_engine,
+                                                        db_path: Path) -> None:
+    quote = '"Indonesia mendukung penuh gencatan senjata di Gaza tanpa syarat apa pun,"'
+    store(sqlite_engine, [
+        _article("a", "Antara", "2025-08-01", f"Jakarta - {quote} kata Retno.", quote,
+                 "Retno Marsudi"),
+        _article("b", "Kompas.com", "2025-08-02", f"JAKARTA - {quote} ujar Retno.", quote,
+                 "Retno Marsudy"),
+        _article("c", "Detik", "2025-08-02", f"Jakarta - {quote} kata Retno!", quote,
+                 "Retno Marsudi"),
+    ])
+    rows = audit_rows(runner, db_path, "duplicate_speaker")
+    assert len(rows) == 1
+    assert "spelling" in rows[0]["detail"]
+    keep, dup = rows[0]["detail"].split("claims speaker merge ")[1].split()
+    merged = invoke(runner, "speaker", "merge", keep, dup, "--db", db_path)
+    assert merged.exit_code == 0 and "Retno Marsudy" in merged.stderr
+    assert audit_rows(runner, db_path, "duplicate_speaker") == []
