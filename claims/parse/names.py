@@ -278,6 +278,7 @@ class NounPhrases:
                 break
             ok = (
                 is_capitalised(tok.text)
+                or self.is_title(tok)
                 or fold in lang.role_head_words
                 or fold in lang.role_inner
                 or fold in lang.name_particles
@@ -675,9 +676,9 @@ class NounPhrases:
                                           + tokens(text, name_start, name_end))
                 if len(sub) > len(name_words):
                     mention = self.read(sub, text)
-                    if mention and mention.kind == "person" and mention.name == name and (
-                        mention.role or mention.affiliation
-                    ):
+                    if mention and mention.kind == "person" and mention.name and (
+                        mention.name == name or mention.name.endswith(" " + name)
+                    ) and (mention.role or mention.affiliation):
                         if mention.role or chunk_start == start:
                             return mention.role, mention.affiliation
                         # "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD"
