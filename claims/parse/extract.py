@@ -363,6 +363,9 @@ def _named_speaker(mention: Mention, registry: Registry) -> Speaker:
                                                                            lang)
     if speaker.kind == "person" and not speaker.role and not speaker.affiliation:
         speaker.role, speaker.affiliation = registry.introduction(speaker.name)
+        fuller = registry.nps.fuller_names.get(speaker.name)
+        if fuller:
+            speaker.name = fuller
     return speaker
 
 

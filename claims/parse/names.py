@@ -177,12 +177,14 @@ class NounPhrases:
         # of a sentence is an ordinary word ("Apalagi", "Nama"), not a name.
         self.ordinary: set[str] | frozenset[str] = frozenset()
         self.text = ""
+        self.fuller_names = {}
 
     def set_article(self, text: str, hints: frozenset[str],
                     words: set[str] | None = None) -> None:
         """Per-article evidence (see ``hints`` and ``ordinary``)."""
         self.hints = hints
         self.text = text
+        self.fuller_names: dict[str, str] = {}
         self.ordinary = words if words is not None else set(_LETTERS.findall(text))
 
     def is_ordinary(self, tok: Tok) -> bool:
@@ -679,6 +681,8 @@ class NounPhrases:
                     if mention and mention.kind == "person" and mention.name and (
                         mention.name == name or mention.name.endswith(" " + name)
                     ) and (mention.role or mention.affiliation):
+                        if mention.name != name:
+                            self.fuller_names[name] = mention.name  # "Abdullah Azwar Anas"
                         if mention.role or chunk_start == start:
                             return mention.role, mention.affiliation
                         # "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD"
