@@ -8,7 +8,7 @@ sha256 of their text and by url, so re-running an ingest adds nothing twice.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -188,11 +188,31 @@ def insert_quotes(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     if conn.dialect.name != "sqlite":
         conn.execute(insert(Quote), list(rows))
         return
+    rows = list(rows)
+    start = 0
+    for size in _statement_sizes(len(rows)):
+        values = tuple(_sqlite_values(rows[start:start + size]))
+        conn.exec_driver_sql(_multi_row_insert(size), values)
+        start += size
+
+
+#: Rows per statement, largest first: a handful of distinct statements keeps the driver's
+#: prepared-statement cache (128 entries, each a compiled multi-row INSERT) small.
+_STATEMENT_SIZES = (QUOTES_PER_STATEMENT, 100, 20, 5, 1)
+
+
+def _statement_sizes(count: int) -> Iterator[int]:
+    for size in _STATEMENT_SIZES:
+        while count >= size:
+            yield size
+            count -= size
+
+
+@lru_cache(maxsize=len(_STATEMENT_SIZES))
+def _multi_row_insert(rows: int) -> str:
     names = ", ".join(f'"{name}"' for name in _QUOTE_INSERT_COLUMNS)
     one_row = "(" + ", ".join("?" * len(_QUOTE_INSERT_COLUMNS)) + ")"
-    for chunk in chunks(list(rows), QUOTES_PER_STATEMENT):
-        sql = f"INSERT INTO quote ({names}) VALUES {', '.join([one_row] * len(chunk))}"
-        conn.exec_driver_sql(sql, tuple(_sqlite_values(chunk)))
+    return f"INSERT INTO quote ({names}) VALUES {', '.join([one_row] * rows)}"
 
 
 def write_batch(
