@@ -214,3 +214,24 @@ def test_parse_failure_is_a_plain_picklable_record() -> None:
 
     failure = ParseFailure("parser error: ValueError: x")
     assert pickle.loads(pickle.dumps(failure)) == failure
+
+
+@pytest.mark.parametrize("count", [0, 1, 7, 499, 500, 1234])
+def test_quote_statements_use_a_few_fixed_sizes(count: int) -> None:
+    from claims.store import _STATEMENT_SIZES, _statement_sizes
+
+    sizes = list(_statement_sizes(count))
+    assert sum(sizes) == count and set(sizes) <= set(_STATEMENT_SIZES)
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_article_with_more_quotes_than_one_statement_holds(engine: Engine) -> None:
+    body = " ".join(f'Warga ke-{i} berkata "setuju nomor {i}".' for i in range(1234))
+    summary = ingest_sources(engine, [SourceArticle(text=body, origin="panjang.txt")],
+                             parse=quick_parse)
+    assert summary.quotes == 1234
+    with engine.connect() as conn:
+        mismatched = conn.execute(text(
+            "SELECT count(*) FROM quote q JOIN article a ON a.id = q.article_id "
+            "WHERE substr(a.text, q.start + 1, q.\"end\" - q.start) != q.text")).scalar_one()
+        assert mismatched == 0 and count(engine, "quote") == 1234
