@@ -25,6 +25,7 @@ _HEAD_RIGHT = re.compile(r"(?:[ \t]+[A-Z][\w.'-]*){0,8}")
 _NAME_BEFORE = re.compile(
     r"((?:[A-Z][\w'-]*[ \t]+){0,3}[A-Z][\w'-]*)\s*,?\s*(?:atau\s+|yang\s+)?(?:lebih\s+)?$"
 )
+_PREVIOUS_WORD = re.compile(r"(\S+)[ \t]*$")
 _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
 _LETTERS = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
 _GLUED_SENTENCE = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z])")
@@ -555,7 +556,18 @@ class NounPhrases:
                 text, start - len(" ".join(left)) - 1
             ):
                 left = left[1:]
-            forms.append((left[-1:] if len(words) == 1 else []) + words + right)
+            left = left[-1:] if len(words) == 1 else []
+            if left:
+                # only where the capitalised run starts: "Universitas Katolik Parahyangan Asep"
+                # or "Sekretaris Jenderal Kiara Susan" leave the boundary unknown
+                left_start = start - len(left[0]) - 1
+                previous = _PREVIOUS_WORD.search(text, max(0, left_start - 40), left_start)
+                prev = Tok(previous.group(1), 0, 0) if previous else None
+                if prev and prev.text[:1].isupper() and self._extends_name(prev.text) and not (
+                    self._used_apart(prev, Tok(left[0], 0, 0))
+                ):
+                    left = []
+            forms.append(left + words + right)
         best = max(forms, key=len, default=[])
         return " ".join(best) if len(best) > len(words) else None
 
