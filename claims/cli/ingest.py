@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import (
@@ -26,7 +26,6 @@ from rich.text import Text
 from claims.cli.app import DbOption, SilentOption, VerboseOption, app, err, fail, handle_errors
 from claims.cli.options import PathsArg, parse_date_option
 
-ColOption = Annotated[str | None, typer.Option(show_default=False)]
 WorkersOption = Annotated[
     int | None,
     typer.Option("--workers", "-w", min=1, show_default="number of cores",
@@ -35,6 +34,13 @@ WorkersOption = Annotated[
 BatchOption = Annotated[
     int, typer.Option("--batch-size", min=1, help="Articles per transaction.")
 ]
+
+
+def column_option(flag: str, what: str) -> Any:
+    """An option naming the JSON field / CSV column that holds ``what``."""
+    return typer.Option(flag, help=f"JSON field / CSV column with {what}.")
+
+
 #: Seconds between progress redraws: the bar has no refresh thread (workers are forked).
 REDRAW_EVERY = 0.2
 
@@ -99,15 +105,12 @@ def ingest(
     text_col: Annotated[str | None, typer.Option(
         "--text-col", help="JSON field / CSV column with the text (default: text, content, "
         "body, isi, ...).")] = None,
-    title_col: Annotated[str | None, typer.Option("--title-col", help="... the title.")] = None,
-    url_col: Annotated[str | None, typer.Option("--url-col", help="... the url.")] = None,
-    date_col: Annotated[str | None, typer.Option(
-        "--date-col", help="... the publication date.")] = None,
-    outlet_col: Annotated[str | None, typer.Option("--outlet-col", help="... the outlet.")]
-    = None,
-    id_col: Annotated[str | None, typer.Option("--id-col", help="... your article id.")] = None,
-    lang_col: Annotated[str | None, typer.Option("--lang-col", help="... the language.")]
-    = None,
+    title_col: Annotated[str | None, column_option("--title-col", "the title")] = None,
+    url_col: Annotated[str | None, column_option("--url-col", "the url")] = None,
+    date_col: Annotated[str | None, column_option("--date-col", "the publication date")] = None,
+    outlet_col: Annotated[str | None, column_option("--outlet-col", "the outlet")] = None,
+    id_col: Annotated[str | None, column_option("--id-col", "your article id")] = None,
+    lang_col: Annotated[str | None, column_option("--lang-col", "the language")] = None,
     glob: Annotated[str | None, typer.Option(
         help="Pattern for files inside directories (e.g. '*.jsonl.gz').")] = None,
     encoding: Annotated[str | None, typer.Option(
