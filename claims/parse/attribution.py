@@ -378,7 +378,7 @@ class Attributor:
             toks = tokens(text, start, min(len(text), start + 160))
             cut = 0
             descriptors = 0
-            while cut < len(toks) and cut < 12 and toks[cut].fold != ".":
+            while cut < len(toks) and cut < 18 and toks[cut].fold != ".":
                 tok = toks[cut]
                 if is_capitalised(tok.text) or tok.fold in lang.role_inner or (
                     tok.fold in lang.role_joiners or tok.fold in lang.name_particles
@@ -392,7 +392,7 @@ class Attributor:
                     descriptors -= 1
                 else:
                     break
-            if cut < 2 or cut >= len(toks) or cut >= 12 or toks[cut].fold == ".":
+            if cut < 2 or cut >= len(toks) or cut >= 18 or toks[cut].fold == ".":
                 continue
             anaphor = toks[cut].fold in lang.anaphor_markers
             if toks[cut].fold in lang.np_stop and toks[cut].fold not in lang.subject_particles \

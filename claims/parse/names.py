@@ -332,7 +332,7 @@ class NounPhrases:
             return Mention(surface, start, end, "person",
                            name=text[holder[0].start:holder[-1].end])
         first = toks[0].fold
-        if len(toks) == 1 and first in lang.pronouns:
+        if len(toks) == 1 and (first in lang.pronouns or first in lang.anaphor_markers):
             return Mention(surface, start, end, "pronoun")
         if toks[-1].fold in lang.anaphor_markers and len(toks) > 1:
             return Mention(surface, start, end, "pronoun")
