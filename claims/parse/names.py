@@ -693,14 +693,18 @@ class NounPhrases:
                     if mention and mention.kind == "person" and mention.name and (
                         mention.name == name or mention.name.endswith(" " + name)
                     ) and (mention.role or mention.affiliation):
-                        if mention.name != name:
+                        if mention.name != name and len(mention.name.split()) <= 4:
                             self.fuller_names[name] = mention.name  # "Abdullah Azwar Anas"
                         if mention.role or chunk_start == start:
                             return mention.role, mention.affiliation
+                    if chunk_start > start and not (mention and mention.role):
                         # "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD"
                         found = self._role_across_commas(text, start, chunk_start, name)
                         if found:
                             return found
+                    if mention and mention.kind == "person" and mention.affiliation and (
+                        mention.name == name
+                    ):
                         return mention.role, mention.affiliation
             after = _AFTER_COMMA.match(text, name_end, name_end + 130)
             if after:  # NAME, ROLE
