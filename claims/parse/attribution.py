@@ -67,18 +67,17 @@ class Attributor:
     # -- sentence geometry ----------------------------------------------------------------
     def sentence_start(self, text: str, pos: int, floor: int) -> int:
         """Start of the sentence holding ``pos`` (never before ``floor``)."""
-        window = 600
-        while True:
-            low = max(floor, pos - window)
-            best = -1
-            for match in _SENTENCE_BREAK.finditer(text, low, pos):
-                if match.group() == "\n" or not self._abbreviation(text, match.start()):
-                    best = match.end()
-            if best >= 0:
-                return best
-            if low == floor:
+        end = pos
+        while end > floor:
+            newline = text.rfind("\n", floor, end)
+            cut = max(newline, text.rfind(". ", floor, end), text.rfind("? ", floor, end),
+                      text.rfind("! ", floor, end), text.rfind(".\t", floor, end))
+            if cut < 0:
                 return floor
-            window *= 4
+            if cut == newline or not self._abbreviation(text, cut):
+                return cut + 1
+            end = cut  # "Dr. Budi": not a sentence end, look further back
+        return floor
 
     def sentence_end(self, text: str, pos: int, ceiling: int) -> int:
         """Where the sentence that runs through ``pos`` ends (at most ``ceiling``)."""
