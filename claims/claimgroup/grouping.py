@@ -26,7 +26,7 @@ Rules (in this order):
    its own business, not a second outlet's version. Two articles of the SAME outlet join only
    as identical/format/excerpt: an outlet re-uses its own quote verbatim or trimmed, while a
    reworded one from the same outlet a day later is, in the corpus, a new statement built on
-   the same template (daily market commentary: ``Harga naik, volume ...``).
+   the same template (daily market or weather bulletins that change two words a day).
 5. When the first appearance is only a part of the new quote, the new quote must also fit the
    claim's longest version: a stock sentence quoted alone first must not glue together two
    different statements that both open with it.
