@@ -270,13 +270,18 @@ def test_same_article_only_groups_duplicated_paragraphs() -> None:
     assert [g.member_ids for g in groups] == [[3], [1, 2]]
 
 
-def test_short_fragments_stay_alone() -> None:
+def test_fragments_join_only_exact_copies_by_the_same_speaker() -> None:
     apps = [
-        app(1, "“waktu yang penting”"),
-        app(2, "“waktu yang penting”"),
-        app(3, "Ini adalah waktu yang penting bagi kawasan Indo-Pasifik", outlet="Tempo"),
+        app(1, "“waktu yang penting”", outlet="CNN Indonesia"),
+        app(2, "\"Waktu yang penting\"", outlet="Detik"),
+        app(3, "“waktu yang penting”", outlet="Tempo", speaker="dedi prasetyo"),
+        app(4, "“waktu yang penting”", outlet="Viva", speaker=None),
+        app(5, "Ini adalah waktu yang penting bagi kawasan Indo-Pasifik", outlet="Tempo"),
+        app(6, "“penting”", outlet="Kompas.com"),
+        app(7, "“penting”", outlet="Merdeka"),
     ]
-    assert len(group_claims(apps)) == 3
+    groups = sorted(group_claims(apps), key=lambda g: g.first.quote_id)
+    assert [g.member_ids for g in groups] == [[1, 2], [3], [4], [5], [6], [7]]
 
 
 def test_unknown_articles_count_apart() -> None:

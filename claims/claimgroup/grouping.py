@@ -8,9 +8,11 @@ Rules (in this order):
 2. Candidates come from an inverted index on word 3-shingles of the canonical tokens (see
    ``text``), never from a scan of all claims. Shingles carried by more than ``max_df``
    appearances (stock phrases) and shingles inside a known institutional opening (data file,
-   ``[boilerplate]``) are not used as evidence. Quotes shorter than ``min_tokens`` canonical
-   tokens (fragments, scare quotes) stay alone and are not indexed. Only claims whose first
-   appearance lies inside the time window are counted.
+   ``[boilerplate]``) are not used as evidence. Only claims whose first appearance lies inside
+   the time window are counted. Quotes shorter than ``min_tokens`` canonical tokens (fragments,
+   partial quotes) are never shingled: one joins another only as an identical/format copy by
+   the same known speaker within the window (``min_fragment_tokens`` or more tokens); shorter
+   ones (single words, scare quotes) stay alone.
 3. A candidate is verified against the claim's first appearance and its longest one:
    - time: the day must lie within ``max_days`` after the first appearance (a statement repeated
      on another occasion is another claim); an unknown day is allowed but cannot carry a
@@ -133,6 +135,7 @@ class GroupingRules:
 
     max_days: int = 3
     min_tokens: int = 5
+    min_fragment_tokens: int = 3
     min_conflict_tokens: int = 10
     min_similarity: float = 0.6
     max_df: int = 300
@@ -215,6 +218,20 @@ def _verify(open_claim: _Open, new: Appearance, rules: GroupingRules) -> Relatio
     return direct
 
 
+def _verify_fragment(open_claim: _Open, new: Appearance, rules: GroupingRules) -> Relation | None:
+    """A short quote joins only an exact (format-level) copy by the same known speaker, within
+    the time window (rule 2)."""
+    first = open_claim.group.first
+    if first.day and new.day and (new.day - first.day).days > rules.max_days:
+        return None
+    if speaker_link(first, new, rules.lang) != "same":
+        return None
+    if not _same_article_ok(open_claim, new, rules):
+        return None
+    rel = relation(first.text, new.text, rules.lang)
+    return rel if rel in COPY_RELATIONS else None
+
+
 def group_claims(
     appearances: Iterable[Appearance], rules: GroupingRules | None = None, **overrides
 ) -> list[ClaimGroup]:
@@ -231,12 +248,19 @@ def group_claims(
     claims: list[_Open] = []
     first_days: list[date] = []  # non-decreasing: claims are opened in time order
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)  # shingle -> sorted claim indexes
+    short_index: dict[tuple[str, ...], list[int]] = defaultdict(list)  # fragment -> claims
     window = timedelta(days=rules.max_days)
     for app in ordered:
         long_enough = len(tokens[app.quote_id]) >= rules.min_tokens
         # a shingle seen once can never be shared; one seen too often is a stock phrase
         usable = [s for s in shingle_sets[app.quote_id] if 1 < df[s] <= rules.max_df]
         best: tuple[int, int, Relation] | None = None  # (relation rank, claim index, relation)
+        if not long_enough and len(tokens[app.quote_id]) >= rules.min_fragment_tokens:
+            for claim_index in short_index.get(tokens[app.quote_id], ()):
+                rel = _verify_fragment(claims[claim_index], app, rules)
+                if rel is not None:
+                    best = (RELATION_ORDER[rel], claim_index, rel)
+                    break
         if long_enough:
             oldest = bisect_left(first_days, app.day - window) if app.day else 0
             hits: Counter[int] = Counter()
@@ -267,6 +291,8 @@ def group_claims(
         if app.article_id is not None:
             claims[target].articles[app.article_id].append(app)
         if not long_enough:
+            if best is None:
+                short_index[tokens[app.quote_id]].append(target)
             continue  # fragments never become evidence for a longer quote
         for s in usable:
             postings = index[s]
