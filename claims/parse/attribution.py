@@ -115,12 +115,13 @@ class Attributor:
         if not _WORD.search(inner):
             return None
         ends_clause = inner.rstrip()[-1:] in ",.?!…"
-        link = self.lang.link_prefix_re.search(before)
+        link = self.lang.link_prefix_re.search(text, max(sent_start, span.start - 160),
+                                               span.start)
         if link:
             # "Baca juga: <headline>" glued before a real quote: keep the quote only when it
-            # is punctuated as speech and a cue follows
+            # is punctuated as speech and a cue follows, or a lead-in after the link has one
             after = self._after_quote(text, span, next_start) if ends_clause else None
-            return after
+            return after or self._before_quote(text, span, link.end())
         mid_sentence = _mid_sentence(before)
         if mid_sentence and self._verb_just_before(text, sent_start, span.start) and (
             ends_clause or _word_count(inner) >= 8
@@ -139,9 +140,9 @@ class Attributor:
             if pre:
                 return pre
             words = _WORD.findall(text, core_start, core_end)
-            if not ends_clause and len(words) > 1 and sum(
-                is_capitalised(w) for w in words
-            ) > 0.6 * len(words):
+            capitals = sum(is_capitalised(w) for w in words)
+            if len(words) > 1 and (capitals > 0.8 * len(words) or not ends_clause
+                                   and capitals > 0.6 * len(words)):
                 return None  # a slogan or a title in title case
             if not ends_clause and _LOWER_NEXT.match(text, span.end):
                 # '"Tarif yang menyeluruh …" dapat mengubah …': the reporter's sentence
@@ -177,7 +178,13 @@ class Attributor:
             doubled = lang.inverted_re.match(text, cue.end() + 1)
             if doubled and text[cue.end():cue.end() + 1] == " " and lang.cue(
                 doubled.group(1)) and lang.cue(doubled.group(1)).slot == "inverted":
-                cue = doubled  # "kata ungkap Gubernur BI …": a doubled verb
+                # "kata ungkap Gubernur BI …": a doubled verb; the first is the cue
+                word = cue.group(1)
+                end = self.sentence_end(text, doubled.end(), limit)
+                mention = self.mention_after(text, doubled.end(), end)
+                if mention is not None:
+                    return Attribution(span, "direct", word, "inverted", mention,
+                                       (doubled.end(), end))
             word = cue.group(1)
             form = lang.cue(word)
             end = self.sentence_end(text, cue.end(), limit)
@@ -248,7 +255,7 @@ class Attributor:
                     slot = "according" if fold in lang.according_to else "inverted"
                     return Attribution(span, "direct", first.group(), slot, mention,
                                        (first.end(), frag_end))
-        if last not in ",:":
+        if last not in ",:" and not self._verb_just_before(text, sent_start, fragment_end):
             return None
         verbs = lang.find_cues(text, sent_start, frag_end, _ACTIVE)
         if verbs:

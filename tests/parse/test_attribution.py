@@ -227,3 +227,19 @@ def test_role_anaphor_gives_the_speaker_a_role_for_all_quotes() -> None:
     assert [q.speaker for q in quotes] == ["Dede Yusuf"] * 3
     expected = ["Wakil", "Ketua", "Komisi", "II", "DPR", "RI"]
     assert all(f"{q.role} {q.affiliation}".split() == expected for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('"Suku bunga tetap," kata ungkap Gubernur BI Perry Warjiyo.', "Perry Warjiyo", "kata"),
+        ('Rina Wati, CEO PT Maju Jaya, menambahkan "Kami akan membuka 20 gerai baru tahun ini '
+         'di seluruh Jawa dan Bali."', "Rina Wati", "menambahkan"),
+        ("Baca juga: Harga Cabai Melonjak Jelang Lebaran Dalam wawancara dengan wartawan, "
+         'Menteri Pertanian Andi Amran Sulaiman menegaskan: "Stok cabai aman sampai Lebaran."',
+         "Andi Amran Sulaiman", "menegaskan"),
+    ],
+)
+def test_cue_forms_around_the_quote(text: str, speaker: str, cue: str) -> None:
+    (quote,) = parse(text).quotes
+    assert (quote.speaker, quote.cue, quote.kind) == (speaker, cue, "direct")
