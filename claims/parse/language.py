@@ -197,7 +197,8 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         role_head_words=frozenset(w.casefold() for r in roles for w in r.split()),
         role_single_heads=frozenset(r.casefold() for r in roles if " " not in r),
         descriptor_span=int(data["roles"].get("descriptor_span", 2)),
-        org_heads=_fold_set(data["organizations"]["heads"]),
+        org_heads=_fold_set(data["organizations"]["heads"]
+                            + data["organizations"].get("inner_words", [])),
         place_prefixes=_fold_set(data["organizations"]["place_prefixes"]),
         place_suffixes=_fold_set(data["organizations"]["place_suffixes"]),
         after_place_re=re.compile(
