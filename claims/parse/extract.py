@@ -363,9 +363,11 @@ def _named_speaker(mention: Mention, registry: Registry) -> Speaker:
                                                                            lang)
     if speaker.kind == "person" and not speaker.role and not speaker.affiliation:
         speaker.role, speaker.affiliation = registry.introduction(speaker.name)
-        fuller = registry.nps.fuller_names.get(speaker.name)
-        if fuller:
-            speaker.name = fuller
+    if speaker.kind == "person" and len(speaker.name.split()) == 1:
+        registry.introduction(speaker.name)  # reads the full name where it is introduced
+    fuller = registry.nps.fuller_names.get(speaker.name)
+    if fuller and speaker.kind == "person":
+        speaker.name = fuller  # "Erni Sylviane Purba" where only "Purba" was resolved
     return speaker
 
 

@@ -690,13 +690,17 @@ class NounPhrases:
                                           + tokens(text, name_start, name_end))
                 if len(sub) > len(name_words):
                     mention = self.read(sub, text)
+                    fuller = mention is not None and mention.kind == "person" and bool(
+                        mention.name) and mention.name.endswith(" " + name) and len(
+                        mention.name.split()) <= 4
+                    if fuller and mention is not None and mention.name:
+                        self.fuller_names.setdefault(name, mention.name)  # "Erni Sylviane Purba"
                     if mention and mention.kind == "person" and mention.name and (
                         mention.name == name or mention.name.endswith(" " + name)
-                    ) and (mention.role or mention.affiliation):
-                        if mention.name != name and len(mention.name.split()) <= 4:
-                            self.fuller_names[name] = mention.name  # "Abdullah Azwar Anas"
-                        if mention.role or chunk_start == start:
-                            return mention.role, mention.affiliation
+                    ) and (mention.role or mention.affiliation) and (
+                        mention.role or chunk_start == start
+                    ):
+                        return mention.role, mention.affiliation
                     if chunk_start > start and not (mention and mention.role):
                         # "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD"
                         found = self._role_across_commas(text, start, chunk_start, name)
