@@ -539,8 +539,11 @@ class NounPhrases:
                 continue  # "Simak juga Video: Tekad Prabowo …": a link to another article
             right: list[str] = []
             after = _RIGHT_CAPS.match(text, end)
-            for word in after.group().split() if after else []:
-                if not self._extends_name(word):
+            following = after.group().split() if after else []
+            for i, word in enumerate(following):
+                initial = len(word.rstrip(".")) == 1 and i + 1 < len(following) and (
+                    self._extends_name(following[i + 1]))  # "Scenaider H Siahaan"
+                if not (initial or self._extends_name(word)):
                     break
                 right.append(word)
             before = _LEFT_CAPS.search(text, max(0, start - 80), start)
