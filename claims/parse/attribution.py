@@ -488,7 +488,8 @@ class Attributor:
                 mentions.append(Mention(text[np[0].start:np[-1].end], np[0].start, np[-1].end,
                                         "role", role=role, affiliation=affiliation))
                 break
-            mention = self.nps.read(np, text)
+            apposed = k and mentions and mentions[-1].kind == "role"
+            mention = self.nps.read_name(np, text) if apposed else self.nps.read(np, text)
             if mention is None or (k and mention.kind in ("pronoun", "anonymous")):
                 break
             mentions.append(mention)

@@ -62,6 +62,7 @@ class Language:
     role_joiners: frozenset[str]
     role_inner: frozenset[str]
     name_particles: frozenset[str]
+    nominal_re: re.Pattern[str]
     alias_markers: tuple[tuple[str, ...], ...]
     account_markers: tuple[tuple[str, ...], ...]
     passive_leads: frozenset[str]
@@ -184,6 +185,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         role_joiners=_fold_set(np_data["role_affiliation_joiners"]),
         role_inner=_fold_set(np_data["role_inner_words"]),
         name_particles=_fold_set(np_data["name_particles"]),
+        nominal_re=re.compile("|".join(np_data.get("nominal_patterns", [])) or "(?!)"),
         alias_markers=_phrases(np_data["alias_markers"]),
         account_markers=_phrases(np_data["account_markers"]),
         passive_leads=_fold_set(np_data["passive_leads"]),

@@ -215,6 +215,7 @@ class NounPhrases:
             return True
         return is_capitalised(tok.text) and not tok.text[0].isdigit() and not (
             tok.fold in self.lang.months or tok.fold in self.lang.days
+            or self.lang.nominal_re.match(tok.fold)
         )
 
     # -- cutting an NP out of running text -------------------------------------------------
@@ -468,6 +469,15 @@ class NounPhrases:
     def _role_word_continues(self, toks: list[Tok], i: int, name_from: int) -> bool:
         """A capitalised word after a role head stays in the role while a name still follows."""
         return name_from >= 0
+
+    def read_name(self, toks: list[Tok], text: str) -> Mention | None:
+        """Read a chunk known to be a name in apposition ("…, Azhar Zaki Assjari, …"): a word
+        the article uses alone does not cut it."""
+        hints, self.hints = self.hints, frozenset()
+        try:
+            return self.read(toks, text)
+        finally:
+            self.hints = hints
 
     def _name_start(self, rest: list[Tok], *, has_role: bool) -> int:
         """Index in ``rest`` where the personal name begins (len(rest) when there is none)."""
