@@ -488,7 +488,7 @@ class Attributor:
                 mentions.append(Mention(text[np[0].start:np[-1].end], np[0].start, np[-1].end,
                                         "role", role=role, affiliation=affiliation))
                 break
-            apposed = k and mentions and mentions[-1].kind == "role"
+            apposed = k and bool(mentions)
             mention = self.nps.read_name(np, text) if apposed else self.nps.read(np, text)
             if mention is None or (k and mention.kind in ("pronoun", "anonymous")):
                 break

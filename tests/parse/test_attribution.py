@@ -243,3 +243,16 @@ def test_role_anaphor_gives_the_speaker_a_role_for_all_quotes() -> None:
 def test_cue_forms_around_the_quote(text: str, speaker: str, cue: str) -> None:
     (quote,) = parse(text).quotes
     assert (quote.speaker, quote.cue, quote.kind) == (speaker, cue, "direct")
+
+
+def test_a_derived_noun_opening_a_sentence_is_not_a_speaker() -> None:
+    text = ('Pelatih Persita Bambang Nurdiansyah optimistis. Kepercayaan Persita juga meningkat '
+            'setelah laga uji coba. "Materi pemain kami cukup," kata pelatih itu.')
+    (quote,) = parse(text).quotes
+    assert quote.speaker == "Bambang Nurdiansyah"
+
+
+def test_a_name_in_apposition_is_read_whole_even_if_a_part_is_used_alone() -> None:
+    text = ('"Kursi bertambah," kata Manajer Humas KAI Divre IV, Azhar Zaki Assjari, Sabtu. '
+            '"Kami tambah gerbong," ujar Zaki.')
+    assert [q.speaker for q in parse(text).quotes] == ["Azhar Zaki Assjari"] * 2
