@@ -345,6 +345,8 @@ class NounPhrases:
         if first in lang.descriptive_heads and not self._has_name(toks):
             return Mention(surface, start, end, "pronoun")
         role, aff, name = self._role_affiliation(toks)
+        if name and len(name) == 1 and len(name[0].text.rstrip(".")) == 1:
+            name = []  # "L": a stray initial, not a name
         if name and any(self.is_org(t) for t in name):
             return Mention(surface, start, end, "organization", name=_join(name), role=role,
                            affiliation=aff)
