@@ -112,21 +112,49 @@ def _fts_parts(f: QuoteFilter) -> tuple[str, list[str]]:
     return (fts_expression(long_terms) if long_terms else ""), short
 
 
-def _row_filters(f: QuoteFilter, short: list[str]) -> tuple[list[str], dict[str, Any]]:
+def speaker_ids_for(conn: Connection, name: str) -> list[int]:
+    """Speakers a ``--speaker`` value names: its key, an alias, or a part of a name.
+
+    Resolved before the quote query so that the quote side uses its speaker index.
+    """
+    key = speaker_key(name)
+    rows = conn.execute(text(
+        """SELECT id FROM speaker WHERE key = :skey OR key LIKE :slike OR lower(name) LIKE :sname
+           UNION SELECT speaker_id FROM speaker_alias WHERE key = :skey"""),
+        {"skey": key, "slike": f"%{key}%", "sname": f"%{name.casefold()}%"})
+    return sorted(r[0] for r in rows)
+
+
+def outlets_for(conn: Connection, outlet: str) -> list[str]:
+    """Stored outlet names equal to ``outlet`` ignoring case (so the outlet index is used)."""
+    wanted = outlet.casefold()
+    names = conn.execute(text("SELECT DISTINCT outlet FROM article WHERE outlet IS NOT NULL"))
+    return [n for (n,) in names if n.casefold() == wanted]
+
+
+def _in_list(column: str, prefix: str, values: list[Any],
+             params: dict[str, Any]) -> str:
+    if not values:
+        return "1 = 0"
+    names = []
+    for i, v in enumerate(values):
+        params[f"{prefix}{i}"] = v
+        names.append(f":{prefix}{i}")
+    return f"{column} IN ({', '.join(names)})"
+
+
+def _row_filters(conn: Connection, f: QuoteFilter,
+                 short: list[str]) -> tuple[list[str], dict[str, Any]]:
     """WHERE conditions (over ``q``, ``a``, ``s``) for everything but the FTS match."""
     where: list[str] = []
     params: dict[str, Any] = {}
     for i, term in enumerate(short):
-        where.append(f"lower(q.text) LIKE :like{i}")
-        params[f"like{i}"] = f"%{term.casefold()}%"
+        where.append(f"lower(q.text) LIKE :like{i} ESCAPE '\\'")
+        params[f"like{i}"] = f"%{_like_escape(term.casefold())}%"
     if f.speaker:
-        key = speaker_key(f.speaker)
-        where.append("""(s.key = :skey OR s.id IN (SELECT speaker_id FROM speaker_alias
-                         WHERE key = :skey) OR s.key LIKE :slike OR lower(s.name) LIKE :sname)""")
-        params.update(skey=key, slike=f"%{key}%", sname=f"%{f.speaker.casefold()}%")
+        where.append(_in_list("q.speaker_id", "sid", speaker_ids_for(conn, f.speaker), params))
     if f.outlet:
-        where.append("lower(a.outlet) = :outlet")
-        params["outlet"] = f.outlet.casefold()
+        where.append(_in_list("a.outlet", "outlet", outlets_for(conn, f.outlet), params))
     if f.via:
         where.append("lower(q.via) LIKE :via")
         params["via"] = f"%{f.via.casefold()}%"
@@ -145,10 +173,14 @@ def _row_filters(f: QuoteFilter, short: list[str]) -> tuple[list[str], dict[str,
     return where, params
 
 
-def _build(f: QuoteFilter) -> tuple[str, dict[str, Any]]:
+def _like_escape(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _build(conn: Connection, f: QuoteFilter) -> tuple[str, dict[str, Any]]:
     """The exact query: FTS5 bm25 over every match (or date order)."""
     expr, short = _fts_parts(f)
-    where, params = _row_filters(f, short)
+    where, params = _row_filters(conn, f, short)
     source, extra = "quote q", ""
     order = "COALESCE(q.said_on, a.published) DESC, q.id"
     limit = f"LIMIT {int(f.limit)}" if f.limit else ""
@@ -204,7 +236,7 @@ def iter_quotes(conn: Connection, f: QuoteFilter) -> Iterator[dict[str, Any]]:
     if expr and f.order == "rank" and f.pool:
         yield from _ranked_from_pool(conn, f)
         return
-    sql, params = _build(f)
+    sql, params = _build(conn, f)
     result = _execute(conn, f, sql, params)
     terms = query_terms(f.query) if f.query else []
     for row in result.mappings():
@@ -250,6 +282,35 @@ def bm25_scores(texts: dict[int, str], terms: list[str], k1: float = BM25_K1,
     return scores
 
 
+#: Below this many quotes, a speaker/outlet filter is applied first and words matched with LIKE.
+FILTER_FIRST_MAX = 30_000
+
+
+def _filtered_rows_estimate(conn: Connection, f: QuoteFilter,
+                            params: dict[str, Any]) -> float:
+    """Quotes left by the speaker and outlet filters (from their indexes), inf without one."""
+    estimate = float("inf")
+    sids = [v for k, v in params.items() if k.startswith("sid")]
+    outlets = [v for k, v in params.items() if k.startswith("outlet")]
+    if f.speaker:
+        if not sids:
+            return 0
+        marks = ",".join(str(int(s)) for s in sids)
+        estimate = conn.execute(text(
+            f"SELECT count(*) FROM quote WHERE speaker_id IN ({marks})")).scalar() or 0
+    if f.outlet and not outlets:
+        return 0
+    if outlets:
+        names = {f"o{i}": o for i, o in enumerate(outlets)}
+        articles = conn.execute(text(
+            f"SELECT count(*) FROM article WHERE outlet IN ({', '.join(':' + k for k in names)})"),
+            names).scalar() or 0
+        per_article = ((conn.execute(text("SELECT max(id) FROM quote")).scalar() or 0)
+                       / max(1, conn.execute(text("SELECT max(id) FROM article")).scalar() or 1))
+        estimate = min(estimate, articles * per_article)
+    return estimate
+
+
 def _ranked_from_pool(conn: Connection, f: QuoteFilter) -> Iterator[dict[str, Any]]:
     """Rank the ``f.pool`` most recent matches with BM25 in Python, then fetch the best rows.
 
@@ -258,15 +319,22 @@ def _ranked_from_pool(conn: Connection, f: QuoteFilter) -> Iterator[dict[str, An
     newest first and stopping after ``pool`` matches costs a few milliseconds.
     """
     expr, short = _fts_parts(f)
-    where, params = _row_filters(f, short)
-    params["fts"] = expr
-    joins = ""
-    if where:
-        joins = ("JOIN article a ON a.id = q.article_id "
-                 "LEFT JOIN speaker s ON s.id = q.speaker_id")
-    sql = (f"SELECT q.id, q.text FROM quote_fts JOIN quote q ON q.id = quote_fts.rowid {joins} "
-           f"WHERE quote_fts MATCH :fts {''.join(f' AND {w}' for w in where)} "
-           f"ORDER BY quote_fts.rowid DESC LIMIT {int(f.pool or 0)}")
+    where, params = _row_filters(conn, f, short)
+    joins = "JOIN article a ON a.id = q.article_id" if where else ""
+    pool = int(f.pool or 0)
+    if not f.raw and _filtered_rows_estimate(conn, f, params) < FILTER_FIRST_MAX:
+        # a narrow speaker/outlet filter: read its quotes and match the words with LIKE
+        # (the trigram index matches case-blind substrings, so LIKE finds the same quotes)
+        for i, term in enumerate(_split_terms(f.query or "")[0]):
+            where.append(f"lower(q.text) LIKE :word{i} ESCAPE '\\'")
+            params[f"word{i}"] = f"%{_like_escape(term.casefold())}%"
+        sql = (f"SELECT q.id, q.text FROM quote q {joins} WHERE {' AND '.join(where)} "
+               f"ORDER BY q.id DESC LIMIT {pool}")
+    else:
+        params["fts"] = expr
+        sql = (f"SELECT q.id, q.text FROM quote_fts JOIN quote q ON q.id = quote_fts.rowid "
+               f"{joins} WHERE quote_fts MATCH :fts {''.join(f' AND {w}' for w in where)} "
+               f"ORDER BY quote_fts.rowid DESC LIMIT {pool}")
     texts = dict(_execute(conn, f, sql, params).all())
     terms = query_terms(f.query or "")
     scores = bm25_scores(texts, terms)

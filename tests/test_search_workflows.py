@@ -225,3 +225,18 @@ def test_bm25_scores(texts: dict[int, str], best: int) -> None:
 
     scores = bm25_scores(texts, ["kami"])
     assert max(scores, key=scores.get) == best
+
+
+@pytest.mark.parametrize("args", [
+    {"query": "kami", "outlet": "detik"}, {"query": "Defisit", "speaker": "sri wahyuni"},
+    {"query": "pelaku lain", "speaker": "santoso", "outlet": "Tribunnews"},
+])
+def test_filter_first_and_index_walk_plans_agree(sqlite_engine, monkeypatch, args) -> None:
+    import claims.query as query
+
+    build(sqlite_engine)
+    with sqlite_engine.connect() as conn:
+        narrow = query.search_quotes(conn, query.QuoteFilter(**args))
+        monkeypatch.setattr(query, "FILTER_FIRST_MAX", 0)
+        walked = query.search_quotes(conn, query.QuoteFilter(**args))
+    assert narrow and [r["id"] for r in narrow] == [r["id"] for r in walked]
