@@ -299,7 +299,7 @@ class NounPhrases:
                 if heads:
                     begin = heads[-1]
                     continue
-            if not ok or end - begin >= 14:
+            if not ok or end - begin >= 20:
                 break
             begin -= 1
         sub = toks[begin:end]
@@ -372,6 +372,11 @@ class NounPhrases:
     def _title_marks(self, toks: list[Tok]) -> list[bool]:
         """Which tokens are honorifics, ranks or academic titles (multi-word ranks included)."""
         marks = [self.is_title(t) for t in toks]
+        for i in range(1, len(toks) - 1):
+            # "Scenaider H Siahaan": a one-letter "title" between two name words is an initial
+            if marks[i] and len(toks[i].text.rstrip(".")) == 1 and self.is_name_word(
+                toks[i - 1]) and not marks[i - 1] and self.is_name_word(toks[i + 1]):
+                marks[i] = False
         heads = self.lang.title_phrase_heads
         for i, tok in enumerate(toks):
             if tok.fold in heads:

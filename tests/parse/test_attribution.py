@@ -256,3 +256,10 @@ def test_a_name_in_apposition_is_read_whole_even_if_a_part_is_used_alone() -> No
     text = ('"Kursi bertambah," kata Manajer Humas KAI Divre IV, Azhar Zaki Assjari, Sabtu. '
             '"Kami tambah gerbong," ujar Zaki.')
     assert [q.speaker for q in parse(text).quotes] == ["Azhar Zaki Assjari"] * 2
+
+
+def test_one_letter_initial_between_names_is_not_a_title() -> None:
+    text = ("Jakarta, CNN Indonesia -- Direktur Pembiayaan Kementerian Keuangan Scenaider H "
+            'Siahaan memastikan penerbitan sukuk."Sekarang lagi persiapan," ujarnya.')
+    (quote,) = parse(text).quotes
+    assert quote.speaker == "Scenaider H Siahaan"
