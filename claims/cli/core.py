@@ -216,7 +216,7 @@ def who_said_cmd(
 def speakers(
     search: Annotated[str | None, typer.Option(help="Only names or aliases containing this.")]
     = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows (0: all).")] = 0,
+    limit: Annotated[int, typer.Option(help="At most this many rows (0: all).")] = 100,
     db: DbOption = "claims.db",
     format: FormatOption = OutputFormat.table,
     silent: SilentOption = False,
@@ -231,7 +231,8 @@ def speakers(
         with engine.connect() as conn:
             rows = speaker_table(conn, search, limit or None)
         write_rows(rows, format, title="Speakers")
-        _summary(silent, f"{len(rows)} speakers")
+        more = " (limit reached: --limit 0 for all)" if limit and len(rows) >= limit else ""
+        _summary(silent, f"{len(rows)} speakers{more}")
 
 
 @app.command()
