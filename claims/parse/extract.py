@@ -17,7 +17,7 @@ from claims.parse.detect import detect_language
 from claims.parse.hooks import attributor_for
 from claims.parse.language import Language, get_language
 from claims.parse.lexicon import available_languages
-from claims.parse.names import Mention, NounPhrases, alias_pairs, tokens
+from claims.parse.names import Mention, NounPhrases, acronym_definitions, alias_pairs, tokens
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
@@ -53,6 +53,7 @@ class Registry:
     roles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     aliases: dict[tuple[str, ...], str] | None = None
     canonicals: dict[str, Speaker | None] = field(default_factory=dict)
+    acronym_map: dict[str, str] | None = None
 
     def add(self, mention: Mention) -> None:
         if mention.kind not in ("person", "organization") or not mention.name:
@@ -106,6 +107,12 @@ class Registry:
             ):
                 return known
         return None
+
+    def acronyms(self) -> dict[str, str]:
+        """Acronyms defined in the article (read once, when an affiliation needs them)."""
+        if self.acronym_map is None:
+            self.acronym_map = acronym_definitions(self.text)
+        return self.acronym_map
 
     def introduction(self, name: str) -> tuple[str | None, str | None]:
         """Role and affiliation given where the name is written in full (cached)."""
@@ -280,6 +287,8 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
             for waiting in pending:
                 _copy_speaker(waiting, record)
             pending.clear()
+        if record.affiliation:
+            record.affiliation = _spell_out(record.affiliation, registry.acronyms())
         record.mention = mention_text
         if attribution.clause:
             c_start, c_end = attribution.clause
@@ -288,6 +297,19 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
         records.append(record)
     _share_roles(records)
     return records
+
+
+def _spell_out(affiliation: str, acronyms: dict[str, str]) -> str:
+    """An acronym the article defines is given with its long form, as the article introduced
+    it ("IBPA" -> "Indonesia Bond Pricing Agency (IBPA)")."""
+    if not acronyms:
+        return affiliation
+    words = affiliation.split()
+    for i, word in enumerate(words):
+        long_form = acronyms.get(word)
+        if long_form and long_form not in affiliation:
+            words[i] = f"{long_form} ({word})"
+    return " ".join(words)
 
 
 def _share_roles(records: list[QuoteRecord]) -> None:

@@ -26,6 +26,9 @@ _NAME_BEFORE = re.compile(
     r"((?:[A-Z][\w'-]*[ \t]+){0,3}[A-Z][\w'-]*)\s*,?\s*(?:atau\s+|yang\s+)?(?:lebih\s+)?$"
 )
 _PREVIOUS_WORD = re.compile(r"(\S+)[ \t]*$")
+_DEFINITION = re.compile(
+    r"((?:[A-Z][\w-]*[ \t]+(?:(?:dan|of|and|for|&)[ \t]+)?){2,8})\(([A-Z][A-Za-z0-9-]{1,9})\)"
+)
 _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
 _LETTERS = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
 _GLUED_SENTENCE = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z])")
@@ -770,4 +773,17 @@ def alias_pairs(nps: NounPhrases, text: str) -> dict[tuple[str, ...], str]:
                 full.pop(0)
             if alias and full and alias != full:
                 found[tuple(w.casefold() for w in alias)] = " ".join(full)
+    return found
+
+
+def acronym_definitions(text: str) -> dict[str, str]:
+    """Acronyms the article defines: "Indonesia Bond Pricing Agency (IBPA)" -> IBPA."""
+    found: dict[str, str] = {}
+    for match in _DEFINITION.finditer(text):
+        long_words, acronym = match.group(1).split(), match.group(2)
+        # the long form starts at the word that gives the acronym its first letter
+        for k, word in enumerate(long_words):
+            if word[:1].upper() == acronym[:1].upper() and len(long_words) - k >= 2:
+                found.setdefault(acronym, " ".join(long_words[k:]))
+                break
     return found

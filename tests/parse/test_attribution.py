@@ -263,3 +263,10 @@ def test_one_letter_initial_between_names_is_not_a_title() -> None:
             'Siahaan memastikan penerbitan sukuk."Sekarang lagi persiapan," ujarnya.')
     (quote,) = parse(text).quotes
     assert quote.speaker == "Scenaider H Siahaan"
+
+
+def test_an_acronym_the_article_defines_is_spelled_out_in_the_affiliation() -> None:
+    text = ("Data Indonesia Bond Pricing Agency (IBPA) menunjukkan yield naik. "
+            '"Pasar masih wait and see," kata Direktur IBPA Wahyu Trenggono.')
+    (quote,) = parse(text).quotes
+    assert (quote.role, quote.affiliation) == ("Direktur", "Indonesia Bond Pricing Agency (IBPA)")
