@@ -29,6 +29,7 @@ _PREVIOUS_WORD = re.compile(r"(\S+)[ \t]*$")
 _DEFINITION = re.compile(
     r"((?:[A-Z][\w-]*[ \t]+(?:(?:dan|of|and|for|&)[ \t]+)?){2,8})\(([A-Z][A-Za-z0-9-]{1,9})\)"
 )
+_DASH = re.compile(r"\s[-–—]+\s|--")
 _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
 _LETTERS = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
 _GLUED_SENTENCE = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z])")
@@ -629,6 +630,10 @@ class NounPhrases:
     def _role_across_commas(self, text: str, floor: int, chunk_start: int,
                             name: str) -> tuple[str | None, str | None] | None:
         """A role whose own words contain commas, read back over up to three chunks."""
+        dash = _DASH.search(text, floor, chunk_start)
+        while dash:  # never back into a dateline ("REPUBLIKA.CO.ID, JAKARTA -- Menteri …")
+            floor = dash.end()
+            dash = _DASH.search(text, floor, chunk_start)
         begin = chunk_start
         for _ in range(3):
             prev = text.rfind(",", floor, begin - 1)
