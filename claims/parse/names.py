@@ -32,7 +32,7 @@ _DEFINITION = re.compile(
 _DASH = re.compile(r"\s[-–—]+\s|--")
 _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
 _LETTERS = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
-_GLUED_SENTENCE = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z])")
+_GLUED_SENTENCE = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z])|[A-Z]{3,}\.(?=[A-Z][a-z])")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
 
 
