@@ -111,7 +111,7 @@ class Registry:
     def acronyms(self) -> dict[str, str]:
         """Acronyms defined in the article (read once, when an affiliation needs them)."""
         if self.acronym_map is None:
-            self.acronym_map = acronym_definitions(self.text)
+            self.acronym_map = acronym_definitions(self.nps, self.text)
         return self.acronym_map
 
     def introduction(self, name: str) -> tuple[str | None, str | None]:

@@ -26,9 +26,7 @@ _NAME_BEFORE = re.compile(
     r"((?:[A-Z][\w'-]*[ \t]+){0,3}[A-Z][\w'-]*)\s*,?\s*(?:atau\s+|yang\s+)?(?:lebih\s+)?$"
 )
 _PREVIOUS_WORD = re.compile(r"(\S+)[ \t]*$")
-_DEFINITION = re.compile(
-    r"((?:[A-Z][\w-]*[ \t]+(?:(?:dan|of|and|for|&)[ \t]+)?){2,8})\(([A-Z][A-Za-z0-9-]{1,9})\)"
-)
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
 _DASH = re.compile(r"\s[-–—]+\s|--")
 _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
 _LETTERS = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
@@ -175,6 +173,11 @@ class NounPhrases:
         self.lang = lang
         # Words the current article uses alone for a speaker ("kata Kharisma"); set per
         # article by the pipeline, they tell where a name starts after an organisation.
+        # the capitalised words (and joining words) right before "(ACRONYM)"
+        joiners = "|".join(re.escape(w) for w in sorted(lang.role_inner, key=len, reverse=True))
+        self.definition_re = re.compile(
+            rf"((?:[A-Z][\w-]*[ \t]+(?:(?:{joiners})[ \t]+)?){{2,8}})$"
+        )
         self.hints: frozenset[str] = frozenset()
         # the subset of hints written right after a cue ("kata Kharisma"): surely names
         self.cue_hints: frozenset[str] = frozenset()
@@ -781,14 +784,23 @@ def alias_pairs(nps: NounPhrases, text: str) -> dict[tuple[str, ...], str]:
     return found
 
 
-def acronym_definitions(text: str) -> dict[str, str]:
-    """Acronyms the article defines: "Indonesia Bond Pricing Agency (IBPA)" -> IBPA."""
+def acronym_definitions(nps: NounPhrases, text: str) -> dict[str, str]:
+    """Acronyms the article defines: "Indonesia Bond Pricing Agency (IBPA)" -> IBPA.
+
+    Only the stretch before each parenthesised acronym is read (a literal "(" search first).
+    """
     found: dict[str, str] = {}
-    for match in _DEFINITION.finditer(text):
-        long_words, acronym = match.group(1).split(), match.group(2)
+    for match in _ACRONYM.finditer(text):
+        acronym = match.group(1)
+        if acronym in found:
+            continue
+        before = nps.definition_re.search(text, max(0, match.start() - 120), match.start())
+        if before is None:
+            continue
+        long_words = before.group(1).split()
         # the long form starts at the word that gives the acronym its first letter
         for k, word in enumerate(long_words):
             if word[:1].upper() == acronym[:1].upper() and len(long_words) - k >= 2:
-                found.setdefault(acronym, " ".join(long_words[k:]))
+                found[acronym] = " ".join(long_words[k:])
                 break
     return found
