@@ -305,7 +305,7 @@ class ClaimsDB:
         with self.engine.connect() as conn:
             rows = list(iter_quotes(conn, flt))
             speaker_ids = _speaker_ids(conn, [r["id"] for r in rows])
-            usual = {s["id"]: s for s in speaker_table(conn)} if rows else {}
+            usual = {s["id"]: s for s in speaker_table(conn, limit=None)} if rows else {}
         for row in rows:
             sid = speaker_ids.get(row["id"])
             row["speaker_id"] = sid
@@ -318,7 +318,7 @@ class ClaimsDB:
         """Canonical speakers: quote and outlet counts, first and last day quoted, usual role
         and affiliation, and the sector that role puts them in."""
         with self.engine.connect() as conn:
-            rows = speaker_table(conn, search)
+            rows = speaker_table(conn, search, limit=None)  # every speaker, not a page
         frame = typed_frame(rows, {k: v for k, v in SPEAKER_DTYPES.items()
                                    if k not in {"sector", "official"}})
         frame["quotes"] = frame["quotes"].fillna(0)
