@@ -44,6 +44,7 @@ class Attribution:
     kind: str  # direct | partial
     cue: str | None = None
     cue_slot: str | None = None  # inverted | clitic | active | passive | according | colon
+    # | continuation (no cue: a hook carried the previous speaker over)
     mention: Mention | None = None
     clause: tuple[int, int] | None = None  # where to look for a date and a source outlet
 

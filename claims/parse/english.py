@@ -745,6 +745,7 @@ class EnglishAttributor(Attributor):
                 # the shared pipeline only carries named speakers over; an anonymous
                 # speaker's follow-on paragraphs are theirs too
                 found.mention = _copy(previous.mention)
+                found.cue_slot = "continuation"  # resolved by carrying over, not by a cue
             if found is not None and found.mention is not None and (
                 found.mention.kind == "anonymous"
             ):

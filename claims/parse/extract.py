@@ -270,6 +270,8 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
         record.cue = attribution.cue
         salient = current_person or current or registry.nps_last_name(text, span.start)
         speaker, resolution, mention_text = _speaker_of(attribution, registry, salient, lang)
+        if attribution.cue_slot == "continuation":  # a hook carried the speaker over
+            resolution, mention_text = "continuation", None
         if attribution.cue is None and attribution.mention is None:
             speaker, resolution, mention_text = current, "continuation", None
             if speaker is None:
@@ -353,7 +355,23 @@ def _speaker_of(attribution: Attribution, registry: Registry, current: Speaker |
     if mention.kind == "anonymous":
         return Speaker(mention.name or mention.text, "anonymous", mention.role,
                        mention.affiliation), "named", mention.text
-    return _named_speaker(mention, registry), "named", mention.text
+    speaker = _named_speaker(mention, registry)
+    return speaker, _how_named(mention.text, speaker.name, lang), mention.text
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _how_named(surface: str, name: str, lang: Language) -> str:
+    """How a mention led to a person or body: the name written in full ("named"), a pronoun a
+    language hook resolved ("she" -> "pronoun"), or a short form or description mapped to a
+    fuller name ("Holloway", "the chief executive" -> "alias"), so a reader can weigh it."""
+    if surface.casefold() in lang.pronouns:
+        return "pronoun"
+    written = set(_WORDS.findall(surface.casefold()))
+    if all(word in written for word in _WORDS.findall(name.casefold())):
+        return "named"
+    return "alias"
 
 
 def _clean(words: str | None, lang: Language) -> str | None:
