@@ -9,6 +9,8 @@ from pathlib import Path
 
 from conftest import SAMPLE, SEED, invoke
 
+from claims.db import head_revision
+
 
 def test_ingest_twice_stores_nothing_new(runner, db_path: Path) -> None:
     first = invoke(runner, "ingest", SAMPLE, "--db", db_path)
@@ -68,8 +70,9 @@ def test_export_csv_has_offsets_and_article_fields(runner, db_path: Path) -> Non
 
 def test_export_neutralises_formulas(runner, db_path: Path, tmp_path: Path) -> None:
     article = tmp_path / "x.txt"
-    article.write_text('Jakarta - "=HYPERLINK(""http://x"",""y"")," kata Budi.\n', encoding="utf-8")
-    invoke(runner, "ingest", article, "--db", db_path, "--outlet", "=cmd|' /C calc'!A0")
+    article.write_text('Jakarta - "Harga cabai naik lagi minggu ini," kata Budi Santoso.\n',
+                       encoding="utf-8")
+    invoke(runner, "ingest", article, "--db", db_path, "--outlet", '=HYPERLINK("http://x","y")')
     out = tmp_path / "quotes.csv"
     invoke(runner, "export", "-o", out, "--db", db_path)
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
@@ -97,4 +100,4 @@ def test_db_upgrade_command(runner, db_path: Path) -> None:
     assert result.exit_code == 0 and "schema at revision" in result.stderr
     current = invoke(runner, "db", "current", "--db", db_path)
     now, head = current.stdout.splitlines()
-    assert now.removeprefix("current: ") == head.removeprefix("head: ") == "0001"
+    assert now.removeprefix("current: ") == head.removeprefix("head: ") == head_revision()

@@ -43,7 +43,7 @@ def test_fts_table_is_declared_as_datasette_expects(sqlite_engine, db_path: Path
     assert 'content="quote"' in sql and 'tokenize="trigram"' in sql
     triggers = {r[0] for r in sqlite3.connect(db_path).execute(
         "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    assert triggers == {"quote_ai", "quote_ad", "quote_au"}
+    assert {"quote_ai", "quote_ad", "quote_au"} <= triggers
 
 
 def test_open_engine_upgrades_a_database_behind_head(db_path: Path) -> None:
