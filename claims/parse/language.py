@@ -96,6 +96,8 @@ class Language:
     outlet_hosts: list[tuple[str, str]] = field(default_factory=list)
     cue_surfaces: frozenset[str] = frozenset()
     via_words: frozenset[str] = frozenset()
+    # words that put a role right after a name ("Eddy selaku Wakil Ketua TKN")
+    role_apposition_re: re.Pattern[str] = re.compile("(?!)")
 
     def __post_init__(self) -> None:
         # the spellings a cue form takes in text: kata, Kata, KATA
@@ -228,6 +230,10 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         outlets=[(o["name"], re.compile(o["dateline"])) for o in data.get("outlets", [])],
         outlet_hosts=[(h.casefold(), o["name"]) for o in data.get("outlets", [])
                       for h in o.get("hosts", [])],
+        role_apposition_re=re.compile(
+            rf"\s*,?\s*(?:{_alternation(np_data.get('role_apposition', []))})\s+"
+            if np_data.get("role_apposition") else "(?!)"
+        ),
     )
 
 

@@ -29,6 +29,7 @@ _PREVIOUS_WORD = re.compile(r"(\S+)[ \t]*$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
 _DASH = re.compile(r"\s[-–—]+\s|--")
 _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
+_ROLE_CHUNK = re.compile(r"([^,.;\n]{3,120})")
 _LETTERS = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
 _GLUED_SENTENCE = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z])|[A-Z]{3,}\.(?=[A-Z][a-z])")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
@@ -741,8 +742,10 @@ class NounPhrases:
                         mention.name == name
                     ):
                         return mention.role, mention.affiliation
-            after = _AFTER_COMMA.match(text, name_end, name_end + 130)
-            if after:  # NAME, ROLE
+            marker = self.lang.role_apposition_re.match(text, name_end, name_end + 40)
+            after = _AFTER_COMMA.match(text, name_end, name_end + 130) if marker is None else (
+                _ROLE_CHUNK.match(text, marker.end(), marker.end() + 130))
+            if after:  # NAME, ROLE / NAME selaku ROLE
                 chunk = tokens(text, after.start(1), after.end(1))
                 np = self.cut_after_cue(chunk)
                 if np and (_match_phrase(np, 0, self.lang.role_heads)

@@ -1,0 +1,42 @@
+"""Roles and affiliations the parser reads for a speaker, on short texts written in the style
+of Indonesian news for the project (never copied from the gold sets or the corpus)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.parse import parse_article
+
+TODAY = date(2026, 11, 26)
+
+
+def _role_of(text: str, speaker: str) -> str:
+    """Role and affiliation of the first quote of ``speaker``, joined as the scorer joins them."""
+    for quote in parse_article(text, lang="id", today=TODAY).quotes:
+        if quote.speaker == speaker:
+            return " ".join(part for part in (quote.role, quote.affiliation) if part)
+    raise AssertionError(f"no quote of {speaker}")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ('"Kami akan memperbaiki sistem antrean di semua puskesmas," kata Hendra Wiratama '
+         "selaku Kepala Dinas Kesehatan Kota Depok, Senin (3/2).", "Hendra Wiratama",
+         "Kepala Dinas Kesehatan Kota Depok"),
+        ('"Semua pemain siap tampil di laga tandang," ujar Rahmat Darmawan sebagai pelatih '
+         "Persiba Balikpapan.", "Rahmat Darmawan", "pelatih Persiba Balikpapan"),
+        ('"Jembatan itu selesai bulan depan," kata Dedi Kurnia, yang juga menjabat sebagai '
+         "Kepala Desa Sukamaju.", "Dedi Kurnia", "Kepala Desa Sukamaju"),
+    ],
+)
+def test_role_written_after_the_name_with_a_marker(text: str, speaker: str, role: str) -> None:
+    assert _role_of(text, speaker) == role
+
+
+def test_marker_without_a_role_gives_no_role() -> None:
+    """"sebagai" followed by something that is not a role says nothing about the speaker."""
+    text = '"Kami datang sebagai tamu," kata Hendra Wiratama sebagai tanda terima kasih.'
+    assert _role_of(text, "Hendra Wiratama") == ""
