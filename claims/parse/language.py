@@ -98,6 +98,7 @@ class Language:
     via_words: frozenset[str] = frozenset()
     # words that put a role right after a name ("Eddy selaku Wakil Ketua TKN")
     role_apposition_re: re.Pattern[str] = re.compile("(?!)")
+    lowercase_title_heads: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # the spellings a cue form takes in text: kata, Kata, KATA
@@ -230,6 +231,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         outlets=[(o["name"], re.compile(o["dateline"])) for o in data.get("outlets", [])],
         outlet_hosts=[(h.casefold(), o["name"]) for o in data.get("outlets", [])
                       for h in o.get("hosts", [])],
+        lowercase_title_heads=_fold_set(data["roles"].get("lowercase_title_heads", [])),
         role_apposition_re=re.compile(
             rf"\s*,?\s*(?:{_alternation(np_data.get('role_apposition', []))})\s+"
             if np_data.get("role_apposition") else "(?!)"

@@ -299,6 +299,9 @@ class NounPhrases:
                 or fold in lang.descriptive_heads
                 or fold in lang.anonymous_words
             )
+            if not ok and self._in_lowercase_title(toks, begin - 1):
+                begin -= 1  # "Chief investment officer", "US equity strategist"
+                continue
             if not ok and not is_capitalised(tok.text) and fold not in lang.np_stop:
                 # "Pengamat politik Lely", "pemain bertahan Manchester United, Daley"
                 span = lang.descriptor_span
@@ -420,6 +423,11 @@ class NounPhrases:
             else:
                 while i < len(body):
                     tok = body[i]
+                    if self._in_lowercase_title(body, i) or is_capitalised(tok.text) and (
+                        self._in_lowercase_title(body, i + 1)
+                    ):  # "Chief investment officer and US equity strategist"
+                        i += 1
+                        continue
                     if self.is_org(tok) or self.is_place(tok) or body_marks[i]:
                         break
                     more = _match_phrase(body, i, lang.role_heads)
@@ -448,6 +456,25 @@ class NounPhrases:
         while aff_toks and aff_toks[-1].fold in lang.role_joiners:
             aff_toks.pop()
         return _join(role_toks), _join(aff_toks), name_toks
+
+    def _in_lowercase_title(self, toks: list[Tok], i: int) -> bool:
+        """``toks[i]`` is a lowercase word inside an English title written in lowercase: a
+        capitalised or role word before it, a lowercase title head at most three lowercase
+        words after it ("Chief investment officer", "Head of research and chief economist")."""
+        lang = self.lang
+        if not 0 < i < len(toks) - 1:
+            return False
+        tok, before = toks[i], toks[i - 1]
+        if not (tok.text.isalpha() and tok.text.islower() and tok.fold not in lang.np_stop
+                and (is_capitalised(before.text) or before.fold in lang.role_single_heads
+                     or before.fold in lang.role_inner)):
+            return False
+        for after in toks[i + 1:i + 4]:
+            if not (after.text.isalpha() and after.text.islower()) or after.fold in lang.np_stop:
+                return False
+            if after.fold in lang.lowercase_title_heads:
+                return True
+        return False
 
     def _late_role_head(self, body: list[Tok]) -> int:
         """Length of a role whose head word comes second or third ("Investment Director",

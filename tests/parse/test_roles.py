@@ -36,6 +36,28 @@ def test_role_written_after_the_name_with_a_marker(text: str, speaker: str, role
     assert _role_of(text, speaker) == role
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("Jakarta, CNBC Indonesia - Senior portfolio manager Sinarmas Sekuritas Yudi Pratama "
+         'menilai pasar masih rawan. "Investor sebaiknya menunggu," kata Yudi.', "Yudi Pratama",
+         ("Senior portfolio manager", "Sinarmas Sekuritas")),
+        ("Jakarta - Head of research and chief economist Bank Permata Josua Simanjuntak "
+         'menyebut inflasi terkendali. "Harga pangan stabil," kata Josua.',
+         "Josua Simanjuntak", ("Head of research and chief economist", "Bank Permata")),
+        ("Jakarta, CNBC Indonesia - Chief investment officer and US equity strategist "
+         "Morgan Stanley Mike Wilson menyebut reli itu rapuh. \"Kami tetap berhati-hati,\" "
+         "kata Wilson.", "Mike Wilson",
+         ("Chief investment officer and US equity strategist", "Morgan Stanley")),
+    ],
+)
+def test_english_title_written_in_lowercase(text: str, speaker: str,
+                                            role: tuple[str, str]) -> None:
+    quote = next(q for q in parse_article(text, lang="id", today=TODAY).quotes
+                 if q.speaker == speaker)
+    assert (quote.role, quote.affiliation) == role
+
+
 def test_marker_without_a_role_gives_no_role() -> None:
     """"sebagai" followed by something that is not a role says nothing about the speaker."""
     text = '"Kami datang sebagai tamu," kata Hendra Wiratama sebagai tanda terima kasih.'
