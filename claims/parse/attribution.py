@@ -23,6 +23,7 @@ _MIN_CONTINUATION_WORDS = 4
 _LETTERS = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
 _ACTIVE = ("active",)
 _NP_REACH = 240  # characters: a speaker NP with its appositions is never longer
+_SHORT_WINDOW = 48  # characters tokenised first at a sentence opening (most subjects fit)
 _SUBJECT_START = re.compile(
     r"[\s\"“”,]*(?:[A-Z][\w.'-]*,?\s+){1,}(?:[A-Z]|[a-z]+\s+[A-Z]|[a-z]+\s+[a-z]+\s+[A-Z])"
 )
@@ -382,23 +383,15 @@ class Attributor:
             first = _WORD.match(text, start)
             if first is None or not first.group()[0].isupper():
                 continue
-            toks = tokens(text, start, min(len(text), start + 160))
-            cut = 0
-            descriptors = 0
-            while cut < len(toks) and cut < 18 and toks[cut].fold != ".":
-                tok = toks[cut]
-                if is_capitalised(tok.text) or tok.fold in lang.role_inner or (
-                    tok.fold in lang.role_joiners or tok.fold in lang.name_particles
-                ):
-                    cut += 1
-                elif tok.fold in lang.role_single_heads:
-                    cut += 1  # "Dan pemain bertahan Manchester United, Daley Blind"
-                    descriptors = lang.descriptor_span
-                elif descriptors and tok.fold not in lang.np_stop:
-                    cut += 1
-                    descriptors -= 1
-                else:
-                    break
+            window_end = min(len(text), start + 160)
+            # a shorter window that ends at a space has exactly the same first tokens;
+            # the full window is only tokenised when the subject runs past it
+            short_end = text.find(" ", start + _SHORT_WINDOW, window_end)
+            toks = tokens(text, start, short_end if short_end > 0 else window_end)
+            cut = self._subject_cut(toks)
+            if cut >= len(toks) and short_end > 0:
+                toks = tokens(text, start, window_end)
+                cut = self._subject_cut(toks)
             if cut < 2 or cut >= len(toks) or cut >= 18 or toks[cut].fold == ".":
                 continue
             anaphor = toks[cut].fold in lang.anaphor_markers
@@ -429,6 +422,27 @@ class Attributor:
             ) and not self.nps.is_ordinary(Tok(mention.name.split()[0], 0, 0)):
                 found.append(mention)
         return found
+
+    def _subject_cut(self, toks: list[Tok]) -> int:
+        """How many tokens of a sentence opening can belong to its subject NP."""
+        lang = self.lang
+        cut = 0
+        descriptors = 0
+        while cut < len(toks) and cut < 18 and toks[cut].fold != ".":
+            tok = toks[cut]
+            if is_capitalised(tok.text) or tok.fold in lang.role_inner or (
+                tok.fold in lang.role_joiners or tok.fold in lang.name_particles
+            ):
+                cut += 1
+            elif tok.fold in lang.role_single_heads:
+                cut += 1  # "Dan pemain bertahan Manchester United, Daley Blind"
+                descriptors = lang.descriptor_span
+            elif descriptors and tok.fold not in lang.np_stop:
+                cut += 1
+                descriptors -= 1
+            else:
+                break
+        return cut
 
     def _may_have_subject(self, text: str, pos: int) -> bool:
         """Cheap test before parsing a subject: the word before the verb (particles skipped)
