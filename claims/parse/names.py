@@ -286,6 +286,9 @@ class NounPhrases:
             if fold in lang.pronouns and begin == end:
                 begin -= 1
                 break
+            if tok.text[0].isdigit() and self._number_in_name(toks, begin - 1):
+                begin -= 1  # "Departemen Pengawasan IKNB 2B OJK", "Komisi 2 DPR"
+                continue
             if fold in lang.days or fold in lang.months or tok.text[0].isdigit() or fold == ".":
                 break
             ok = (
@@ -456,6 +459,18 @@ class NounPhrases:
         while aff_toks and aff_toks[-1].fold in lang.role_joiners:
             aff_toks.pop()
         return _join(role_toks), _join(aff_toks), name_toks
+
+    def _number_in_name(self, toks: list[Tok], i: int) -> bool:
+        """``toks[i]`` is a short number that numbers a unit: after an organisation word or
+        an acronym, before a capitalised word that is not a date ("Pengawasan IKNB 2B OJK",
+        "Komisi 2 DPR"); years are longer, amounts follow no organisation word."""
+        if not 0 < i < len(toks) - 1 or len(toks[i].text) > 3 or toks[i].paren:
+            return False
+        before, after = toks[i - 1], toks[i + 1]
+        lang = self.lang
+        return (self.is_org(before) or is_acronym(before.text)) and is_capitalised(
+            after.text) and not after.text[0].isdigit() and after.fold not in lang.days and (
+            after.fold not in lang.months)
 
     def _in_lowercase_title(self, toks: list[Tok], i: int) -> bool:
         """``toks[i]`` is a lowercase word inside an English title written in lowercase: a

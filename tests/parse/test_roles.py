@@ -58,6 +58,23 @@ def test_english_title_written_in_lowercase(text: str, speaker: str,
     assert (quote.role, quote.affiliation) == role
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("JAKARTA - Kepala Departemen Pengawasan Perbankan (DPB) 3 OJK Rina Kusuma mengatakan "
+         'kredit macet turun. "Rasio NPL membaik," kata Rina.', "Rina Kusuma",
+         ("Kepala", "Departemen Pengawasan Perbankan DPB 3 OJK")),
+        ("JAKARTA - Wakil Ketua Komisi 2 DPRD Surabaya Agus Salim mengatakan anggaran cukup. "
+         '"Dana sudah dialokasikan," kata Agus.', "Agus Salim",
+         ("Wakil Ketua", "Komisi 2 DPRD Surabaya")),
+    ],
+)
+def test_number_inside_a_unit_name(text: str, speaker: str, role: tuple[str, str]) -> None:
+    quote = next(q for q in parse_article(text, lang="id", today=TODAY).quotes
+                 if q.speaker == speaker)
+    assert (quote.role, quote.affiliation) == role
+
+
 def test_marker_without_a_role_gives_no_role() -> None:
     """"sebagai" followed by something that is not a role says nothing about the speaker."""
     text = '"Kami datang sebagai tamu," kata Hendra Wiratama sebagai tanda terima kasih.'
