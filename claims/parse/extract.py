@@ -58,15 +58,25 @@ class Registry:
     def add(self, mention: Mention) -> None:
         if mention.kind not in ("person", "organization") or not mention.name:
             return
+        role, affiliation = mention.role, mention.affiliation
+        if not role and affiliation and self.bare_word(affiliation):
+            affiliation = None  # "Nama Jujun Juhanda bukanlah …": a noun, not a body
         folded = tuple(w.casefold() for w in mention.name.split())
         for known in self.people:
             if known.folded == folded:
-                if not known.role and (mention.role or mention.affiliation):
-                    known.role, known.affiliation = mention.role, mention.affiliation
+                if not known.role and (role or affiliation):
+                    known.role, known.affiliation = role, affiliation
                 return
-        self.people.append(Speaker(mention.name, mention.kind, mention.role,
-                                   mention.affiliation, folded, mention.start))
+        self.people.append(Speaker(mention.name, mention.kind, role, affiliation, folded,
+                                   mention.start))
         self.canonicals.clear()
+
+    def bare_word(self, words: str) -> bool:
+        """One capitalised word that is neither an acronym, an organisation word nor a place:
+        read before a name without any role, it is a common noun opening the sentence."""
+        lang = self.nps.lang
+        return " " not in words and not words.isupper() and words.casefold() not in (
+            lang.org_heads) and words.casefold() not in lang.place_words
 
     def canonical(self, name: str) -> Speaker | None:
         """The registered or fullest written form of ``name`` (memoised per article)."""
@@ -403,6 +413,8 @@ def _named_speaker(mention: Mention, registry: Registry) -> Speaker:
                                                                            lang)
     if speaker.kind == "person" and not speaker.role and not speaker.affiliation:
         speaker.role, speaker.affiliation = registry.introduction(speaker.name)
+    if not speaker.role and speaker.affiliation and registry.bare_word(speaker.affiliation):
+        speaker.affiliation = None  # "Karenanya Dedi Mulyana meminta …": not a body
     if speaker.kind == "person" and len(speaker.name.split()) == 1:
         registry.introduction(speaker.name)  # reads the full name where it is introduced
     fuller = registry.nps.fuller_names.get(speaker.name)

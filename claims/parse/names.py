@@ -28,10 +28,11 @@ _NAME_BEFORE = re.compile(
 _PREVIOUS_WORD = re.compile(r"(\S+)[ \t]*$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
 _DASH = re.compile(r"\s[-–—]+\s|--")
+_LOOSE_DASH = re.compile(r"\s[-–—]+|--")  # "INDRAMAYU –Jurnalis": glued on the right
 _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
 _ROLE_CHUNK = re.compile(r"([^,.;\n]{3,120})")
 _LETTERS = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
-_GLUED_SENTENCE = re.compile(r"[a-z]{2}\.(?=[A-Z][a-z])|[A-Z]{3,}\.(?=[A-Z][a-z])")
+_GLUED_SENTENCE = re.compile(r"[a-z0-9]{2}\.(?=[A-Z][a-z])|[A-Z]{3,}\.(?=[A-Z][a-z])")
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
 
 
@@ -100,7 +101,9 @@ def _tokenize(text: str, start: int, end: int) -> list[Tok]:
             trimmed = word.lstrip("-–—")
             if not trimmed:
                 continue
-            out.extend(_tokenize(text, match.end() - len(trimmed), match.end()))
+            dash_end = match.end() - len(trimmed)  # the dash still separates, as " – " does
+            out.append(Tok(text[match.start():dash_end], match.start(), dash_end))
+            out.extend(_tokenize(text, dash_end, match.end()))
             continue
         if "." not in word:  # the common case: a plain word
             out.append(Tok(word, match.start(), match.end(),
@@ -744,7 +747,7 @@ class NounPhrases:
             floor = max(0, name_start - 250)
             cut = max(text.rfind(".", floor, name_start - 1), text.rfind("\n", floor,
                                                                          name_start))
-            start = cut + 1 if cut >= 0 else floor
+            start = _after_last_dash(text, cut + 1 if cut >= 0 else floor, name_start)
             stripped = text[start:name_start].rstrip()
             end = start + len(stripped)
             if stripped.endswith(","):  # ROLE, NAME
@@ -794,6 +797,17 @@ class NounPhrases:
                            or self._late_role_head(np)):
                     return self.read_role(np)
         return None, None
+
+
+def _after_last_dash(text: str, start: int, end: int) -> int:
+    """Where the words before a name begin after a dash between ``start`` and ``end``: a noun
+    phrase never runs across one ("INDRAMAYU –Jurnalis senior Jujun", "JAKARTA -- Menteri")."""
+    found = start
+    dash = _LOOSE_DASH.search(text, start, end)
+    while dash:
+        found = dash.end()
+        dash = _LOOSE_DASH.search(text, found, end)
+    return found
 
 
 def _occurrences(text: str, name: str) -> list[tuple[int, int]]:

@@ -75,6 +75,30 @@ def test_number_inside_a_unit_name(text: str, speaker: str, role: tuple[str, str
     assert (quote.role, quote.affiliation) == role
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        # a dateline dash glued to the role does not pull the city into it
+        ("Posmetro.co.id, CIREBON –Jurnalis senior Asep Wahyudin secara resmi meluncurkan buku "
+         "tentang sejarah pers lokal. Dalam acara itu, Asep menegaskan pentingnya literasi. "
+         "“Buku ini untuk generasi muda,” tegasnya.", "Asep Wahyudin", ("Jurnalis senior", None)),
+        # two sentences glued after a number: the role starts after the dot
+        ("Sekolah tatap muka ditunda akibat Covid-19.Kepala Dinas Pendidikan Kota Bogor Hendra "
+         'Gunawan mengatakan, keputusan itu diambil bersama. "Kami tidak ingin ada klaster '
+         'baru," kata Hendra.', "Hendra Gunawan", ("Kepala Dinas", "Pendidikan Kota Bogor")),
+        # a capitalised connector before the name is no affiliation
+        ("BOGOR - Harga beras di pasar tradisional naik. Karenanya Dedi Mulyana meminta "
+         'pemerintah turun tangan. "Kami butuh operasi pasar secepatnya," kata Dedi.',
+         "Dedi Mulyana", (None, None)),
+    ],
+)
+def test_sentence_boundaries_around_a_role(text: str, speaker: str,
+                                           role: tuple[str | None, str | None]) -> None:
+    quote = next(q for q in parse_article(text, lang="id", today=TODAY).quotes
+                 if q.speaker == speaker)
+    assert (quote.role, quote.affiliation) == role
+
+
 def test_marker_without_a_role_gives_no_role() -> None:
     """"sebagai" followed by something that is not a role says nothing about the speaker."""
     text = '"Kami datang sebagai tamu," kata Hendra Wiratama sebagai tanda terima kasih.'
