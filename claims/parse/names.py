@@ -15,7 +15,8 @@ from claims.parse.language import Language
 # A token: a run of characters without spaces or clause punctuation. Dots stay (initials,
 # degrees, "Dr."); a sentence-final dot is trimmed afterwards.
 TOKEN = re.compile(r"[^\s,;:()\[\]\"“”„«»?!]+")
-_UPPER_START = re.compile(r"^[\"'‘(]?[A-Z0-9]")
+_CAPITAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_OPENING_CHARS = frozenset("\"'‘(")
 _NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)+")
 _CAP_WORD = re.compile(r"(?<![\w-])[A-Z][\w'-]*")
 _LEFT_CAPS = re.compile(r"(?:(?<![\w-])[A-Z][\w'-]*[ \t]+){0,2}$")
@@ -95,8 +96,13 @@ _CACHE = _TokenCache()
 
 def _tokenize(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
+    append = out.append
     for match in TOKEN.finditer(text, start, end):
         word = match.group()
+        if "." not in word and word[0] not in "-–—":  # the common case: a plain word
+            s = match.start()
+            append(Tok(word, s, s + len(word), s > 0 and text[s - 1] == "("))
+            continue
         if word[0] in "-–—" and len(word) > 1:  # "–Jurnalis": a dash glued to the word
             trimmed = word.lstrip("-–—")
             if not trimmed:
@@ -134,7 +140,10 @@ def _keeps_dot(word: str) -> bool:
 
 
 def is_capitalised(word: str) -> bool:
-    return bool(_UPPER_START.match(word))
+    """Starts with A-Z or a digit, after at most one opening quote or parenthesis (set
+    look-ups, not a regex: it is asked for nearly every token)."""
+    first = word[:1]
+    return first in _CAPITAL_CHARS or first in _OPENING_CHARS and word[1:2] in _CAPITAL_CHARS
 
 
 def is_acronym(word: str) -> bool:
@@ -862,4 +871,7 @@ def acronym_definitions(nps: NounPhrases, text: str) -> dict[str, str]:
             if word[:1].upper() == acronym[:1].upper() and len(long_words) - k >= 2:
                 found[acronym] = " ".join(long_words[k:])
                 break
+        else:  # a translated name keeps the original acronym: "Kantor Anggaran Kongres (CBO)"
+            if long_words[0].casefold() in nps.lang.org_heads and len(long_words) <= 5:
+                found[acronym] = " ".join(long_words)
     return found
