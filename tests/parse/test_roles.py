@@ -99,6 +99,15 @@ def test_sentence_boundaries_around_a_role(text: str, speaker: str,
     assert (quote.role, quote.affiliation) == role
 
 
+def test_translated_body_name_spells_out_its_acronym() -> None:
+    """The long form of an acronym need not share its letters when the name is translated."""
+    text = ("JAKARTA - Badan Pangan Dunia (WFP) memperingatkan krisis pangan di Afrika Timur. "
+            '"Stok kami menipis dengan cepat," kata Direktur Eksekutif WFP Cindy Marsh.')
+    quote = parse_article(text, lang="id", today=TODAY).quotes[0]
+    assert (quote.speaker, quote.role, quote.affiliation) == (
+        "Cindy Marsh", "Direktur Eksekutif", "Badan Pangan Dunia (WFP)")
+
+
 def test_marker_without_a_role_gives_no_role() -> None:
     """"sebagai" followed by something that is not a role says nothing about the speaker."""
     text = '"Kami datang sebagai tamu," kata Hendra Wiratama sebagai tanda terima kasih.'
