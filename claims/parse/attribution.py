@@ -20,7 +20,9 @@ from claims.parse.quotes import Span
 _SKIP_AFTER_QUOTE = " \t,\u00a0"
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _MIN_CONTINUATION_WORDS = 4
-_LETTERS = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
+# every byte but ASCII letters -> space: the article's ASCII words (what ``[A-Za-z]+`` finds)
+# by C-speed encode/translate/split, twice as fast as the regex
+_ONLY_LETTERS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 _ACTIVE = ("active",)
 _NP_REACH = 240  # characters: a speaker NP with its appositions is never longer
 _SHORT_WINDOW = 48  # characters tokenised first at a sentence opening (most subjects fit)
@@ -294,7 +296,7 @@ class Attributor:
 
     def prepare(self, text: str) -> None:
         """Per-article evidence, computed once: the word set, cue positions, name hints."""
-        self.words = set(_LETTERS.findall(text))
+        self.words = ascii_words(text)
         self.sentence_starts = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
         self.dateline_end = 0
         self.dateline_outlet: str | None = None
@@ -597,6 +599,12 @@ def _comma_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = start + match.end()
     chunks.append((pos, end))
     return chunks
+
+
+def ascii_words(text: str) -> set[str]:
+    """The distinct runs of ASCII letters in ``text`` (non-ASCII characters split words)."""
+    letters = text.encode("ascii", "replace").translate(_ONLY_LETTERS)
+    return set(letters.decode("ascii").split())
 
 
 def _mid_sentence(before: str) -> bool:
