@@ -29,6 +29,7 @@ _NAME_BEFORE = re.compile(
 _PREVIOUS_WORD = re.compile(r"(\S+)[ \t]*$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
 _DASH = re.compile(r"\s[-–—]+\s|--")
+_CAMEL_TAIL = re.compile(r"[a-z]([A-Z][a-z]+)$")  # "HariSebelumnya": two words glued
 _LOOSE_DASH = re.compile(r"\s[-–—]+|--")  # "INDRAMAYU –Jurnalis": glued on the right
 _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
 _ROLE_CHUNK = re.compile(r"([^,.;\n]{3,120})")
@@ -192,6 +193,7 @@ class NounPhrases:
             rf"((?:[A-Z][\w-]*[ \t]+(?:(?:{joiners})[ \t]+)?){{2,8}})$"
         )
         self.hints: frozenset[str] = frozenset()
+        self.connector_words = frozenset(p[0] for p in lang.connectors if len(p) == 1)
         # the subset of hints written right after a cue ("kata Kharisma"): surely names
         self.cue_hints: frozenset[str] = frozenset()
         # Words the current article also writes in lower case: a capitalised one at the start
@@ -298,6 +300,9 @@ class NounPhrases:
             if fold in lang.pronouns and begin == end:
                 begin -= 1
                 break
+            glued = _CAMEL_TAIL.search(tok.text) if len(tok.text) > 4 else None
+            if glued and glued.group(1).casefold() in self.connector_words:
+                break  # "… Esok HariSebelumnya Gubernur BI": a headline glued to the sentence
             if tok.text[0].isdigit() and self._number_in_name(toks, begin - 1):
                 begin -= 1  # "Departemen Pengawasan IKNB 2B OJK", "Komisi 2 DPR"
                 continue

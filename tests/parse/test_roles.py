@@ -86,6 +86,11 @@ def test_number_inside_a_unit_name(text: str, speaker: str, role: tuple[str, str
         ("Sekolah tatap muka ditunda akibat Covid-19.Kepala Dinas Pendidikan Kota Bogor Hendra "
          'Gunawan mengatakan, keputusan itu diambil bersama. "Kami tidak ingin ada klaster '
          'baru," kata Hendra.', "Hendra Gunawan", ("Kepala Dinas", "Pendidikan Kota Bogor")),
+        # a headline glued to the next sentence ("Bulan DepanSebelumnya") is not read back
+        ("JAKARTA - Inflasi September naik tipis. Baca juga: Pemerintah Tunda Kenaikan Harga "
+         "Gas Elpiji Bulan DepanSebelumnya Gubernur Bank Indonesia Agus Santoso mengatakan "
+         'inflasi masih terkendali. "Kami melihat harga pangan stabil," tutur Agus.',
+         "Agus Santoso", ("Gubernur", "Bank Indonesia")),
         # a capitalised connector before the name is no affiliation
         ("BOGOR - Harga beras di pasar tradisional naik. Karenanya Dedi Mulyana meminta "
          'pemerintah turun tangan. "Kami butuh operasi pasar secepatnya," kata Dedi.',
