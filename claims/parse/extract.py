@@ -8,7 +8,7 @@ pronouns and ``-nya`` by salience, continuations) -> dates and source outlets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from claims.parse.attribution import Attribution, Attributor
@@ -354,7 +354,11 @@ def _speaker_of(attribution: Attribution, registry: Registry, current: Speaker |
     if mention is None:
         return None, "none", None
     if mention.kind == "pronoun":
-        return current, "pronoun", mention.text
+        how = "pronoun" if mention.text.casefold() in lang.pronouns else "alias"
+        if current is not None and mention.role and not (current.role or current.affiliation):
+            # "seru bek asal Italia itu": the description states the role
+            current = replace(current, role=mention.role, affiliation=mention.affiliation)
+        return current, how, mention.text
     if mention.kind == "role":
         known = registry.with_role(mention.role, mention.affiliation) or registry.after_role(
             mention.text)

@@ -367,14 +367,16 @@ class NounPhrases:
         if len(toks) == 1 and (first in lang.pronouns or first in lang.anaphor_markers):
             return Mention(surface, start, end, "pronoun")
         if toks[-1].fold in lang.anaphor_markers and len(toks) > 1:
-            return Mention(surface, start, end, "pronoun")
+            role, aff = self._described_role(toks[:-1])
+            return Mention(surface, start, end, "pronoun", role=role, affiliation=aff)
         if _match_phrase(toks, 0, lang.anonymous_heads) and not self._has_name(toks):
             role, aff, _ = self._role_affiliation(toks[_match_phrase(toks, 0,
                                                                      lang.anonymous_heads):])
             return Mention(surface, start, end, "anonymous", name=surface, role=role,
                            affiliation=aff)
         if first in lang.descriptive_heads and not self._has_name(toks):
-            return Mention(surface, start, end, "pronoun")
+            role, aff = self._described_role(toks)
+            return Mention(surface, start, end, "pronoun", role=role, affiliation=aff)
         role, aff, name = self._role_affiliation(toks)
         if name and len(name) == 1 and len(name[0].text.rstrip(".")) == 1:
             name = []  # "L": a stray initial, not a name
@@ -390,6 +392,24 @@ class NounPhrases:
             return Mention(surface, start, end, "role", name=surface, role=role,
                            affiliation=aff)
         return None
+
+    def _described_role(self, toks: list[Tok]) -> tuple[str | None, str | None]:
+        """The role a description of a known person states ("bek asal Italia itu" -> bek,
+        "sang pelatih Persib" -> pelatih, Persib): its role head, and the body named right
+        after it; descriptors such as origin ("asal Italia") are no affiliation."""
+        lang = self.lang
+        while toks and toks[0].fold in lang.descriptive_heads and not _match_phrase(
+                toks, 0, lang.role_heads):
+            toks = toks[1:]  # "sang", "pria"
+        n = _match_phrase(toks, 0, lang.role_heads)
+        if not n:
+            return None, None
+        while more := _match_phrase(toks, n, lang.role_heads):
+            n += more  # "mantan Dirut", "mantan kapten"
+        rest = toks[n:]
+        body = rest if rest and all(is_capitalised(t.text) or t.fold in lang.role_inner
+                                    for t in rest) else []
+        return _join(toks[:n]), _join(body)
 
     def _has_name(self, toks: list[Tok]) -> bool:
         return self._role_affiliation(toks)[2] != []

@@ -104,6 +104,27 @@ def test_sentence_boundaries_around_a_role(text: str, speaker: str,
     assert (quote.role, quote.affiliation) == role
 
 
+@pytest.mark.parametrize(
+    ("description", "role"),
+    [
+        ("gelandang asal Belanda itu", ("gelandang", None)),
+        ("mantan kapten Persija tersebut", ("mantan kapten", "Persija")),
+        ("sang gelandang", ("gelandang", None)),
+    ],
+)
+def test_description_of_the_speaker_states_a_role(
+    description: str, role: tuple[str, str | None]
+) -> None:
+    """A description after the cue refers back to the current speaker ("alias") and, when it
+    holds a role head, gives that role; origin ("asal Belanda") is no affiliation."""
+    text = ('BANDUNG - Marc Klok tampil penuh semalam. "Kami tahu laga ini sangat penting," '
+            f"seru {description} kepada wartawan.")
+    quote = parse_article(text, lang="id", today=TODAY).quotes[0]
+    assert (quote.speaker, quote.resolution, quote.mention) == ("Marc Klok", "alias",
+                                                                description)
+    assert (quote.role, quote.affiliation) == role
+
+
 def test_translated_body_name_spells_out_its_acronym() -> None:
     """The long form of an acronym need not share its letters when the name is translated."""
     text = ("JAKARTA - Badan Pangan Dunia (WFP) memperingatkan krisis pangan di Afrika Timur. "
