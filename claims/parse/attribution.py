@@ -339,9 +339,9 @@ class Attributor:
                 continue
             word = match.group(1)
             fold = word.casefold()
-            if places is None:
+            if places is None and self._may_follow_place_word(text, word):
                 places = set(lang.after_place_re.findall(text))
-            if word in places:
+            if places is not None and word in places:
                 continue
             if (self.words is None or fold not in self.words) and fold not in (
                 lang.role_head_words
@@ -350,6 +350,25 @@ class Attributor:
             ) and fold not in lang.org_heads and fold not in lang.place_words:
                 found.add(fold)
         return frozenset(found)
+
+    def _may_follow_place_word(self, text: str, word: str) -> bool:
+        """False only when ``lang.after_place_re`` surely captures ``word`` nowhere in ``text``:
+        no occurrence of it ends a capitalised word after spaces after a place word. Cheaper
+        than running that regex over the whole article for each candidate."""
+        alternatives = self.lang.after_place_words
+        if not alternatives or any(not w or w[-1].isspace() for w in alternatives):
+            return True
+        pos = text.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            if end == len(text) or not "a" <= text[end] <= "z":
+                gap = pos
+                while gap > 0 and text[gap - 1].isspace():
+                    gap -= 1
+                if gap < pos and text.endswith(alternatives, 0, gap):
+                    return True
+            pos = text.find(word, pos + 1)
+        return False
 
     def sentence_subjects(self, text: str, spans: list[Span], lo: int = 0,
                           hi: int | None = None) -> list[Mention]:
