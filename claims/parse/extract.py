@@ -367,8 +367,8 @@ def _speaker_of(attribution: Attribution, registry: Registry, current: Speaker |
         return Speaker(mention.text, "anonymous", mention.role, mention.affiliation), "named", \
             mention.text
     if mention.kind == "anonymous":
-        return Speaker(mention.name or mention.text, "anonymous", mention.role,
-                       mention.affiliation), "named", mention.text
+        return Speaker(mention.name or mention.text, "anonymous", _clean(mention.role, lang),
+                       _clean(mention.affiliation, lang)), "named", mention.text
     speaker = _named_speaker(mention, registry)
     return speaker, _how_named(mention.text, speaker.name, lang), mention.text
 
@@ -393,7 +393,7 @@ def _clean(words: str | None, lang: Language) -> str | None:
     if not words:
         return None
     parts = words.split()
-    junk = lang.anaphor_markers | lang.np_stop
+    junk = lang.anaphor_markers | lang.np_stop | lang.role_fillers
     while parts and parts[0].casefold() in junk:
         parts.pop(0)
     while parts and (parts[-1].casefold() in junk or parts[-1] in ",-"):

@@ -99,8 +99,7 @@ class Language:
     # words that put a role right after a name ("Eddy selaku Wakil Ketua TKN")
     role_apposition_re: re.Pattern[str] = re.compile("(?!)")
     lowercase_title_heads: frozenset[str] = frozenset()
-    # the literal words of ``after_place_re`` (a cheap test before running it on a text)
-    after_place_words: tuple[str, ...] = ()
+    role_fillers: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # the spellings a cue form takes in text: kata, Kata, KATA
@@ -150,12 +149,6 @@ class Language:
             if form is not None and form.slot in slots:
                 found.append((match.start(), match.end(), match.group()))
         return found
-
-
-def _after_place_words(data: dict[str, Any]) -> list[str]:
-    """Prepositions and prefixes a place name follows ("di Sidoarjo", "Kabupaten Sidoarjo")."""
-    organizations = data["organizations"]
-    return organizations.get("place_prepositions", []) + organizations.get("place_prefixes", [])
 
 
 def _compile(code: str, data: dict[str, Any]) -> Language:
@@ -215,9 +208,11 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         place_prefixes=_fold_set(data["organizations"]["place_prefixes"]),
         place_suffixes=_fold_set(data["organizations"]["place_suffixes"]),
         after_place_re=re.compile(
-            r"(?<![\w-])(?:" + _alternation(_after_place_words(data)) + r")\s+([A-Z][a-z]+)"
+            r"(?<![\w-])(?:"
+            + _alternation(data["organizations"].get("place_prepositions", [])
+                           + data["organizations"].get("place_prefixes", []))
+            + r")\s+([A-Z][a-z]+)"
         ),
-        after_place_words=tuple(_after_place_words(data)),
         places=_phrases(places),
         place_words=frozenset(w.casefold() for p in places for w in p.split()),
         given_names=_fold_set(data["names"]["given"]),
@@ -238,6 +233,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         outlet_hosts=[(h.casefold(), o["name"]) for o in data.get("outlets", [])
                       for h in o.get("hosts", [])],
         lowercase_title_heads=_fold_set(data["roles"].get("lowercase_title_heads", [])),
+        role_fillers=_fold_set(np_data.get("role_fillers", [])),
         role_apposition_re=re.compile(
             rf"\s*,?\s*(?:{_alternation(np_data.get('role_apposition', []))})\s+"
             if np_data.get("role_apposition") else "(?!)"

@@ -370,8 +370,10 @@ class NounPhrases:
             role, aff = self._described_role(toks[:-1])
             return Mention(surface, start, end, "pronoun", role=role, affiliation=aff)
         if _match_phrase(toks, 0, lang.anonymous_heads) and not self._has_name(toks):
-            role, aff, _ = self._role_affiliation(toks[_match_phrase(toks, 0,
-                                                                     lang.anonymous_heads):])
+            n = _match_phrase(toks, 0, lang.anonymous_heads)
+            if n == 1 and first in lang.role_head_words and len(toks) > 1:
+                n = 0  # "anggota dewan lainnya": the head is the role itself
+            role, aff, _ = self._role_affiliation(toks[n:])
             return Mention(surface, start, end, "anonymous", name=surface, role=role,
                            affiliation=aff)
         if first in lang.descriptive_heads and not self._has_name(toks):

@@ -125,6 +125,22 @@ def test_description_of_the_speaker_states_a_role(
     assert (quote.role, quote.affiliation) == role
 
 
+@pytest.mark.parametrize(
+    ("speaker", "role"),
+    [
+        ("anggota dewan lainnya", ("anggota", "dewan")),
+        ("salah satu anggota dewan", ("anggota", "dewan")),
+        ("sejumlah pedagang pasar", ("pedagang", "pasar")),
+    ],
+)
+def test_descriptive_speaker_role(speaker: str, role: tuple[str, str]) -> None:
+    """An unnamed speaker keeps the role noun that describes them; "lainnya" is no body."""
+    text = f'TOKYO - Suku bunga tetap. "Kami harus tetap waspada," kata {speaker}.'
+    quote = parse_article(text, lang="id", today=TODAY).quotes[0]
+    assert (quote.speaker, quote.speaker_type) == (speaker, "anonymous")
+    assert (quote.role, quote.affiliation) == role
+
+
 def test_translated_body_name_spells_out_its_acronym() -> None:
     """The long form of an acronym need not share its letters when the name is translated."""
     text = ("JAKARTA - Badan Pangan Dunia (WFP) memperingatkan krisis pangan di Afrika Timur. "
