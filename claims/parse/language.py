@@ -100,6 +100,8 @@ class Language:
     role_apposition_re: re.Pattern[str] = re.compile("(?!)")
     lowercase_title_heads: frozenset[str] = frozenset()
     role_fillers: frozenset[str] = frozenset()
+    # the literal words of ``after_place_re`` (a cheap test before running it on a text)
+    after_place_words: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # the spellings a cue form takes in text: kata, Kata, KATA
@@ -149,6 +151,12 @@ class Language:
             if form is not None and form.slot in slots:
                 found.append((match.start(), match.end(), match.group()))
         return found
+
+
+def _after_place_words(data: dict[str, Any]) -> list[str]:
+    """Prepositions and prefixes a place name follows ("di Sidoarjo", "Kabupaten Sidoarjo")."""
+    organizations = data["organizations"]
+    return organizations.get("place_prepositions", []) + organizations.get("place_prefixes", [])
 
 
 def _compile(code: str, data: dict[str, Any]) -> Language:
@@ -208,11 +216,9 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         place_prefixes=_fold_set(data["organizations"]["place_prefixes"]),
         place_suffixes=_fold_set(data["organizations"]["place_suffixes"]),
         after_place_re=re.compile(
-            r"(?<![\w-])(?:"
-            + _alternation(data["organizations"].get("place_prepositions", [])
-                           + data["organizations"].get("place_prefixes", []))
-            + r")\s+([A-Z][a-z]+)"
+            r"(?<![\w-])(?:" + _alternation(_after_place_words(data)) + r")\s+([A-Z][a-z]+)"
         ),
+        after_place_words=tuple(_after_place_words(data)),
         places=_phrases(places),
         place_words=frozenset(w.casefold() for p in places for w in p.split()),
         given_names=_fold_set(data["names"]["given"]),
