@@ -29,6 +29,8 @@ _NAME_BEFORE = re.compile(
 _PREVIOUS_WORD = re.compile(r"(\S+)[ \t]*$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
 _DASH = re.compile(r"\s[-–—]+\s|--")
+# a lowercase word too long to be a preposition of a title-case headline: running text
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{5,}(?![\w-])")
 _CAMEL_TAIL = re.compile(r"[a-z]([A-Z][a-z]+)$")  # "HariSebelumnya": two words glued
 _LOOSE_DASH = re.compile(r"\s[-–—]+|--")  # "INDRAMAYU –Jurnalis": glued on the right
 _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
@@ -777,9 +779,10 @@ class NounPhrases:
             return None, None
         for name_start, name_end in _occurrences(text, name):
             line_start = text.rfind("\n", 0, name_start) + 1
-            if self.lang.link_prefix_re.search(text, max(line_start, name_start - 150),
-                                               name_start):
-                continue  # "Baca juga: …": a headline of another article
+            link = self.lang.link_prefix_re.search(text, max(line_start, name_start - 150),
+                                                   name_start)
+            if link and not _LOWER_WORD.search(text, link.end(), name_start):
+                continue  # "Baca juga: …": a headline of another article (in title case)
             floor = max(0, name_start - 250)
             cut = max(text.rfind(".", floor, name_start - 1), text.rfind("\n", floor,
                                                                          name_start))

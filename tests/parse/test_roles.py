@@ -91,6 +91,11 @@ def test_number_inside_a_unit_name(text: str, speaker: str, role: tuple[str, str
          "Gas Elpiji Bulan DepanSebelumnya Gubernur Bank Indonesia Agus Santoso mengatakan "
          'inflasi masih terkendali. "Kami melihat harga pangan stabil," tutur Agus.',
          "Agus Santoso", ("Gubernur", "Bank Indonesia")),
+        # a "Baca juga" link glued to the next sentence: the sentence still introduces
+        ("BEKASI - Sungai kembali bersih. Baca juga: Banjir Rendam Ratusan Rumah di Bekasi "
+         "Dari hasil pemantauan itu, Pendiri Kali Bersih Rina Marlina merancang alat penyaring. "
+         '"Alat ini bisa menangkap satu ton sampah sehari," kata Rina.', "Rina Marlina",
+         ("Pendiri", "Kali Bersih")),
         # a capitalised connector before the name is no affiliation
         ("BOGOR - Harga beras di pasar tradisional naik. Karenanya Dedi Mulyana meminta "
          'pemerintah turun tangan. "Kami butuh operasi pasar secepatnya," kata Dedi.',
