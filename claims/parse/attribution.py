@@ -67,6 +67,9 @@ class Attributor:
         self.cue_names: frozenset[str] = frozenset()
         self._memo: dict[tuple[int, int], Mention | None] = {}
         self._all_hits: list[tuple[int, int, str]] = []
+        # the place words end in a letter or a dot: _may_follow_place_word can test them
+        self._place_words_literal = bool(lang.after_place_words) and all(
+            w and not w[-1].isspace() for w in lang.after_place_words)
 
     # -- sentence geometry ----------------------------------------------------------------
     def sentence_start(self, text: str, pos: int, floor: int) -> int:
@@ -356,7 +359,7 @@ class Attributor:
         no occurrence of it ends a capitalised word after spaces after a place word. Cheaper
         than running that regex over the whole article for each candidate."""
         alternatives = self.lang.after_place_words
-        if not alternatives or any(not w or w[-1].isspace() for w in alternatives):
+        if not self._place_words_literal:
             return True
         pos = text.find(word)
         while pos >= 0:
