@@ -100,6 +100,11 @@ class Language:
     role_apposition_re: re.Pattern[str] = re.compile("(?!)")
     lowercase_title_heads: frozenset[str] = frozenset()
     role_fillers: frozenset[str] = frozenset()
+    # verbs that give their subject a role ("menjabat sebagai"), and words that make it past
+    # or future ("pernah", "akan")
+    role_verbs: tuple[str, ...] = ()
+    role_verb_re: re.Pattern[str] = re.compile("(?!)")
+    role_not_current: frozenset[tuple[str, ...]] = frozenset()
     # the literal words of ``after_place_re`` (a cheap test before running it on a text)
     after_place_words: tuple[str, ...] = ()
 
@@ -240,6 +245,12 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
                       for h in o.get("hosts", [])],
         lowercase_title_heads=_fold_set(data["roles"].get("lowercase_title_heads", [])),
         role_fillers=_fold_set(np_data.get("role_fillers", [])),
+        role_verbs=tuple(np_data.get("role_verbs", [])),
+        role_verb_re=re.compile(
+            rf"(?<![\w-])(?:{_alternation(np_data.get('role_verbs', []))})\s+"
+            if np_data.get("role_verbs") else "(?!)"
+        ),
+        role_not_current=frozenset(_phrases(np_data.get("role_not_current", []))),
         role_apposition_re=re.compile(
             rf"\s*,?\s*(?:{_alternation(np_data.get('role_apposition', []))})\s+"
             if np_data.get("role_apposition") else "(?!)"

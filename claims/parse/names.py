@@ -31,6 +31,7 @@ _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
 _DASH = re.compile(r"\s[-–—]+\s|--")
 # a lowercase word too long to be a preposition of a title-case headline: running text
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{5,}(?![\w-])")
+_SENTENCE_END = re.compile(r"[.!?\n]")
 _CAMEL_TAIL = re.compile(r"[a-z]([A-Z][a-z]+)$")  # "HariSebelumnya": two words glued
 _LOOSE_DASH = re.compile(r"\s[-–—]+|--")  # "INDRAMAYU –Jurnalis": glued on the right
 _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
@@ -834,6 +835,32 @@ class NounPhrases:
                 np = self.cut_after_cue(chunk)
                 if np and (_match_phrase(np, 0, self.lang.role_heads)
                            or self._late_role_head(np)):
+                    return self.read_role(np)
+        return self._role_by_verb(text, name_words)
+
+    def _role_by_verb(self, text: str, name_words: list[str]) -> tuple[str | None, str | None]:
+        """A role the person takes with a verb later in a sentence about them ("Prabowo
+        mengaku kaget … setelah dia menjabat Presiden"): nobody else is named in between, and
+        a past or future role ("pernah menjabat", "akan dilantik sebagai") does not count."""
+        lang = self.lang
+        if not lang.role_verbs:
+            return None, None
+        own = {w.casefold() for w in name_words}
+        for word in dict.fromkeys((name_words[0], name_words[-1])):
+            for _start, end in _occurrences(text, word):
+                stop = _SENTENCE_END.search(text, end)
+                limit = stop.start() if stop else len(text)
+                verb = lang.role_verb_re.search(text, end, limit)
+                if verb is None:
+                    continue
+                between = tokens(text, end, verb.start())
+                if any(is_capitalised(t.text) and t.fold not in own for t in between):
+                    continue  # "Prabowo memuji Budi yang menjabat …": someone else's role
+                if any(tuple(t.fold for t in between[-k:]) in lang.role_not_current
+                       for k in (1, 2, 3)):
+                    continue  # "pernah menjabat", "akan dilantik sebagai": not a current role
+                np = self.cut_after_cue(tokens(text, verb.end(), limit))
+                if np and _match_phrase(np, 0, lang.role_heads):
                     return self.read_role(np)
         return None, None
 

@@ -155,6 +155,28 @@ def test_translated_body_name_spells_out_its_acronym() -> None:
         "Cindy Marsh", "Direktur Eksekutif", "Badan Pangan Dunia (WFP)")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Suharto Wibowo mengaku kaget saat pertama kali menjabat Bupati Sleman.",
+         ("Bupati", "Sleman")),
+        ("Suharto Wibowo, yang kini menjabat sebagai Ketua Koperasi Tani Makmur, hadir.",
+         ("Ketua", "Koperasi Tani Makmur")),
+        ("Suharto Wibowo pernah menjabat Bupati Sleman.", (None, None)),
+        ("Suharto Wibowo siap bekerja keras apabila terpilih menjadi Bupati Sleman.",
+         (None, None)),
+        ("Suharto Wibowo memuji Anton Sujarwo yang menjabat Bupati Sleman.", (None, None)),
+    ],
+)
+def test_role_taken_with_a_verb(sentence: str, role: tuple[str | None, str | None]) -> None:
+    """A current role stated with a verb later in a sentence about the speaker counts; a past
+    or future one, or someone else's, does not."""
+    text = (f'SLEMAN - {sentence} "Kami akan membenahi pasar tradisional," kata Suharto.')
+    quote = next(q for q in parse_article(text, lang="id", today=TODAY).quotes
+                 if q.speaker == "Suharto Wibowo")
+    assert (quote.role, quote.affiliation) == role
+
+
 def test_marker_without_a_role_gives_no_role() -> None:
     """"sebagai" followed by something that is not a role says nothing about the speaker."""
     text = '"Kami datang sebagai tamu," kata Hendra Wiratama sebagai tanda terima kasih.'
