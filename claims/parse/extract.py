@@ -417,6 +417,14 @@ def _named_speaker(mention: Mention, registry: Registry) -> Speaker:
                                                                            lang)
     if speaker.kind == "person" and not speaker.role and not speaker.affiliation:
         speaker.role, speaker.affiliation = registry.introduction(speaker.name)
+    elif speaker.kind == "person" and speaker.role and not speaker.affiliation and (
+        " " not in speaker.role
+    ):
+        # "Wabup Syaefudin" near the quote, "Wakil Bupati Indramayu, Syaefudin" where the
+        # article introduces him: the introduction says more
+        role, affiliation = registry.introduction(speaker.name)
+        if role and affiliation:
+            speaker.role, speaker.affiliation = role, affiliation
     if not speaker.role and speaker.affiliation and registry.bare_word(speaker.affiliation):
         speaker.affiliation = None  # "Karenanya Dedi Mulyana meminta …": not a body
     if speaker.kind == "person" and len(speaker.name.split()) == 1:

@@ -177,6 +177,17 @@ def test_role_taken_with_a_verb(sentence: str, role: tuple[str | None, str | Non
     assert (quote.role, quote.affiliation) == role
 
 
+def test_introduction_says_more_than_a_bare_title() -> None:
+    """A one-word title near the quote ("Wabup") gives way to the role and body written where
+    the article introduces the person."""
+    text = ("CIREBON - Wakil Bupati Cirebon, Darsono, membuka lomba baca puisi. Dalam "
+            'sambutannya, Wabup Darsono menegaskan pentingnya literasi. "Anak-anak harus gemar '
+            'membaca," tegasnya.')
+    quote = parse_article(text, lang="id", today=TODAY).quotes[0]
+    assert (quote.speaker, quote.role, quote.affiliation) == ("Darsono", "Wakil Bupati",
+                                                              "Cirebon")
+
+
 def test_marker_without_a_role_gives_no_role() -> None:
     """"sebagai" followed by something that is not a role says nothing about the speaker."""
     text = '"Kami datang sebagai tamu," kata Hendra Wiratama sebagai tanda terima kasih.'
