@@ -100,6 +100,7 @@ class Language:
     role_apposition_re: re.Pattern[str] = re.compile("(?!)")
     lowercase_title_heads: frozenset[str] = frozenset()
     role_fillers: frozenset[str] = frozenset()
+    role_modifiers: frozenset[str] = frozenset()
     # verbs that give their subject a role ("menjabat sebagai"), and words that make it past
     # or future ("pernah", "akan")
     role_verbs: tuple[str, ...] = ()
@@ -245,6 +246,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
                       for h in o.get("hosts", [])],
         lowercase_title_heads=_fold_set(data["roles"].get("lowercase_title_heads", [])),
         role_fillers=_fold_set(np_data.get("role_fillers", [])),
+        role_modifiers=_fold_set(data["roles"].get("modifiers", [])),
         role_verbs=tuple(np_data.get("role_verbs", [])),
         role_verb_re=re.compile(
             rf"(?<![\w-])(?:{_alternation(np_data.get('role_verbs', []))})\s+"

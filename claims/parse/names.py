@@ -411,6 +411,8 @@ class NounPhrases:
             return None, None
         while more := _match_phrase(toks, n, lang.role_heads):
             n += more  # "mantan Dirut", "mantan kapten"
+        if all(t.fold in lang.role_modifiers for t in toks[:n]):
+            return None, None  # "mantan pesepakbola …": a modifier alone is no role
         rest = toks[n:]
         body = rest if rest and all(is_capitalised(t.text) or t.fold in lang.role_inner
                                     for t in rest) else []
