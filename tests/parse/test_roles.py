@@ -115,7 +115,7 @@ def test_sentence_boundaries_around_a_role(text: str, speaker: str,
         ("gelandang asal Belanda itu", ("gelandang", None)),
         ("mantan kapten Persija tersebut", ("mantan kapten", "Persija")),
         ("sang gelandang", ("gelandang", None)),
-        ("mantan pesepakbola era 80-an itu", (None, None)),
+        ("mantan pesepakbola nasional itu", (None, None)),
     ],
 )
 def test_description_of_the_speaker_states_a_role(
