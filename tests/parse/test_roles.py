@@ -189,6 +189,14 @@ def test_introduction_says_more_than_a_bare_title() -> None:
                                                               "Cirebon")
 
 
+def test_dateline_is_not_part_of_a_role() -> None:
+    text = ("REPUBLIKA.CO.ID, JAKARTA -- Menteri Pertanian, Perikanan dan Kelautan, Budi Santoso "
+            'mengatakan, panen raya dimulai pekan depan. "Stok gabah cukup," kata Budi Santoso.')
+    quote = parse_article(text, lang="id", today=TODAY).quotes[0]
+    joined = " ".join(part for part in (quote.role, quote.affiliation) if part)
+    assert joined.startswith("Menteri Pertanian")
+
+
 def test_marker_without_a_role_gives_no_role() -> None:
     """"sebagai" followed by something that is not a role says nothing about the speaker."""
     text = '"Kami datang sebagai tamu," kata Hendra Wiratama sebagai tanda terima kasih.'
