@@ -389,13 +389,25 @@ def _how_named(surface: str, name: str, lang: Language) -> str:
     return "alias"
 
 
+_JUNK: dict[int, tuple[Language, frozenset[str]]] = {}
+
+
+def _junk_words(lang: Language) -> frozenset[str]:
+    """Function words trimmed off roles (the union is built once per language, not per call)."""
+    entry = _JUNK.get(id(lang))
+    if entry is None or entry[0] is not lang:
+        entry = (lang, lang.anaphor_markers | lang.np_stop | lang.role_fillers)
+        _JUNK[id(lang)] = entry
+    return entry[1]
+
+
 def _clean(words: str | None, lang: Language) -> str | None:
     """A role or affiliation without leading/trailing function words ("itu", "yang") and
     without a dateline before a dash ("REPUBLIKA.CO.ID, JAKARTA -- Menteri Desa")."""
     if not words:
         return None
     parts = _DATELINE_DASH.split(words)[-1].split()
-    junk = lang.anaphor_markers | lang.np_stop | lang.role_fillers
+    junk = _junk_words(lang)
     while parts and parts[0].casefold() in junk:
         parts.pop(0)
     while parts and (parts[-1].casefold() in junk or parts[-1] in ",-"):
@@ -441,6 +453,8 @@ def _via(text: str, start: int, end: int, lang: Language) -> str | None:
     clause = text[start:end].casefold()
     if not any(word in clause for word in lang.via_words):
         return None
+    if lang.via_phrases and clause.isascii() and not any(p in clause for p in lang.via_phrases):
+        return None  # ASCII: case-insensitive matching is exactly case-folding
     match = lang.via_re.search(text, start, end)
     if not match:
         return None

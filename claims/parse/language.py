@@ -96,6 +96,8 @@ class Language:
     outlet_hosts: list[tuple[str, str]] = field(default_factory=list)
     cue_surfaces: frozenset[str] = frozenset()
     via_words: frozenset[str] = frozenset()
+    # the via phrases case-folded when all are ASCII (then a literal test before ``via_re``)
+    via_phrases: tuple[str, ...] = ()
     # words that put a role right after a name ("Eddy selaku Wakil Ketua TKN")
     role_apposition_re: re.Pattern[str] = re.compile("(?!)")
     lowercase_title_heads: frozenset[str] = frozenset()
@@ -235,6 +237,8 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         months={k.casefold(): v for k, v in data["dates"]["months"].items()},
         day_lead=_fold_set(data["dates"]["day_lead"]),
         via_words=frozenset(p.split()[0].casefold() for p in via["phrases"]),
+        via_phrases=tuple(p.casefold() for p in via["phrases"])
+        if all(p.isascii() for p in via["phrases"]) else (),
         via_re=re.compile(rf"(?i)(?<![\w-])(?:{_alternation(via['phrases'])})(?![\w-])"),
         not_outlets=_fold_set(via["not_outlets"]),
         connectors=_phrases(data["discourse"]["connectors"]),
