@@ -439,6 +439,10 @@ def _named_speaker(mention: Mention, registry: Registry) -> Speaker:
         role, affiliation = registry.introduction(speaker.name)
         if role and affiliation:
             speaker.role, speaker.affiliation = role, affiliation
+    elif speaker.kind == "person" and not speaker.role and speaker.affiliation:
+        role, affiliation = registry.introduction(speaker.name)
+        if role and affiliation:  # "Perikanan Sleman": the end of "Kepala Dinas Pertanian, …"
+            speaker.role, speaker.affiliation = role, affiliation
     if not speaker.role and speaker.affiliation and registry.bare_word(speaker.affiliation):
         speaker.affiliation = None  # "Karenanya Dedi Mulyana meminta …": not a body
     if speaker.kind == "person" and len(speaker.name.split()) == 1:

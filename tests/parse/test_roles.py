@@ -197,6 +197,18 @@ def test_dateline_is_not_part_of_a_role() -> None:
     assert joined.startswith("Menteri Pertanian")
 
 
+def test_role_read_back_over_commas_in_a_body_name() -> None:
+    """Only the end of "Kepala Dinas Pertanian, Pangan, dan Perikanan Sleman" precedes the
+    name after its last comma; the introduction gives the whole role."""
+    text = ("SLEMAN - Harga cabai di Sleman naik. Kepala Dinas Pertanian, Pangan, dan Perikanan "
+            'Sleman Heru Saptono mengatakan pasokan berkurang. "Ini tantangan bagi kami," kata '
+            "Heru.")
+    quote = parse_article(text, lang="id", today=TODAY).quotes[0]
+    assert quote.speaker == "Heru Saptono"
+    assert quote.role == "Kepala Dinas"
+    assert (quote.affiliation or "").startswith("Pertanian")
+
+
 def test_marker_without_a_role_gives_no_role() -> None:
     """"sebagai" followed by something that is not a role says nothing about the speaker."""
     text = '"Kami datang sebagai tamu," kata Hendra Wiratama sebagai tanda terima kasih.'
