@@ -70,7 +70,7 @@ class Attributor:
         self.sentence_starts: list[int] = []
         self.cue_names: frozenset[str] = frozenset()
         self._memo: dict[tuple[int, int], Mention | None] = {}
-        self._all_hits: list[tuple[int, int, str]] = []
+        self._all_hits: list[tuple[tuple[int, int, str], str]] = []
         # the place words end in a letter or a dot: _may_follow_place_word can test them
         self._place_words_literal = bool(lang.after_place_words) and all(
             w and not w[-1].isspace() for w in lang.after_place_words)
@@ -323,9 +323,13 @@ class Attributor:
         """Reporting verbs of the whole article (found once per article, then filtered)."""
         if self._hits_text is not text:
             self._hits_text = text
-            self._all_hits = self.lang.find_all_cues(text, _ALL_SLOTS, self.words)
-        cue = self.lang.cue
-        return [h for h in self._all_hits if (f := cue(h[2])) is not None and f.slot in slots]
+            cue = self.lang.cue
+            self._all_hits = [
+                (hit, form.slot)
+                for hit in self.lang.find_all_cues(text, _ALL_SLOTS, self.words)
+                if (form := cue(hit[2])) is not None
+            ]  # each verb's slot looked up once per article, not once per caller
+        return [hit for hit, slot in self._all_hits if slot in slots]
 
     def short_names(self, text: str) -> frozenset[str]:
         """Single capitalised words right after an inverted cue ("kata Kharisma"): the article
@@ -620,9 +624,11 @@ def combine_apposition(mentions: list[Mention]) -> Mention | None:
 def _comma_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunks = []
     pos = start
-    for match in re.finditer(",", text[start:end]):
-        chunks.append((pos, start + match.start()))
-        pos = start + match.end()
+    comma = text.find(",", start, end)
+    while comma >= 0:
+        chunks.append((pos, comma))
+        pos = comma + 1
+        comma = text.find(",", pos, end)
     chunks.append((pos, end))
     return chunks
 
