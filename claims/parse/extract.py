@@ -362,6 +362,9 @@ def _speaker_of(attribution: Attribution, registry: Registry, current: Speaker |
     if mention.kind == "role":
         known = registry.with_role(mention.role, mention.affiliation) or registry.after_role(
             mention.text)
+        if known and not (known.role or known.affiliation) and mention.role:
+            # "kata Presiden": the role the mention states is the person's role
+            known = replace(known, role=mention.role, affiliation=mention.affiliation)
         if known:
             return known, "alias", mention.text
         return Speaker(mention.text, "anonymous", mention.role, mention.affiliation), "named", \

@@ -209,6 +209,14 @@ def test_role_read_back_over_commas_in_a_body_name() -> None:
     assert (quote.affiliation or "").startswith("Pertanian")
 
 
+def test_role_mention_gives_its_role_to_the_person_it_names() -> None:
+    """"kata hakim" resolved to the judge named earlier: "hakim" is her role."""
+    text = ("MEDAN - Sidang dibuka oleh hakim Rosita Hutapea pukul 09.00. Rosita Hutapea lalu "
+            'membacakan dakwaan. "Sidang ini terbuka untuk umum," kata hakim.')
+    quote = parse_article(text, lang="id", today=TODAY).quotes[0]
+    assert (quote.speaker, quote.resolution, quote.role) == ("Rosita Hutapea", "alias", "hakim")
+
+
 def test_marker_without_a_role_gives_no_role() -> None:
     """"sebagai" followed by something that is not a role says nothing about the speaker."""
     text = '"Kami datang sebagai tamu," kata Hendra Wiratama sebagai tanda terima kasih.'
