@@ -103,6 +103,7 @@ class Language:
     lowercase_title_heads: frozenset[str] = frozenset()
     role_fillers: frozenset[str] = frozenset()
     role_modifiers: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()
     # verbs that give their subject a role ("menjabat sebagai"), and words that make it past
     # or future ("pernah", "akan")
     role_verbs: tuple[str, ...] = ()
@@ -251,6 +252,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         lowercase_title_heads=_fold_set(data["roles"].get("lowercase_title_heads", [])),
         role_fillers=_fold_set(np_data.get("role_fillers", [])),
         role_modifiers=_fold_set(data["roles"].get("modifiers", [])),
+        coordinators=_fold_set(np_data.get("coordinators", [])),
         role_verbs=tuple(np_data.get("role_verbs", [])),
         role_verb_re=re.compile(
             rf"(?<![\w-])(?:{_alternation(np_data.get('role_verbs', []))})\s+"

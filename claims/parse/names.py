@@ -309,6 +309,10 @@ class NounPhrases:
             if tok.text[0].isdigit() and self._number_in_name(toks, begin - 1):
                 begin -= 1  # "Departemen Pengawasan IKNB 2B OJK", "Komisi 2 DPR"
                 continue
+            if fold in lang.coordinators and begin >= 2 and begin < end and _match_phrase(
+                toks, begin, lang.role_heads
+            ) and self._plain_person_word(toks[begin - 2]):
+                break  # "Gubernur Sumbar Irwan Prayitno dan Gubernur Bali Wayan Koster"
             if fold in lang.days or fold in lang.months or tok.text[0].isdigit() or fold == ".":
                 break
             ok = (
@@ -503,6 +507,11 @@ class NounPhrases:
         while aff_toks and aff_toks[-1].fold in lang.role_joiners:
             aff_toks.pop()
         return _join(role_toks), _join(aff_toks), name_toks
+
+    def _plain_person_word(self, tok: Tok) -> bool:
+        """A capitalised word that can only be part of a personal name here."""
+        return is_capitalised(tok.text) and not tok.text[0].isdigit() and not (
+            self.is_org(tok) or self.is_place(tok) or tok.fold in self.lang.role_head_words)
 
     def _number_in_name(self, toks: list[Tok], i: int) -> bool:
         """``toks[i]`` is a short number that numbers a unit: after an organisation word or

@@ -217,6 +217,15 @@ def test_role_mention_gives_its_role_to_the_person_it_names() -> None:
     assert (quote.speaker, quote.resolution, quote.role) == ("Rosita Hutapea", "alias", "hakim")
 
 
+def test_two_people_joined_by_dan_keep_their_own_roles() -> None:
+    text = ("DENPASAR - Rapat digelar daring. Hadir Gubernur Jawa Tengah Ganjar Santoso dan "
+            "Gubernur Bali Made Wirawan. Made Wirawan menjelaskan persiapan wisata. "
+            '"Kami siap menerima wisatawan," kata Made.')
+    quote = parse_article(text, lang="id", today=TODAY).quotes[0]
+    assert (quote.speaker, quote.role, quote.affiliation) == ("Made Wirawan", "Gubernur",
+                                                              "Bali")
+
+
 def test_marker_without_a_role_gives_no_role() -> None:
     """"sebagai" followed by something that is not a role says nothing about the speaker."""
     text = '"Kami datang sebagai tamu," kata Hendra Wiratama sebagai tanda terima kasih.'
