@@ -652,13 +652,11 @@ class NounPhrases:
         words = name.split()
         if not words or len(words) > 2:
             return None
-        forms: list[list[str]] = []
+        # Each occurrence's form is read first and the (costlier) headline and link tests run
+        # only for a form longer than the best so far: the result is the same first longest
+        # form, without testing occurrences that cannot change it.
+        best: list[str] = []
         for start, end in _occurrences(text, name):
-            if self._headline(text, start, end):
-                continue  # a headline in title case, not a name
-            line_start = text.rfind("\n", 0, start) + 1
-            if self.lang.link_prefix_re.search(text, max(line_start, start - 80), start):
-                continue  # "Simak juga Video: Tekad Prabowo …": a link to another article
             right: list[str] = []
             after = _RIGHT_CAPS.match(text, end)
             following = after.group().split() if after else []
@@ -668,33 +666,48 @@ class NounPhrases:
                 if not (initial or self._extends_name(word)):
                     break
                 right.append(word)
-            before = _LEFT_CAPS.search(text, max(0, start - 80), start)
-            left: list[str] = []
-            following = words[0]
-            for word in reversed(before.group().split() if before else []):
-                if not self._extends_name(word) or self._used_apart(Tok(word, 0, 0),
-                                                                     Tok(following, 0, 0)):
-                    break  # "Kota Malang Sutiaji": Malang also stands without Sutiaji
-                left.insert(0, word)
-                following = word
-            if len(left) > 1 and before and self._at_sentence_start(
-                text, start - len(" ".join(left)) - 1
+            shortest_useful = max(len(words), len(best)) + 1
+            if len(words) + len(right) + (len(words) == 1) < shortest_useful:
+                continue  # even a word on the left would not make it longer
+            left = self._left_name_word(text, start, words) if len(words) == 1 else []
+            form = left + words + right
+            if len(form) < shortest_useful:
+                continue
+            if self._headline(text, start, end):
+                continue  # a headline in title case, not a name
+            line_start = text.rfind("\n", 0, start) + 1
+            if self.lang.link_prefix_re.search(text, max(line_start, start - 80), start):
+                continue  # "Simak juga Video: Tekad Prabowo …": a link to another article
+            best = form
+        return " ".join(best) if best else None
+
+    def _left_name_word(self, text: str, start: int, words: list[str]) -> list[str]:
+        """The name word written right before a one-word name at ``start`` (or none)."""
+        before = _LEFT_CAPS.search(text, max(0, start - 80), start)
+        left: list[str] = []
+        following = words[0]
+        for word in reversed(before.group().split() if before else []):
+            if not self._extends_name(word) or self._used_apart(Tok(word, 0, 0),
+                                                                 Tok(following, 0, 0)):
+                break  # "Kota Malang Sutiaji": Malang also stands without Sutiaji
+            left.insert(0, word)
+            following = word
+        if len(left) > 1 and before and self._at_sentence_start(
+            text, start - len(" ".join(left)) - 1
+        ):
+            left = left[1:]
+        left = left[-1:]
+        if left:
+            # only where the capitalised run starts: "Universitas Katolik Parahyangan Asep"
+            # or "Sekretaris Jenderal Kiara Susan" leave the boundary unknown
+            left_start = start - len(left[0]) - 1
+            previous = _PREVIOUS_WORD.search(text, max(0, left_start - 40), left_start)
+            prev = Tok(previous.group(1), 0, 0) if previous else None
+            if prev and prev.text[:1].isupper() and self._extends_name(prev.text) and not (
+                self._used_apart(prev, Tok(left[0], 0, 0))
             ):
-                left = left[1:]
-            left = left[-1:] if len(words) == 1 else []
-            if left:
-                # only where the capitalised run starts: "Universitas Katolik Parahyangan Asep"
-                # or "Sekretaris Jenderal Kiara Susan" leave the boundary unknown
-                left_start = start - len(left[0]) - 1
-                previous = _PREVIOUS_WORD.search(text, max(0, left_start - 40), left_start)
-                prev = Tok(previous.group(1), 0, 0) if previous else None
-                if prev and prev.text[:1].isupper() and self._extends_name(prev.text) and not (
-                    self._used_apart(prev, Tok(left[0], 0, 0))
-                ):
-                    left = []
-            forms.append(left + words + right)
-        best = max(forms, key=len, default=[])
-        return " ".join(best) if len(best) > len(words) else None
+                left = []
+        return left
 
     def _extends_name(self, word: str) -> bool:
         tok = Tok(word, 0, 0)
