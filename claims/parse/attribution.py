@@ -126,7 +126,7 @@ class Attributor:
         if not _WORD.search(inner):
             return None
         ends_clause = inner.rstrip()[-1:] in ",.?!…"
-        link = self.lang.link_prefix_re.search(text, max(sent_start, span.start - 160),
+        link = self.lang.link_prefix(text, max(sent_start, span.start - 160),
                                                span.start)
         if link:
             # "Baca juga: <headline>" glued before a real quote: keep the quote only when it

@@ -98,6 +98,8 @@ class Language:
     via_words: frozenset[str] = frozenset()
     # the via phrases case-folded when all are ASCII (then a literal test before ``via_re``)
     via_phrases: tuple[str, ...] = ()
+    # the link prefixes case-folded when all are ASCII (then a literal test before the regex)
+    link_prefixes: tuple[str, ...] = ()
     # words that put a role right after a name ("Eddy selaku Wakil Ketua TKN")
     role_apposition_re: re.Pattern[str] = re.compile("(?!)")
     lowercase_title_heads: frozenset[str] = frozenset()
@@ -117,6 +119,17 @@ class Language:
         self.cue_surfaces = frozenset(
             v for w in self.cue_forms for v in (w, w.capitalize(), w.upper())
         )
+
+    def link_prefix(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """``link_prefix_re.search(text, start, end)``, skipped when an ASCII window holds
+        none of the prefixes (there, case-insensitive matching is exactly lower-casing)."""
+        if self.link_prefixes:
+            window = text[start:end]
+            if window.isascii():
+                folded = window.lower()
+                if not any(prefix in folded for prefix in self.link_prefixes):
+                    return None
+        return self.link_prefix_re.search(text, start, end)
 
     def cue(self, word: str) -> CueForm | None:
         return self.cue_forms.get(word.casefold())
@@ -246,6 +259,8 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         link_prefix_re=re.compile(
             rf"(?i)(?<![\w-])(?:{_alternation(data['discourse']['link_prefixes'])})\s*:?"
         ),
+        link_prefixes=tuple(p.lower() for p in data["discourse"]["link_prefixes"])
+        if all(p.isascii() for p in data["discourse"]["link_prefixes"]) else (),
         outlets=[(o["name"], re.compile(o["dateline"])) for o in data.get("outlets", [])],
         outlet_hosts=[(h.casefold(), o["name"]) for o in data.get("outlets", [])
                       for h in o.get("hosts", [])],

@@ -676,7 +676,7 @@ class NounPhrases:
             if self._headline(text, start, end):
                 continue  # a headline in title case, not a name
             line_start = text.rfind("\n", 0, start) + 1
-            if self.lang.link_prefix_re.search(text, max(line_start, start - 80), start):
+            if self.lang.link_prefix(text, max(line_start, start - 80), start):
                 continue  # "Simak juga Video: Tekad Prabowo …": a link to another article
             best = form
         return " ".join(best) if best else None
@@ -806,7 +806,7 @@ class NounPhrases:
             return None, None
         for name_start, name_end in _occurrences(text, name):
             line_start = text.rfind("\n", 0, name_start) + 1
-            link = self.lang.link_prefix_re.search(text, max(line_start, name_start - 150),
+            link = self.lang.link_prefix(text, max(line_start, name_start - 150),
                                                    name_start)
             if link and not _LOWER_WORD.search(text, link.end(), name_start):
                 continue  # "Baca juga: …": a headline of another article (in title case)
