@@ -1,7 +1,7 @@
 """The append-only editorial log: every verdict, merge and rename, with old -> new as JSON.
 
-Rows are only ever inserted (migration 0003 adds SQLite triggers that refuse UPDATE and DELETE
-on ``audit_log``), so a verdict cannot be overwritten without a trace.
+Rows are only ever inserted (migration 0003 adds triggers, on SQLite and PostgreSQL, that refuse
+UPDATE and DELETE on ``audit_log``), so a verdict cannot be overwritten without a trace.
 """
 
 from __future__ import annotations
@@ -16,6 +16,32 @@ from sqlalchemy import insert, text
 from sqlalchemy.engine import Connection
 
 from claims.models import AuditLog, utcnow
+
+#: Triggers that make ``audit_log`` append-only, per dialect (created by migration 0003).
+APPEND_ONLY_DDL: dict[str, list[str]] = {
+    "sqlite": [
+        """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only: record a new entry instead');
+END""",
+        """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only: entries cannot be deleted');
+END""",
+    ],
+    "postgresql": [
+        """CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION 'audit_log is append-only: record a new entry instead';
+END $$ LANGUAGE plpgsql""",
+        """CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()""",
+    ],
+}
+APPEND_ONLY_DROP: dict[str, list[str]] = {
+    "sqlite": ["DROP TRIGGER IF EXISTS audit_log_no_update",
+               "DROP TRIGGER IF EXISTS audit_log_no_delete"],
+    "postgresql": ["DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log",
+                   "DROP FUNCTION IF EXISTS audit_log_append_only()"],
+}
 
 
 def default_actor() -> str | None:
@@ -70,7 +96,7 @@ def history(conn: Connection, target_type: str | None = None, target_id: int | N
            f"{where} ORDER BY id")
     if limit:
         latest = sql.replace("ORDER BY id", "ORDER BY id DESC")
-        sql = f"SELECT * FROM ({latest} LIMIT {int(limit)}) ORDER BY id"
+        sql = f"SELECT * FROM ({latest} LIMIT {int(limit)}) AS latest ORDER BY id"
     rows = []
     for r in conn.execute(text(sql), params).mappings():
         row = dict(r)

@@ -1,4 +1,4 @@
-"""Full-text index DDL, in one place for migrations and repairs.
+"""Full-text index: its dialect-specific DDL and match conditions, in one place.
 
 SQLite: an external-content FTS5 table over ``quote`` declared with
 ``content="quote"`` (double quotes: Datasette and sqlite-utils detect it only
@@ -12,6 +12,10 @@ trigram index does.
 
 A batch ("move and copy") migration of ``quote`` drops the SQLite triggers:
 any such migration must call :func:`create_fts` again (it rebuilds).
+
+Search code asks :func:`match_condition` for the join and WHERE clause that
+restrict ``quote q`` to the rows matching some words, so the same filters and
+ranking run on both backends.
 """
 
 from __future__ import annotations
@@ -39,19 +43,40 @@ END""",
     f"""CREATE TRIGGER IF NOT EXISTS quote_ad AFTER DELETE ON quote BEGIN
     INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_cols}) VALUES ('delete', old.id, {_old});
 END""",
-    f"""CREATE TRIGGER IF NOT EXISTS quote_au AFTER UPDATE ON quote BEGIN
+    # Re-index only when an indexed column changes: regrouping claims or merging speakers
+    # updates quote rows without rewriting the full-text index (migration 0003).
+    f"""CREATE TRIGGER IF NOT EXISTS quote_au AFTER UPDATE OF {_cols} ON quote BEGIN
     INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_cols}) VALUES ('delete', old.id, {_old});
     INSERT INTO {FTS_TABLE}(rowid, {_cols}) VALUES (new.id, {_new});
 END""",
 ]
 
-_pg_doc = " || ' ' || ".join(f"coalesce({c}, '')" for c in FTS_COLUMNS)
+
+def sqlite_quote_au(indexed_columns_only: bool = True) -> str:
+    """The SQLite update trigger, re-indexing on any update or only on indexed columns."""
+    on = f"OF {_cols} " if indexed_columns_only else ""
+    return f"""CREATE TRIGGER quote_au AFTER UPDATE {on}ON quote BEGIN
+    INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {_cols}) VALUES ('delete', old.id, {_old});
+    INSERT INTO {FTS_TABLE}(rowid, {_cols}) VALUES (new.id, {_new});
+END"""
+
+
+
+
+def pg_document(alias: str = "") -> str:
+    """The searchable document of a quote on PostgreSQL (the trigram index's expression)."""
+    prefix = f"{alias}." if alias else ""
+    return "(" + " || ' ' || ".join(f"coalesce({prefix}{c}, '')" for c in FTS_COLUMNS) + ")"
+
+
+PG_DOCUMENT = pg_document()
+_pg_doc = PG_DOCUMENT[1:-1]
 POSTGRES_DDL = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     f"""ALTER TABLE quote ADD COLUMN IF NOT EXISTS {PG_VECTOR_COLUMN} tsvector
     GENERATED ALWAYS AS (to_tsvector('simple', {_pg_doc})) STORED""",
     f"CREATE INDEX IF NOT EXISTS {PG_INDEXES[0]} ON quote USING gin ({PG_VECTOR_COLUMN})",
-    f"CREATE INDEX IF NOT EXISTS {PG_INDEXES[1]} ON quote USING gin (text gin_trgm_ops)",
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEXES[1]} ON quote USING gin ({PG_DOCUMENT} gin_trgm_ops)",
 ]
 POSTGRES_DROP = [
     f"DROP INDEX IF EXISTS {PG_INDEXES[1]}",
@@ -99,3 +124,35 @@ def include_name(name: str | None, type_: str, parent_names: object = None) -> b
     if type_ == "index":
         return name not in PG_INDEXES
     return True
+
+
+def like_escape(term: str) -> str:
+    """Escape LIKE wildcards (backslash is the escape character)."""
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def fts5_expression(terms: list[str]) -> str:
+    """Escape words for FTS5: every word becomes a quoted phrase (AND-ed)."""
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def match_condition(dialect: str, terms: list[str], raw: str | None,
+                    params: dict[str, object]) -> tuple[str, str]:
+    """(join, condition) that keep the rows of ``quote q`` matching every term.
+
+    SQLite: the FTS5 trigram index (``raw`` is FTS5 syntax). PostgreSQL: case-blind substring
+    matches on text, role and affiliation served by the ``pg_trgm`` index, or with ``raw``
+    PostgreSQL's ``to_tsquery`` syntax (``harga & !beras``) over ``search_vector``.
+    ``params`` receives the values.
+    """
+    if dialect == "sqlite":
+        params["fts"] = raw if raw is not None else fts5_expression(terms)
+        return f"JOIN {FTS_TABLE} ON {FTS_TABLE}.rowid = q.id", f"{FTS_TABLE} MATCH :fts"
+    if raw is not None:
+        params["fts"] = raw
+        return "", f"q.{PG_VECTOR_COLUMN} @@ to_tsquery('simple', :fts)"
+    conditions = []
+    for i, term in enumerate(terms):
+        params[f"trg{i}"] = f"%{like_escape(term)}%"
+        conditions.append(f"{pg_document('q')} ILIKE :trg{i}")
+    return "", " AND ".join(conditions) or "1 = 1"

@@ -19,9 +19,10 @@ from typing import Any, Literal
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from claims.errors import ClaimsError
+from claims.fts import like_escape, match_condition
 from claims.speakers import speaker_key
 from claims.speakers import speaker_table as speaker_table  # re-export (older import path)
 
@@ -84,11 +85,6 @@ class QuoteFilter:
                                            self.until, self.kind, self.lang))
 
 
-def fts_expression(terms: list[str]) -> str:
-    """Escape words for FTS5: every word becomes a quoted phrase (AND-ed)."""
-    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-
-
 def query_terms(query: str) -> list[str]:
     """The words of a query as typed (quotes and FTS operators stripped)."""
     words = re.findall(r"[^\s\"()*^:+]+", query)
@@ -102,14 +98,19 @@ def _split_terms(query: str) -> tuple[list[str], list[str]]:
     return [t for t in terms if t not in short], short
 
 
-def _fts_parts(f: QuoteFilter) -> tuple[str, list[str]]:
-    """(FTS5 expression, short terms matched with LIKE) of the filter's query."""
+def _text_terms(f: QuoteFilter) -> tuple[list[str], list[str], str | None]:
+    """(terms for the full-text index, terms too short for it, raw syntax) of the query."""
     if not (f.query and f.query.strip()):
-        return "", []
+        return [], [], None
     if f.raw:
-        return f.query, []
+        return [], [], f.query
     long_terms, short = _split_terms(f.query)
-    return (fts_expression(long_terms) if long_terms else ""), short
+    return long_terms, short, None
+
+
+def _uses_index(f: QuoteFilter) -> bool:
+    terms, _, raw = _text_terms(f)
+    return bool(terms) or raw is not None
 
 
 def speaker_ids_for(conn: Connection, name: str) -> list[int]:
@@ -150,7 +151,7 @@ def _row_filters(conn: Connection, f: QuoteFilter,
     params: dict[str, Any] = {}
     for i, term in enumerate(short):
         where.append(f"lower(q.text) LIKE :like{i} ESCAPE '\\'")
-        params[f"like{i}"] = f"%{_like_escape(term.casefold())}%"
+        params[f"like{i}"] = f"%{like_escape(term.casefold())}%"
     if f.speaker:
         where.append(_in_list("q.speaker_id", "sid", speaker_ids_for(conn, f.speaker), params))
     if f.outlet:
@@ -173,26 +174,29 @@ def _row_filters(conn: Connection, f: QuoteFilter,
     return where, params
 
 
-def _like_escape(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _build(conn: Connection, f: QuoteFilter) -> tuple[str, dict[str, Any]]:
-    """The exact query: FTS5 bm25 over every match (or date order)."""
-    expr, short = _fts_parts(f)
+    """The exact query: the backend's own ranking over every match (or date order)."""
+    terms, short, raw = _text_terms(f)
     where, params = _row_filters(conn, f, short)
     source, extra = "quote q", ""
     order = "COALESCE(q.said_on, a.published) DESC, q.id"
     limit = f"LIMIT {int(f.limit)}" if f.limit else ""
-    if expr:
-        inner = "SELECT rowid AS qid, rank FROM quote_fts WHERE quote_fts MATCH :fts"
+    if (terms or raw is not None) and conn.dialect.name == "sqlite":
+        _, match = match_condition("sqlite", terms, raw, params)
+        inner = f"SELECT rowid AS qid, rank FROM quote_fts WHERE {match}"
         if f.order == "rank" and f.limit and not short and not f.has_row_filters():
             inner += f" ORDER BY rank LIMIT {int(f.limit)}"
         source = f"({inner}) m JOIN quote q ON q.id = m.qid"
-        params["fts"] = expr
         extra = ", m.rank AS rank"
         if f.order == "rank":
             order = "m.rank, q.id"
+    elif terms or raw is not None:
+        _, match = match_condition(conn.dialect.name, terms, raw, params)
+        where.append(match)
+        params["rankq"] = raw if raw is not None else " ".join(terms)
+        extra = (", -ts_rank(q.search_vector, plainto_tsquery('simple', :rankq)) AS rank")
+        if f.order == "rank":
+            order = "rank, q.id"
     sql = _SELECT.format(extra=extra, source=source,
                          where="".join(f"\n  AND {w}" for w in where), order=order, limit=limit)
     return sql, params
@@ -232,8 +236,7 @@ def iter_quotes(conn: Connection, f: QuoteFilter) -> Iterator[dict[str, Any]]:
     With a query, each row also has ``snippet`` (matches in ``[...]``) and ``rank`` (bm25,
     lower is better).
     """
-    expr, _ = _fts_parts(f)
-    if expr and f.order == "rank" and f.pool:
+    if _uses_index(f) and f.order == "rank" and f.pool:
         yield from _ranked_from_pool(conn, f)
         return
     sql, params = _build(conn, f)
@@ -249,8 +252,8 @@ def iter_quotes(conn: Connection, f: QuoteFilter) -> Iterator[dict[str, Any]]:
 def _execute(conn: Connection, f: QuoteFilter, sql: str, params: dict[str, Any]):  # type: ignore[no-untyped-def]
     try:
         return conn.execute(text(sql), params)
-    except OperationalError as exc:
-        if "fts" not in params:
+    except DBAPIError as exc:  # FTS5 and to_tsquery syntax errors
+        if "fts" not in params and not any(k.startswith("trg") for k in params):
             raise
         msg = str(getattr(exc, "orig", exc))
         hint = ("drop --raw to search the words literally" if f.raw
@@ -318,23 +321,27 @@ def _ranked_from_pool(conn: Connection, f: QuoteFilter) -> Iterator[dict[str, An
     postings of a frequent word (~0.2-2 s at 1M quotes with trigrams); walking the postings
     newest first and stopping after ``pool`` matches costs a few milliseconds.
     """
-    expr, short = _fts_parts(f)
+    terms, short, raw = _text_terms(f)
     where, params = _row_filters(conn, f, short)
     joins = "JOIN article a ON a.id = q.article_id" if where else ""
     pool = int(f.pool or 0)
     if not f.raw and _filtered_rows_estimate(conn, f, params) < FILTER_FIRST_MAX:
         # a narrow speaker/outlet filter: read its quotes and match the words with LIKE
         # (the trigram index matches case-blind substrings, so LIKE finds the same quotes)
-        for i, term in enumerate(_split_terms(f.query or "")[0]):
+        for i, term in enumerate(terms):
             where.append(f"lower(q.text) LIKE :word{i} ESCAPE '\\'")
-            params[f"word{i}"] = f"%{_like_escape(term.casefold())}%"
+            params[f"word{i}"] = f"%{like_escape(term.casefold())}%"
         sql = (f"SELECT q.id, q.text FROM quote q {joins} WHERE {' AND '.join(where)} "
                f"ORDER BY q.id DESC LIMIT {pool}")
-    else:
-        params["fts"] = expr
+    elif conn.dialect.name == "sqlite":
+        _, match = match_condition("sqlite", terms, raw, params)
         sql = (f"SELECT q.id, q.text FROM quote_fts JOIN quote q ON q.id = quote_fts.rowid "
-               f"{joins} WHERE quote_fts MATCH :fts {''.join(f' AND {w}' for w in where)} "
+               f"{joins} WHERE {match} {''.join(f' AND {w}' for w in where)} "
                f"ORDER BY quote_fts.rowid DESC LIMIT {pool}")
+    else:
+        _, match = match_condition(conn.dialect.name, terms, raw, params)
+        sql = (f"SELECT q.id, q.text FROM quote q {joins} WHERE "
+               f"{' AND '.join([match, *where])} ORDER BY q.id DESC LIMIT {pool}")
     texts = dict(_execute(conn, f, sql, params).all())
     terms = query_terms(f.query or "")
     scores = bm25_scores(texts, terms)
@@ -463,10 +470,15 @@ def _candidate_ids(conn: Connection, words: list[str], pool: int) -> list[int]:
     usable = list(dict.fromkeys(w.casefold() for w in words if len(w) >= MIN_FTS_TERM))
     usable = sorted(usable, key=len, reverse=True)[:WHO_SAID_MAX_WORDS]
     hits: Counter[int] = Counter()
-    sql = (f"SELECT rowid FROM quote_fts WHERE quote_fts MATCH :fts "
-           f"ORDER BY rowid DESC LIMIT {WHO_SAID_PER_WORD}")
     for w in usable:
-        hits.update(qid for (qid,) in conn.execute(text(sql), {"fts": fts_expression([w])}))
+        params: dict[str, Any] = {}
+        _, match = match_condition(conn.dialect.name, [w], None, params)
+        # SQLite walks the FTS postings newest first without touching the quote table
+        sqlite = conn.dialect.name == "sqlite"
+        source, qid = ("quote_fts", "rowid") if sqlite else ("quote q", "q.id")
+        sql = (f"SELECT {qid} FROM {source} WHERE {match} "
+               f"ORDER BY {qid} DESC LIMIT {WHO_SAID_PER_WORD}")
+        hits.update(qid for (qid,) in conn.execute(text(sql), params))
     return [qid for qid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], -kv[0]))[:pool]]
 
 

@@ -39,10 +39,13 @@ def _reset_postgres(url: str) -> None:
 
     from claims.db import make_engine, upgrade
 
-    if not _pg_ready:
+    engine = make_engine(url)
+    if not _pg_ready:  # a clean schema from the migrations of this checkout
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
         upgrade(url)
         _pg_ready.append(True)
-    engine = make_engine(url)
     with engine.begin() as conn:
         tables = conn.execute(text(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
@@ -88,3 +91,18 @@ def invoke(runner: CliRunner, *args: str | Path, env: dict[str, str] | None = No
     from claims.cli import app
 
     return runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=False)
+
+
+@pytest.fixture
+def wf_engine(engine):  # type: ignore[no-untyped-def]
+    """The workflows fixture database (tests/fixtures/workflows), on each backend."""
+    from fixtures.workflows.build import build
+
+    build(engine)
+    return engine
+
+
+@pytest.fixture
+def wf_db(wf_engine, db: str) -> str:  # type: ignore[no-untyped-def]
+    """``--db`` value of the workflows fixture database, on each backend."""
+    return db

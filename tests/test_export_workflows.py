@@ -9,15 +9,9 @@ from pathlib import Path
 
 import pytest
 from conftest import invoke
-from fixtures.workflows.build import build
 
 REVIEW_URL = "https://cekfakta.example/klaim/{id}"
 
-
-@pytest.fixture
-def wf_db(sqlite_engine, db_path: Path) -> Path:  # type: ignore[no-untyped-def]
-    build(sqlite_engine)
-    return db_path
 
 
 def test_csv_neutralises_a_hyperlink_formula(runner, wf_db: Path, tmp_path: Path) -> None:

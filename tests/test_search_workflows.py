@@ -13,12 +13,6 @@ from fixtures.workflows.build import build
 from sqlalchemy import text
 
 
-@pytest.fixture
-def wf_db(sqlite_engine, db_path: Path) -> Path:  # type: ignore[no-untyped-def]
-    build(sqlite_engine)
-    return db_path
-
-
 def search(runner, db: Path, *args: str) -> list[dict]:  # type: ignore[no-untyped-def]
     result = invoke(runner, "search", *args, "--db", db, "-f", "json")
     assert result.exit_code == 0, result.stderr
@@ -38,7 +32,10 @@ def search(runner, db: Path, *args: str) -> list[dict]:  # type: ignore[no-untyp
     (("--lang", "en"), {"BBC News"}),
     (("lain OR listrik", "--raw"), {"Tribunnews", "Kontan", "Bisnis.com"}),
 ])
-def test_every_filter(runner, wf_db: Path, args: tuple[str, ...], outlets: set[str]) -> None:
+def test_every_filter(runner, wf_engine, wf_db: str, args: tuple[str, ...],
+                      outlets: set[str]) -> None:
+    if "--raw" in args and wf_engine.dialect.name == "postgresql":  # to_tsquery syntax there
+        args = tuple(a.replace(" OR ", " | ") for a in args)
     assert {r["outlet"] for r in search(runner, wf_db, *args)} == outlets
 
 
@@ -69,8 +66,15 @@ def test_short_and_long_terms_together(runner, wf_db: Path) -> None:
     assert {r["outlet"] for r in rows} == {"Kompas.com", "Detik", "Tempo"}
 
 
-@pytest.mark.parametrize("query", ['"unbalanced', "AND", "kami NEAR("])
-def test_malformed_raw_query_is_one_line_with_a_hint(runner, wf_db: Path, query: str) -> None:
+#: Malformed in each backend's own full-text syntax (FTS5 on SQLite, to_tsquery on PostgreSQL).
+MALFORMED = {"sqlite": ['"unbalanced', "AND", "kami NEAR("],
+             "postgresql": ["kami & (", "& beras", "harga |"]}
+
+
+@pytest.mark.parametrize("nth", range(3))
+def test_malformed_raw_query_is_one_line_with_a_hint(runner, wf_engine, wf_db: str,
+                                                     nth: int) -> None:
+    query = MALFORMED[wf_engine.dialect.name][nth]
     result = invoke(runner, "search", query, "--raw", "--db", wf_db)
     assert result.exit_code == 1
     assert "malformed search query" in result.stderr and "drop --raw" in result.stderr

@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 from conftest import invoke
-from fixtures.workflows.build import build, load_articles, store
+from fixtures.workflows.build import load_articles, store
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError, IntegrityError
-
-
-@pytest.fixture
-def wf_engine(sqlite_engine):  # type: ignore[no-untyped-def]
-    build(sqlite_engine)
-    return sqlite_engine
 
 
 def quote_id(engine, outlet: str, words: str) -> int:  # type: ignore[no-untyped-def]
@@ -33,9 +27,9 @@ def claim_of(engine, qid: int) -> int:  # type: ignore[no-untyped-def]
                             {"id": qid}).scalar_one()
 
 
-def audit_rows(runner, db_path: Path, *checks: str) -> list[dict]:  # type: ignore[no-untyped-def]
+def audit_rows(runner, db: str | Path, *checks: str) -> list[dict]:  # type: ignore[no-untyped-def]
     args = [a for c in checks for a in ("--check", c)]
-    result = invoke(runner, "audit", *args, "--db", db_path, "-f", "json")
+    result = invoke(runner, "audit", *args, "--db", db, "-f", "json")
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -57,8 +51,8 @@ def test_one_statement_in_three_outlets_is_one_claim_with_relations(wf_engine) -
     assert relations == {kompas: "identical", detik: "substantive", tempo: "identical"}
 
 
-def test_claims_command_filters_by_outlet_count(runner, wf_engine, db_path: Path) -> None:
-    rows = json.loads(invoke(runner, "claims", "--min-outlets", "2", "--db", db_path,
+def test_claims_command_filters_by_outlet_count(runner, wf_engine, wf_db: str) -> None:
+    rows = json.loads(invoke(runner, "claims", "--min-outlets", "2", "--db", wf_db,
                              "-f", "json").stdout)
     texts = [r["text"] for r in rows]
     assert len(rows) == 3
@@ -67,9 +61,9 @@ def test_claims_command_filters_by_outlet_count(runner, wf_engine, db_path: Path
     assert rows[0]["n_outlets"] == 3 and rows[0]["relations"] == "identical:1 substantive:1"
 
 
-def test_claim_show_lists_appearances_with_diff(runner, wf_engine, db_path: Path) -> None:
+def test_claim_show_lists_appearances_with_diff(runner, wf_engine, wf_db: str) -> None:
     cid = claim_of(wf_engine, quote_id(wf_engine, "Kompas.com", "Defisit"))
-    detail = json.loads(invoke(runner, "claim", "show", f"c{cid}", "--db", db_path,
+    detail = json.loads(invoke(runner, "claim", "show", f"c{cid}", "--db", wf_db,
                                "-f", "json").stdout)
     assert [a["outlet"] for a in detail["appearances"]] == ["Kompas.com", "Detik", "Tempo"]
     assert detail["first_appearance"]["outlet"] == "Kompas.com"
@@ -116,8 +110,8 @@ def test_new_claim_ids_are_never_recycled(wf_engine) -> None:
 
 # --- audit -------------------------------------------------------------------------------------
 
-def test_drift_is_reported_with_a_word_diff(runner, wf_engine, db_path: Path) -> None:
-    rows = audit_rows(runner, db_path, "drift")
+def test_drift_is_reported_with_a_word_diff(runner, wf_engine, wf_db: str) -> None:
+    rows = audit_rows(runner, wf_db, "drift")
     assert len(rows) == 1
     row = rows[0]
     assert row["outlet"] == "Detik" and row["severity"] == "high"
@@ -126,43 +120,43 @@ def test_drift_is_reported_with_a_word_diff(runner, wf_engine, db_path: Path) ->
 
 
 def test_conflicting_attribution_is_reported_but_not_institution_and_spokesperson(
-        runner, wf_engine, db_path: Path) -> None:
-    rows = audit_rows(runner, db_path, "conflict")
+        runner, wf_engine, wf_db: str) -> None:
+    rows = audit_rows(runner, wf_db, "conflict")
     assert len(rows) == 1
     assert set(rows[0]["speaker"].split(" | ")) == {"Bambang Hartono", "Agus Hartono"}
     assert "Antara" in rows[0]["detail"] and "Republika" in rows[0]["detail"]
 
 
-def test_altered_article_fails_the_verbatim_check(runner, wf_engine, db_path: Path) -> None:
-    assert audit_rows(runner, db_path, "verbatim") == []
+def test_altered_article_fails_the_verbatim_check(runner, wf_engine, wf_db: str) -> None:
+    assert audit_rows(runner, wf_db, "verbatim") == []
     with wf_engine.begin() as conn:
         conn.execute(text("UPDATE article SET text = replace(text, 'tiga persen', '3 persen') "
                           "WHERE outlet = 'Kompas.com'"))
-    rows = audit_rows(runner, db_path, "verbatim")
+    rows = audit_rows(runner, wf_db, "verbatim")
     assert [r["outlet"] for r in rows] == ["Kompas.com"]
     assert "Defisit anggaran" in rows[0]["text"]
-    shown = invoke(runner, "show", f"q{rows[0]['quote_id']}", "--db", db_path)
+    shown = invoke(runner, "show", f"q{rows[0]['quote_id']}", "--db", wf_db)
     assert "no longer holds this quote" in shown.stdout
 
 
-def test_unattributed_and_low_confidence_quotes(runner, wf_engine, db_path: Path) -> None:
-    unattributed = audit_rows(runner, db_path, "unattributed")
+def test_unattributed_and_low_confidence_quotes(runner, wf_engine, wf_db: str) -> None:
+    unattributed = audit_rows(runner, wf_db, "unattributed")
     assert [r["outlet"] for r in unattributed] == ["Viva"]
-    low = audit_rows(runner, db_path, "low_confidence")
+    low = audit_rows(runner, wf_db, "low_confidence")
     assert [r["outlet"] for r in low] == ["Okezone", "Tribunnews"]  # least sure first
     assert "confidence 0.30" in low[0]["detail"] and "from 'Santoso'" in low[1]["detail"]
 
 
-def test_audit_formats_share_columns(runner, wf_engine, db_path: Path) -> None:
-    result = invoke(runner, "audit", "--db", db_path, "-f", "csv")
+def test_audit_formats_share_columns(runner, wf_engine, wf_db: str) -> None:
+    result = invoke(runner, "audit", "--db", wf_db, "-f", "csv")
     header = result.stdout.splitlines()[0]
     assert header == "check,severity,claim_id,quote_id,other_quote_id,speaker,outlet," \
                      "article_id,text,detail"
     assert "drift 1" in result.stderr and "conflict 1" in result.stderr
 
 
-def test_unknown_check_is_a_one_line_error(runner, wf_engine, db_path: Path) -> None:
-    result = invoke(runner, "audit", "--check", "spelling", "--db", db_path)
+def test_unknown_check_is_a_one_line_error(runner, wf_engine, wf_db: str) -> None:
+    result = invoke(runner, "audit", "--check", "spelling", "--db", wf_db)
     assert result.exit_code == 1 and "choose from verbatim" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -199,11 +193,11 @@ def test_short_form_without_matching_role_stays_its_own_speaker(engine) -> None:
     assert names == ["Agus Santoso", "Budi Santoso", "Santoso"]
 
 
-def test_speaker_directory_and_profile(runner, wf_engine, db_path: Path) -> None:
-    rows = json.loads(invoke(runner, "speakers", "--search", "santoso", "--db", db_path,
+def test_speaker_directory_and_profile(runner, wf_engine, wf_db: str) -> None:
+    rows = json.loads(invoke(runner, "speakers", "--search", "santoso", "--db", wf_db,
                              "-f", "json").stdout)
     assert sorted(r["speaker"] for r in rows) == ["Agus Santoso", "Budi Santoso"]
-    profile = json.loads(invoke(runner, "speaker", "show", "Agus Santoso", "--db", db_path,
+    profile = json.loads(invoke(runner, "speaker", "show", "Agus Santoso", "--db", wf_db,
                                 "-f", "json").stdout)
     assert profile["quotes"] == 2
     assert {o["outlet"] for o in profile["outlets"]} == {"Detik", "Tribunnews"}
@@ -212,29 +206,29 @@ def test_speaker_directory_and_profile(runner, wf_engine, db_path: Path) -> None
     assert str(role["last_seen"]) == "2025-06-09"
 
 
-def test_ambiguous_speaker_name_lists_the_candidates(runner, wf_engine, db_path: Path) -> None:
-    result = invoke(runner, "speaker", "show", "Santoso", "--db", db_path)
+def test_ambiguous_speaker_name_lists_the_candidates(runner, wf_engine, wf_db: str) -> None:
+    result = invoke(runner, "speaker", "show", "Santoso", "--db", wf_db)
     assert result.exit_code == 1
     assert "Agus Santoso" in result.stderr and "Budi Santoso" in result.stderr
 
 
-def test_merge_and_verdict_change_both_in_history(runner, wf_engine, db_path: Path) -> None:
-    invoke(runner, "speaker", "rename", "Agus Hartono", "Agus Hartono Wibowo", "--db", db_path,
+def test_merge_and_verdict_change_both_in_history(runner, wf_engine, wf_db: str) -> None:
+    invoke(runner, "speaker", "rename", "Agus Hartono", "Agus Hartono Wibowo", "--db", wf_db,
            "--reviewer", "editor")
     merged = invoke(runner, "speaker", "merge", "Bambang Hartono", "Agus Hartono Wibowo",
-                    "--db", db_path, "--reviewer", "editor")
+                    "--db", wf_db, "--reviewer", "editor")
     assert merged.exit_code == 0 and "1 quotes moved" in merged.stderr
     qid = quote_id(wf_engine, "Antara", "bendungan")
-    invoke(runner, "review", f"q{qid}", "--verdict", "in_progress", "--db", db_path,
+    invoke(runner, "review", f"q{qid}", "--verdict", "in_progress", "--db", wf_db,
            "--reviewer", "ani")
     invoke(runner, "review", f"q{qid}", "--verdict", "verified", "--note", "cek dokumen",
-           "--db", db_path, "--reviewer", "budi")
-    rows = json.loads(invoke(runner, "history", f"q{qid}", "--db", db_path, "-f", "json").stdout)
+           "--db", wf_db, "--reviewer", "budi")
+    rows = json.loads(invoke(runner, "history", f"q{qid}", "--db", wf_db, "-f", "json").stdout)
     actions = [r["action"] for r in rows]
     assert actions == ["speaker.merge", "review", "review"]
     assert rows[-1]["old"]["verdict"] == "in_progress" and rows[-1]["new"]["verdict"] == "verified"
     assert rows[-1]["actor"] == "budi"
-    everything = json.loads(invoke(runner, "history", "--db", db_path, "-f", "json").stdout)
+    everything = json.loads(invoke(runner, "history", "--db", wf_db, "-f", "json").stdout)
     assert [r["action"] for r in everything] == [
         "speaker.rename", "speaker.merge", "speaker.merged_into", "review", "review"]
     # later ingests of the merged name resolve to the kept speaker
@@ -244,28 +238,28 @@ def test_merge_and_verdict_change_both_in_history(runner, wf_engine, db_path: Pa
         assert find_speaker(conn, "Agus Hartono")["name"] == "Bambang Hartono"
 
 
-def test_rename_onto_an_existing_name_suggests_a_merge(runner, wf_engine, db_path) -> None:
+def test_rename_onto_an_existing_name_suggests_a_merge(runner, wf_engine, wf_db) -> None:
     result = invoke(runner, "speaker", "rename", "Agus Hartono", "Bambang Hartono",
-                    "--db", db_path)
+                    "--db", wf_db)
     assert result.exit_code == 1 and "claims speaker merge" in result.stderr
 
 
 # --- review and the audit log ------------------------------------------------------------------
 
-def test_review_records_old_and_new_and_keeps_the_note(runner, wf_engine, db_path) -> None:
+def test_review_records_old_and_new_and_keeps_the_note(runner, wf_engine, wf_db) -> None:
     cid = claim_of(wf_engine, quote_id(wf_engine, "Kompas.com", "Defisit"))
     first = invoke(runner, "review", f"c{cid}", "--verdict", "false", "--note", "data BPS",
-                   "--db", db_path, "--reviewer", "ani")
+                   "--db", wf_db, "--reviewer", "ani")
     assert first.exit_code == 0 and "unreviewed -> false" in first.stderr
-    invoke(runner, "review", f"c{cid}", "--verdict", "misleading", "--db", db_path,
+    invoke(runner, "review", f"c{cid}", "--verdict", "misleading", "--db", wf_db,
            "--reviewer", "budi")
     with wf_engine.connect() as conn:
         review = conn.execute(text("SELECT verdict, note, reviewer FROM review")).all()
         log = conn.execute(text("SELECT actor, old, new FROM audit_log ORDER BY id")).all()
     assert review == [("misleading", "data BPS", "budi")]
     assert [row[0] for row in log] == ["ani", "budi"]
-    assert json.loads(log[1][1])["verdict"] == "false"
-    assert json.loads(log[1][2])["verdict"] == "misleading"
+    old, new = (v if isinstance(v, dict) else json.loads(v) for v in log[1][1:])  # JSONB: dict
+    assert old["verdict"] == "false" and new["verdict"] == "misleading"
 
 
 @pytest.mark.parametrize(("target", "message"), [
@@ -273,20 +267,20 @@ def test_review_records_old_and_new_and_keeps_the_note(runner, wf_engine, db_pat
     ("c999", "no claim c999"),
     ("s1", "only quotes (q123) and claims (c45)"),
 ])
-def test_review_errors_are_one_line(runner, wf_engine, db_path, target, message) -> None:
-    result = invoke(runner, "review", target, "--verdict", "false", "--db", db_path)
+def test_review_errors_are_one_line(runner, wf_engine, wf_db, target, message) -> None:
+    result = invoke(runner, "review", target, "--verdict", "false", "--db", wf_db)
     assert result.exit_code == 1 and message in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_unknown_verdict_is_a_usage_error(runner, wf_engine, db_path) -> None:
-    result = invoke(runner, "review", "q1", "--verdict", "hoax", "--db", db_path)
+def test_unknown_verdict_is_a_usage_error(runner, wf_engine, wf_db) -> None:
+    result = invoke(runner, "review", "q1", "--verdict", "hoax", "--db", wf_db)
     assert result.exit_code == 2 and "unverifiable" in result.stderr
 
 
-def test_audit_log_cannot_be_updated_or_deleted(runner, wf_engine, db_path) -> None:
+def test_audit_log_cannot_be_updated_or_deleted(runner, wf_engine, wf_db) -> None:
     qid = quote_id(wf_engine, "Kompas.com", "Defisit")
-    invoke(runner, "review", f"q{qid}", "--verdict", "verified", "--db", db_path)
+    invoke(runner, "review", f"q{qid}", "--verdict", "verified", "--db", wf_db)
     for statement in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log"):
         with pytest.raises((IntegrityError, DatabaseError), match="append-only"), \
                 wf_engine.begin() as conn:
@@ -329,20 +323,19 @@ def test_statements_that_only_start_alike_or_recur_later_are_different_claims(
     assert ids["c"] != ids["d"]  # the same words three months later: said again
 
 
-def test_claims_rebuild_command_reports_relations(runner, wf_engine, db_path: Path) -> None:
-    result = invoke(runner, "claims", "rebuild", "--db", db_path)
+def test_claims_rebuild_command_reports_relations(runner, wf_engine, wf_db: str) -> None:
+    result = invoke(runner, "claims", "rebuild", "--db", wf_db)
     assert result.exit_code == 0
     assert "3 in 2+ outlets" in result.stderr and "substantive 1" in result.stderr
     assert "ids kept 9, new 0, removed 0" in result.stderr
-    as_json = json.loads(invoke(runner, "claims", "rebuild", "--db", db_path, "-f",
+    as_json = json.loads(invoke(runner, "claims", "rebuild", "--db", wf_db, "-f",
                                 "json").stdout)
     assert as_json[0]["claims"] == 9 and json.loads(as_json[0]["relations"])["identical"] == 3
 
 
-def test_duplicate_speakers_come_with_the_merge_command(runner, sqlite_engine,
-                                                        db_path: Path) -> None:
+def test_duplicate_speakers_come_with_the_merge_command(runner, engine, db: str) -> None:
     quote = '"Indonesia mendukung penuh gencatan senjata di Gaza tanpa syarat apa pun,"'
-    store(sqlite_engine, [
+    store(engine, [
         _article("a", "Antara", "2025-08-01", f"Jakarta - {quote} kata Retno.", quote,
                  "Retno Marsudi"),
         _article("b", "Kompas.com", "2025-08-02", f"JAKARTA - {quote} ujar Retno.", quote,
@@ -350,10 +343,10 @@ def test_duplicate_speakers_come_with_the_merge_command(runner, sqlite_engine,
         _article("c", "Detik", "2025-08-02", f"Jakarta - {quote} kata Retno!", quote,
                  "Retno Marsudi"),
     ])
-    rows = audit_rows(runner, db_path, "duplicate_speaker")
+    rows = audit_rows(runner, db, "duplicate_speaker")
     assert len(rows) == 1
     assert "spelling" in rows[0]["detail"]
     keep, dup = rows[0]["detail"].split("claims speaker merge ")[1].split()
-    merged = invoke(runner, "speaker", "merge", keep, dup, "--db", db_path)
+    merged = invoke(runner, "speaker", "merge", keep, dup, "--db", db)
     assert merged.exit_code == 0 and "Retno Marsudy" in merged.stderr
-    assert audit_rows(runner, db_path, "duplicate_speaker") == []
+    assert audit_rows(runner, db, "duplicate_speaker") == []
