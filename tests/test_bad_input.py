@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sqlite3
 from pathlib import Path
 
@@ -198,11 +197,15 @@ def test_ten_megabyte_article_in_a_record(engine, tmp_path: Path, good: Path, fm
         assert list(lengths) == [len(big), len(GOOD.strip())]
 
 
-@pytest.mark.skipif(not os.environ.get("CLAIMS_SLOW_TESTS"),
-                    reason="the real parser takes ~20 s on 10 MB; set CLAIMS_SLOW_TESTS=1")
 def test_ten_megabyte_article_through_the_cli(runner, db_path: Path, good: Path,
                                              tmp_path: Path) -> None:
     path = tmp_path / "besar.txt"
     path.write_text(ten_megabytes(), encoding="utf-8")
     result = ingest(runner, db_path, path, good)
-    assert result.exit_code == 0 and "2 articles added" in result.stderr
+    assert result.exit_code == 0 and "2 articles added, 0 duplicates skipped, 0 failed" in \
+        result.stderr
+    with sqlite3.connect(db_path) as conn:
+        lengths = [row[0] for row in conn.execute("SELECT length(text) FROM article ORDER BY id")]
+        first_quote = conn.execute("SELECT text FROM quote ORDER BY article_id, start").fetchone()
+    assert lengths == [len(ten_megabytes().strip()), len(GOOD.strip())]
+    assert first_quote == ('"Kami pantau setiap hari,"',)
