@@ -74,14 +74,19 @@ def test_empty_file(runner, db_path: Path, good: Path, tmp_path: Path) -> None:
     assert stored_texts(db_path) == [GOOD.strip()]
 
 
-def test_article_without_quotes_is_stored_with_zero_quotes(runner, db_path: Path,
+def test_article_without_quotes_is_stored_with_zero_quotes(runner, db_path: Path, good: Path,
                                                           tmp_path: Path) -> None:
     plain = tmp_path / "cuaca.txt"
-    plain.write_text("Hujan deras mengguyur Bogor sejak pagi. Jalan utama sempat tergenang.",
-                     encoding="utf-8")
-    result = ingest(runner, db_path, plain)
-    assert "1 articles added, 0 duplicates skipped, 0 failed, 0 quotes stored" in result.stderr
+    weather = "Hujan deras mengguyur Bogor sejak pagi. Jalan utama sempat tergenang."
+    plain.write_text(weather, encoding="utf-8")
+    result = ingest(runner, db_path, plain, good)
+    assert "2 articles added, 0 duplicates skipped, 0 failed, 1 quotes stored" in result.stderr
     assert result.exit_code == 0
+    assert stored_texts(db_path) == [weather, GOOD.strip()]
+    with sqlite3.connect(db_path) as conn:
+        per_article = conn.execute("SELECT a.id, count(q.id) FROM article a LEFT JOIN quote q "
+                                   "ON q.article_id = a.id GROUP BY a.id ORDER BY a.id").fetchall()
+    assert [n for _, n in per_article] == [0, 1]
 
 
 def test_malformed_jsonl_line_is_reported_and_the_rest_continues(runner, db_path: Path,
