@@ -129,13 +129,12 @@ def partitions(paths: Sequence[str | os.PathLike[str]], options: ReadOptions,
 def dask_client(address: str):  # type: ignore[no-untyped-def]
     """A distributed Client: ``local`` starts a local cluster (one process per core)."""
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise ClaimsError("Dask is not installed: pip install 'claims[dask]'") from exc
-    if address == "local":
-        cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, dashboard_address=None)
-        return Client(cluster)
+    if address == "local":  # the client owns this cluster and closes it with itself
+        return Client(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                      dashboard_address=None)
     return Client(address)
 
 

@@ -84,6 +84,8 @@ class IngestSummary:
     failed: list[ReadProblem] = field(default_factory=list)
     warnings: list[ReadWarning] = field(default_factory=list)
     stopped: ReadProblem | None = None
+    #: What regrouping claims after the ingest did (None when nothing new was stored).
+    claims: Any = None
 
     def fail(self, problem: ReadProblem) -> None:
         self.n_failed += 1
@@ -209,6 +211,9 @@ def parsed_stream(
 # --- ingest ---------------------------------------------------------------------------------
 
 
+Pair = tuple[SourceArticle, "ParsedArticle | ParseFailure"]
+
+
 def ingest_sources(
     engine: Engine,
     items: Iterable[SourceArticle | ReadProblem | ReadWarning],
@@ -216,6 +221,7 @@ def ingest_sources(
     batch_size: int = DEFAULT_BATCH,
     workers: int = 1,
     strict: bool = False,
+    group_claims: bool = True,
     parse: Callable[[SourceArticle], ParsedArticle] = parse_source,
     on_problem: Callable[[ReadProblem | ReadWarning], None] | None = None,
     on_batch: Callable[[IngestSummary], None] | None = None,
@@ -224,20 +230,14 @@ def ingest_sources(
     """Parse and store articles; problems are collected and reported, never fatal to the run.
 
     ``on_batch`` runs after each committed batch, ``on_progress`` after each parsed article
-    (``summary.seen`` counts them), for a progress display.
+    (``summary.seen`` counts them), for a progress display. With ``group_claims`` the new
+    quotes are grouped into claims at the end (``claims.claims_db.refresh_claims``).
 
     With ``strict`` the run stops at the first problem, after storing every article read
     before it (``summary.stopped`` names the problem).
     """
     summary = IngestSummary()
-
-    def report(item: ReadProblem | ReadWarning) -> None:
-        if isinstance(item, ReadProblem):
-            summary.fail(item)
-        else:
-            summary.warn(item)
-        if on_problem:
-            on_problem(item)
+    report = _reporter(summary, on_problem)
 
     def articles() -> Iterator[SourceArticle]:
         try:
@@ -254,6 +254,77 @@ def ingest_sources(
             report(error.problem)
             summary.stopped = error.problem
 
+    def unknown(sources: Iterable[SourceArticle]) -> Iterator[SourceArticle]:
+        for known, source in not_yet_stored(engine, sources):
+            if known:
+                summary.duplicates += 1
+                summary.seen += 1
+            else:
+                yield source
+
+    pairs = parsed_stream(unknown(articles()), parse, workers=workers)
+    return _write_stream(engine, summary, pairs, report, batch_size=batch_size, strict=strict,
+                         group_claims=group_claims, on_batch=on_batch, on_progress=on_progress)
+
+
+def ingest_parsed(
+    engine: Engine,
+    items: Iterable[ReadProblem | ReadWarning | tuple[SourceArticle, ParsedArticle]],
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    strict: bool = False,
+    group_claims: bool = True,
+    on_problem: Callable[[ReadProblem | ReadWarning], None] | None = None,
+    on_batch: Callable[[IngestSummary], None] | None = None,
+    on_progress: Callable[[IngestSummary], None] | None = None,
+) -> IngestSummary:
+    """Store articles parsed elsewhere (a Dask cluster): the same writer as a local ingest."""
+    summary = IngestSummary()
+    report = _reporter(summary, on_problem)
+
+    def pairs() -> Iterator[Pair]:
+        for item in items:
+            if isinstance(item, ReadProblem | ReadWarning):
+                report(item)
+                if strict and isinstance(item, ReadProblem):
+                    summary.stopped = item
+                    return
+            else:
+                summary.read += 1
+                yield item
+
+    return _write_stream(engine, summary, pairs(), report, batch_size=batch_size,
+                         strict=strict, group_claims=group_claims, on_batch=on_batch,
+                         on_progress=on_progress)
+
+
+def _reporter(summary: IngestSummary,
+              on_problem: Callable[[ReadProblem | ReadWarning], None] | None,
+              ) -> Callable[[ReadProblem | ReadWarning], None]:
+    def report(item: ReadProblem | ReadWarning) -> None:
+        if isinstance(item, ReadProblem):
+            summary.fail(item)
+        else:
+            summary.warn(item)
+        if on_problem:
+            on_problem(item)
+    return report
+
+
+def _write_stream(
+    engine: Engine,
+    summary: IngestSummary,
+    pairs: Iterable[Pair],
+    report: Callable[[ReadProblem | ReadWarning], None],
+    *,
+    batch_size: int,
+    strict: bool,
+    group_claims: bool,
+    on_batch: Callable[[IngestSummary], None] | None,
+    on_progress: Callable[[IngestSummary], None] | None,
+) -> IngestSummary:
+    """The single writer: parsed articles in batches, one transaction each, then claims."""
+
     def write(batch: list[tuple[SourceArticle, ParsedArticle]]) -> None:
         with engine.begin() as conn:
             result: BatchResult = write_batch(conn, batch, PARSER_VERSION)
@@ -265,16 +336,8 @@ def ingest_sources(
         if on_batch:
             on_batch(summary)
 
-    def unknown(sources: Iterable[SourceArticle]) -> Iterator[SourceArticle]:
-        for known, source in not_yet_stored(engine, sources):
-            if known:
-                summary.duplicates += 1
-                summary.seen += 1
-            else:
-                yield source
-
     batch: list[tuple[SourceArticle, ParsedArticle]] = []
-    for src, result in parsed_stream(unknown(articles()), parse, workers=workers):
+    for src, result in pairs:
         summary.seen += 1
         if on_progress:
             on_progress(summary)
@@ -291,6 +354,10 @@ def ingest_sources(
             batch = []
     if batch:
         write(batch)
+    if group_claims and summary.added:
+        from claims.claims_db import refresh_claims
+
+        summary.claims = refresh_claims(engine)
     return summary
 
 

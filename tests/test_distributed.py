@@ -69,3 +69,43 @@ def test_dask_results_equal_local_results_on_real_corpus_sample(client, tmp_path
     got = [_key(i) for i in parse_on_dask([sample], client, chunk_lines=50)]
     assert len(got) == 400
     assert got == [_key(i) for i in _local([str(sample)])]
+
+
+def _rows(db: Path) -> dict[str, list[tuple]]:
+    """Every stored row that a run decides, without ids and timestamps."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return {
+            "article": sorted(con.execute(
+                "SELECT sha256, url, source_id, outlet, title, lang, published, parser_version "
+                "FROM article")),
+            "quote": sorted(con.execute(
+                'SELECT a.sha256, q.start, q."end", q.text, q.kind, q.cue, q.mention, '
+                "q.resolution, q.role, q.affiliation, q.via, q.said_on, s.name, s.kind "
+                "FROM quote q JOIN article a ON a.id = q.article_id "
+                "LEFT JOIN speaker s ON s.id = q.speaker_id")),
+            "speaker": sorted(con.execute("SELECT name, key, kind FROM speaker")),
+        }
+    finally:
+        con.close()
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "id-news.jsonl.gz").exists(),
+                    reason="../shared corpus not present")
+def test_ingest_on_dask_stores_exactly_the_rows_of_a_local_ingest(client, runner,
+                                                                   tmp_path: Path) -> None:
+    from conftest import invoke
+
+    sample = tmp_path / "corpus-sample.jsonl.gz"
+    with gzip.open(SHARED / "corpus" / "id-news.jsonl.gz", "rb") as src, \
+            gzip.open(sample, "wb") as dst:
+        dst.writelines(itertools.islice(src, 300))
+    local, remote = tmp_path / "local.db", tmp_path / "dask.db"
+    assert invoke(runner, "ingest", sample, "--db", local, "--workers", "1").exit_code == 0
+    address = client.scheduler.address
+    result = invoke(runner, "ingest", sample, "--db", remote, "--dask", address)
+    assert result.exit_code == 0, result.stderr
+    assert "300 articles added" in result.stderr
+    assert _rows(remote) == _rows(local)

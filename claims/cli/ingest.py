@@ -119,6 +119,12 @@ def ingest(
         help="Stop at the first bad input (what came before it is stored).")] = False,
     workers: WorkersOption = None,
     batch_size: BatchOption = 500,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", metavar="SCHEDULER",
+        help="Read and parse on a Dask cluster: a scheduler address (tcp://host:8786) or "
+        "'local' for a local cluster; this process still writes.")] = None,
+    group: Annotated[bool, typer.Option(
+        "--group/--no-group", help="Group the new quotes into claims after storing.")] = True,
     silent: SilentOption = False,
     verbose: VerboseOption = False,
 ) -> None:
@@ -129,16 +135,15 @@ def ingest(
     the exit code is 1 if anything could not be stored.
     """
     from claims.db import open_engine
-    from claims.ingest import default_workers, estimate_total, ingest_sources
+    from claims.ingest import default_workers, estimate_total, ingest_parsed, ingest_sources
     from claims.readers import FieldMap, read_articles
 
     day = parse_date_option(published, "--published")
     defaults = {"outlet": outlet, "url": url, "published": day, "title": title, "lang": lang}
     fields = FieldMap(text=text_col, title=title_col, url=url_col, published=date_col,
                       outlet=outlet_col, id=id_col, lang=lang_col)
+    given = {k: v for k, v in defaults.items() if v is not None}
     with handle_errors(verbose):
-        items = read_articles(paths, glob=glob, encoding=encoding, strict=strict, fields=fields,
-                              defaults={k: v for k, v in defaults.items() if v is not None})
         engine = open_engine(db)
         total = None if silent or not err.is_terminal else estimate_total(paths, glob)
 
@@ -148,14 +153,28 @@ def ingest(
 
         with progress_bar(not silent, total, "ingest") as progress:
             redraw = Redraw(progress)
-            summary = ingest_sources(
-                engine, items, batch_size=batch_size, strict=strict,
-                workers=workers or default_workers(), on_problem=report,
-                on_progress=lambda s: redraw(s.seen), on_batch=lambda s: redraw(s.seen))
+            callbacks: dict[str, Any] = {
+                "batch_size": batch_size, "strict": strict, "group_claims": group,
+                "on_problem": report, "on_progress": lambda s: redraw(s.seen),
+                "on_batch": lambda s: redraw(s.seen)}
+            if dask:
+                from claims.distributed import dask_client, parse_on_dask
+
+                with dask_client(dask) as client:
+                    parsed = parse_on_dask(paths, client, glob=glob, encoding=encoding,
+                                           fields=fields, defaults=given)
+                    summary = ingest_parsed(engine, parsed, **callbacks)
+            else:
+                items = read_articles(paths, glob=glob, encoding=encoding, strict=strict,
+                                      fields=fields, defaults=given)
+                summary = ingest_sources(engine, items, workers=workers or default_workers(),
+                                         **callbacks)
             redraw(summary.seen, force=True)
         engine.dispose()
         if not silent:
             err.print(summary.line(), markup=False)
+            if summary.claims is not None:
+                err.print(summary.claims.line(), markup=False)
             if summary.n_failed:
                 err.print("failed:", markup=False)
                 for line in summary.failure_lines():
