@@ -214,12 +214,19 @@ def _scope(conn: Connection, reach: int) -> tuple[str, dict[str, Any]] | None:
     return where, params
 
 
+#: PostgreSQL advisory lock key held while claims are regrouped.
+REGROUP_LOCK = 0x636C61696D73  # "claims"
+
+
 def _refresh(conn: Connection, rules: GroupingRules | None, resolve_speakers: bool,
              full: bool) -> RefreshSummary:
     from claims.speakers import resolve_short_forms
 
     started = time.perf_counter()
     summary = RefreshSummary()
+    if conn.dialect.name == "postgresql":
+        # One regrouping at a time across concurrent ingests (released at commit).
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REGROUP_LOCK})
     if resolve_speakers:
         summary.short_forms_resolved = resolve_short_forms(conn).quotes_moved
     scope = None if full else _scope(conn, 2 * (rules or GroupingRules()).max_days)

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 from claims.errors import ClaimsError
 from claims.models import Speaker, SpeakerAlias
 from claims.parse.lexicon import title_words
-from claims.sqlutil import chunks
+from claims.sqlutil import chunks, insert_ignoring_duplicates
 
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\s,.;:()\"'“”‘’]+|[\s,;:()\"'“”‘’]+$")
@@ -87,7 +87,12 @@ def resolve_speakers(conn: Connection, names: dict[str, tuple[str, str]]) -> dic
                                     .where(SpeakerAlias.key.in_(missing))).all())
     new = [{"name": names[k][0], "key": k, "kind": names[k][1]} for k in keys if k not in ids]
     if new:
-        ids.update(conn.execute(insert(Speaker).returning(Speaker.key, Speaker.id), new).all())
+        statement = insert_ignoring_duplicates(conn, Speaker)
+        ids.update(conn.execute(statement.returning(Speaker.key, Speaker.id), new).all())
+        raced = [row["key"] for row in new if row["key"] not in ids]
+        if raced:  # another writer created them meanwhile: read their ids
+            found = conn.execute(select(Speaker.key, Speaker.id).where(Speaker.key.in_(raced)))
+            ids.update(found.all())
     return ids
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 from claims.models import Article, Quote, Review, utcnow
 from claims.parse.records import ParsedArticle, QuoteRecord
 from claims.speakers import resolve_speakers, speaker_key
-from claims.sqlutil import chunks
+from claims.sqlutil import chunks, insert_ignoring_duplicates
 
 #: speaker_key is pure and costly (title stripping, Unicode folding); names repeat a lot.
 cached_speaker_key = lru_cache(maxsize=65_536)(speaker_key)
@@ -135,22 +135,6 @@ def _speaker_names(quotes: Iterable[QuoteRecord]) -> dict[str, tuple[str, str]]:
     return names
 
 
-def _insert_ignoring_duplicates(conn: Connection, table):  # type: ignore[no-untyped-def]
-    """INSERT that skips rows violating a unique constraint (sha256, url).
-
-    The pre-check in :func:`write_batch` already skips known duplicates; this guards against
-    a second writer committing the same article between that check and the insert.
-    """
-    dialect = conn.dialect.name
-    if dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    elif dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        return insert(table)
-    return dialect_insert(table).on_conflict_do_nothing()
-
-
 #: Quote rows per multi-row INSERT (x 14 columns stays far below SQLite's 32,766 parameters).
 QUOTES_PER_STATEMENT = 500
 
@@ -251,7 +235,10 @@ def write_batch(
         "title": meta.title, "lang": parsed.lang, "published": parsed.published,
         "text": parsed.text, "parser_version": parser_version, "ingested_at": utcnow(),
     } for digest, meta, parsed in fresh]
-    statement = _insert_ignoring_duplicates(conn, Article)
+    if conn.dialect.name == "postgresql":
+        # Concurrent writers take the unique-index locks in one global order: no deadlocks.
+        rows.sort(key=lambda row: row["sha256"])
+    statement = insert_ignoring_duplicates(conn, Article)
     article_ids = dict(conn.execute(statement.returning(Article.sha256, Article.id), rows).all())
     result.duplicates += len(fresh) - len(article_ids)
     fresh = [item for item in fresh if item[0] in article_ids]
