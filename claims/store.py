@@ -15,7 +15,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Protocol
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from claims.models import Article, Quote, Review, utcnow
@@ -199,6 +199,10 @@ def _multi_row_insert(rows: int) -> str:
     return f"INSERT INTO quote ({names}) VALUES {', '.join([one_row] * rows)}"
 
 
+#: PostgreSQL advisory lock key held by the writer of a batch.
+WRITE_LOCK = 0x636C61696D7331
+
+
 def write_batch(
     conn: Connection,
     batch: Sequence[tuple[ArticleMeta, ParsedArticle]],
@@ -210,6 +214,11 @@ def write_batch(
     and its quotes are stored together or not at all.
     """
     result = BatchResult()
+    if conn.dialect.name == "postgresql":
+        # Writers of concurrent ingests take turns per batch (parsing still runs in
+        # parallel): no deadlock between their unique-index locks, and the duplicate check
+        # below sees everything the other writer committed.
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
     hashes = [text_sha256(parsed.text) for _, parsed in batch]
     seen = existing_values(conn, Article.sha256, hashes)
     seen_urls = existing_values(conn, Article.url, (m.url for m, _ in batch if m.url))
@@ -235,9 +244,6 @@ def write_batch(
         "title": meta.title, "lang": parsed.lang, "published": parsed.published,
         "text": parsed.text, "parser_version": parser_version, "ingested_at": utcnow(),
     } for digest, meta, parsed in fresh]
-    if conn.dialect.name == "postgresql":
-        # Concurrent writers take the unique-index locks in one global order: no deadlocks.
-        rows.sort(key=lambda row: row["sha256"])
     statement = insert_ignoring_duplicates(conn, Article)
     article_ids = dict(conn.execute(statement.returning(Article.sha256, Article.id), rows).all())
     result.duplicates += len(fresh) - len(article_ids)
