@@ -48,6 +48,7 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "id-news.jsonl.gz"
 TARGETS = {
     "parse_1": 2000.0, "parse_ratio": 1.7, "ingest": 1000.0, "rss_mb": 300.0, "p95_ms": 50.0,
+    "pg_ingest": 500.0,
 }
 
 
@@ -337,6 +338,24 @@ def percentile(values: list[float], p: float) -> float:
 # --- report -----------------------------------------------------------------------------------
 
 
+def pg_ingest(url: str, corpus: Path, workers: int) -> tuple[float, tuple[int, int], float]:
+    """Ingest into an emptied PostgreSQL database: (articles/s, (articles, quotes), seconds)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    run = run_measured(claims_command("db", "upgrade", "--db", url))
+    run = run_measured(claims_command("ingest", str(corpus), "--db", url, "--silent",
+                                      "--workers", str(workers)))
+    with engine.connect() as conn:
+        counts = tuple(conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
+                       for t in ("article", "quote"))
+    engine.dispose()
+    return counts[0] / run.seconds, counts, run.seconds  # type: ignore[return-value]
+
+
 def verdict(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
@@ -355,6 +374,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="print the parser's cProfile top functions on stderr")
     parser.add_argument("--keep", type=Path, default=None,
                         help="copy the ingested database here before scaling it")
+    parser.add_argument("--pg", default=None, metavar="URL",
+                        help="also ingest into this PostgreSQL database (its public schema is "
+                        "DROPPED and recreated first: use a throwaway database)")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -395,6 +417,14 @@ def main(argv: list[str] | None = None) -> int:
         ingest_rate = n_articles / first.seconds
         if args.keep:
             shutil.copy(db, args.keep)
+        if args.pg:
+            log(f"ingest: {corpus} -> fresh PostgreSQL database, {args.workers} workers")
+            pg_rate, pg_counts, pg_seconds = pg_ingest(args.pg, corpus, args.workers)
+            rows.append(("ingest into a fresh PostgreSQL database",
+                         f"{pg_rate:,.0f} articles/s ({pg_counts[0]:,} articles, "
+                         f"{pg_counts[1]:,} quotes in {pg_seconds:.1f} s)",
+                         f"≥ {TARGETS['pg_ingest']:,.0f}: "
+                         f"{verdict(pg_rate >= TARGETS['pg_ingest'])}"))
 
         log(f"search: scaling to {args.quotes:,} quotes")
         scaled, build_seconds = scale_quotes(db, args.quotes)
