@@ -225,24 +225,14 @@ def test_every_filter(db, filters: dict, expected: int) -> None:
     assert len(db.quotes(**filters)) == expected
 
 
-@pytest.fixture
-def fts_db(db, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    """``db`` for word search, which claims.query implements for SQLite FTS5 only so far."""
-    if db.engine.dialect.name != "sqlite":
-        request.applymarker(pytest.mark.xfail(reason="word search on PostgreSQL: claims.query"))
-    return db
-
-
-def test_query_finds_part_of_a_word_and_adds_snippet_and_rank(fts_db) -> None:
-    db = fts_db
+def test_query_finds_part_of_a_word_and_adds_snippet_and_rank(db) -> None:
     found = db.quotes("lit membe")  # kesulitan membeli
     assert list(found["speaker"]) == ["Rudi Hartono"]
     assert found["snippet"].str.contains(r"\[", regex=True).all()
     assert str(found["snippet"].dtype) == "string" and found["rank"].dtype == "float64"
 
 
-def test_query_and_filters_combine(fts_db) -> None:
-    db = fts_db
+def test_query_and_filters_combine(db) -> None:
     assert _texts(db.quotes("beras")) == {"“Cadangan beras pemerintah mencapai dua juta ton,”"}
     assert db.quotes("beras", outlet="Tempo").empty
 
