@@ -239,21 +239,6 @@ def ingest_sources(
     summary = IngestSummary()
     report = _reporter(summary, on_problem)
 
-    def articles() -> Iterator[SourceArticle]:
-        try:
-            for item in items:
-                if isinstance(item, ReadProblem | ReadWarning):
-                    report(item)
-                    if strict and isinstance(item, ReadProblem):
-                        summary.stopped = item
-                        return
-                else:
-                    summary.read += 1
-                    yield item
-        except ReadError as error:  # strict readers raise at the first problem
-            report(error.problem)
-            summary.stopped = error.problem
-
     def unknown(sources: Iterable[SourceArticle]) -> Iterator[SourceArticle]:
         for known, source in not_yet_stored(engine, sources):
             if known:
@@ -262,7 +247,8 @@ def ingest_sources(
             else:
                 yield source
 
-    pairs = parsed_stream(unknown(articles()), parse, workers=workers)
+    articles = _without_problems(items, summary, report, strict)
+    pairs = parsed_stream(unknown(articles), parse, workers=workers)
     return _write_stream(engine, summary, pairs, report, batch_size=batch_size, strict=strict,
                          group_claims=group_claims, on_batch=on_batch, on_progress=on_progress)
 
@@ -281,8 +267,20 @@ def ingest_parsed(
     """Store articles parsed elsewhere (a Dask cluster): the same writer as a local ingest."""
     summary = IngestSummary()
     report = _reporter(summary, on_problem)
+    pairs = _without_problems(items, summary, report, strict)
+    return _write_stream(engine, summary, pairs, report, batch_size=batch_size,
+                         strict=strict, group_claims=group_claims, on_batch=on_batch,
+                         on_progress=on_progress)
 
-    def pairs() -> Iterator[Pair]:
+
+def _without_problems(items: Iterable[Any], summary: IngestSummary,
+                      report: Callable[[ReadProblem | ReadWarning], None],
+                      strict: bool) -> Iterator[Any]:
+    """The articles of a read stream; problems and warnings go to ``report``.
+
+    With ``strict`` the stream ends at the first problem (``summary.stopped`` names it).
+    """
+    try:
         for item in items:
             if isinstance(item, ReadProblem | ReadWarning):
                 report(item)
@@ -292,10 +290,9 @@ def ingest_parsed(
             else:
                 summary.read += 1
                 yield item
-
-    return _write_stream(engine, summary, pairs(), report, batch_size=batch_size,
-                         strict=strict, group_claims=group_claims, on_batch=on_batch,
-                         on_progress=on_progress)
+    except ReadError as error:  # strict readers raise at the first problem
+        report(error.problem)
+        summary.stopped = error.problem
 
 
 def _reporter(summary: IngestSummary,
