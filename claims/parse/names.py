@@ -294,6 +294,16 @@ class NounPhrases:
 
     def subject_before(self, toks: list[Tok]) -> list[Tok]:
         """The subject NP at the end of ``toks`` (the words before an active cue verb)."""
+        return self.subject_walk(toks)[1]
+
+    def subject_lookback(self) -> int:
+        """How far left of where its walk stops ``subject_walk`` may look (tokens): a walk
+        that stops further right than this into a list gives the same subject as on any
+        longer list with the same tail, so only the end of a long chunk need be tokenised."""
+        return self.lang.descriptor_span + 3
+
+    def subject_walk(self, toks: list[Tok]) -> tuple[int, list[Tok]]:
+        """Where the walk back from the end stopped, and the subject NP (``subject_before``)."""
         lang = self.lang
         end = len(toks)
         while end and toks[end - 1].fold in lang.subject_particles:
@@ -342,6 +352,7 @@ class NounPhrases:
             if not ok or end - begin >= 20:
                 break
             begin -= 1
+        walked = begin
         sub = toks[begin:end]
         # drop sentence connectors and leading joiners
         while sub:
@@ -353,7 +364,7 @@ class NounPhrases:
                 sub = sub[1:]
                 continue
             break
-        return sub
+        return walked, sub
 
     # -- reading an NP --------------------------------------------------------------------
     def read(self, toks: list[Tok], text: str) -> Mention | None:
