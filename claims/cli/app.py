@@ -112,6 +112,19 @@ def write_rows(
                          table_columns=table_columns, bom=bom)
 
 
+@contextmanager
+def connection(db: str, *, write: bool = False) -> Iterator[Any]:
+    """A connection to ``db``, upgraded to the newest schema first; a transaction when writing."""
+    from claims.db import open_engine
+
+    engine = open_engine(db)
+    try:
+        with engine.begin() if write else engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
 def db_path_or_url(db: str) -> str:
     """Expand ``~`` in file paths; URLs pass through."""
     return db if "://" in db else str(Path(db).expanduser())

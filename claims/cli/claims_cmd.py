@@ -15,6 +15,7 @@ from claims.cli.app import (
     SilentOption,
     VerboseOption,
     app,
+    connection,
     err,
     handle_errors,
     write_rows,
@@ -46,11 +47,9 @@ def claims_list(
     if ctx.invoked_subcommand is not None:
         return
     from claims.claims_db import list_claims
-    from claims.db import open_engine
 
     with handle_errors(verbose):
-        engine = open_engine(db)
-        with engine.connect() as conn:
+        with connection(db) as conn:
             rows = list_claims(conn, min_outlets=min_outlets, min_articles=min_articles,
                                speaker=speaker, query=contains, verdict=verdict,
                                limit=limit or None)
@@ -96,13 +95,11 @@ def claim_show(
 ) -> None:
     """A claim: its first appearance, every appearance with its relation and diff, verdict."""
     from claims.claims_db import claim_detail
-    from claims.db import open_engine
     from claims.review import parse_target
 
     with handle_errors(verbose):
         target = parse_target(claim_id, default_type="claim")
-        engine = open_engine(db)
-        with engine.connect() as conn:
+        with connection(db) as conn:
             detail = claim_detail(conn, target.id)
         if format in (OutputFormat.json, OutputFormat.jsonl):
             sys.stdout.write(json.dumps(detail, ensure_ascii=False, default=str,

@@ -20,6 +20,7 @@ from claims.cli.app import (
     SilentOption,
     VerboseOption,
     app,
+    connection,
     err,
     fail,
     handle_errors,
@@ -80,15 +81,13 @@ def search(
     verbose: VerboseOption = False,
 ) -> None:
     """Search quotes by words and filters; matches are shown [like this]."""
-    from claims.db import open_engine
     from claims.query import iter_quotes
 
     flt = _filter(query, speaker, outlet, via, since, until, kind, lang, raw, order,
                   limit or None)
     flt.pool = pool or None
     with handle_errors(verbose):
-        engine = open_engine(db)
-        with engine.connect() as conn:
+        with connection(db) as conn:
             table_cols = ["id", "speaker", "role", "snippet" if query else "text", "outlet",
                           "said_on", "claim_id"]
             n = write_rows(iter_quotes(conn, flt), format, table_columns=table_cols,
@@ -164,7 +163,6 @@ def show(
     verbose: VerboseOption = False,
 ) -> None:
     """One quote in its article: context, speaker, attribution, claim, review and history."""
-    from claims.db import open_engine
     from claims.query import quote_details
     from claims.review import parse_target
 
@@ -173,8 +171,7 @@ def show(
         if target.type != "quote":
             raise fail(f"{quote_id} is not a quote; for claims use: claims claim show "
                        f"{quote_id}", 2)
-        engine = open_engine(db)
-        with engine.connect() as conn:
+        with connection(db) as conn:
             details = quote_details(conn, target.id, around)
         if format is OutputFormat.table:
             _print_details(details)
@@ -199,12 +196,10 @@ def who_said_cmd(
     verbose: VerboseOption = False,
 ) -> None:
     """Who said something like this? Fuzzy match over every quote, best first."""
-    from claims.db import open_engine
     from claims.query import who_said
 
     with handle_errors(verbose):
-        engine = open_engine(db)
-        with engine.connect() as conn:
+        with connection(db) as conn:
             rows = who_said(conn, words, limit=limit, min_score=min_score)
         write_rows(rows, format, title="Who said it",
                    table_columns=["score", "speaker", "role", "outlet", "date", "text", "id"])
@@ -223,12 +218,10 @@ def speakers(
     verbose: VerboseOption = False,
 ) -> None:
     """The speaker directory: canonical speakers, quote and outlet counts, main role."""
-    from claims.db import open_engine
     from claims.speakers import speaker_table
 
     with handle_errors(verbose):
-        engine = open_engine(db)
-        with engine.connect() as conn:
+        with connection(db) as conn:
             rows = speaker_table(conn, search, limit or None)
         write_rows(rows, format, title="Speakers")
         more = " (limit reached: --limit 0 for all)" if limit and len(rows) >= limit else ""
@@ -262,7 +255,6 @@ def export(
     verbose: VerboseOption = False,
 ) -> None:
     """Export quotes (with claim id and relation) or ClaimReview JSON-LD of reviewed claims."""
-    from claims.db import open_engine
     from claims.export import (
         EXPORT_COLUMNS,
         EXPORT_FORMATS,
@@ -281,8 +273,7 @@ def export(
                    "'https://example.org/cek-fakta/{id}' (or CLAIMS_REVIEW_URL)", 2)
     flt = _filter(query, speaker, outlet, via, since, until, kind, lang, raw, "date", None)
     with handle_errors(verbose):
-        engine = open_engine(db)
-        with engine.connect() as conn:
+        with connection(db) as conn:
             if format == "parquet":
                 n = write_parquet(iter_quotes(conn, flt), output, EXPORT_COLUMNS)
             else:

@@ -14,6 +14,7 @@ from claims.cli.app import (
     SilentOption,
     VerboseOption,
     app,
+    connection,
     err,
     fail,
     handle_errors,
@@ -35,15 +36,13 @@ def review(
     verbose: VerboseOption = False,
 ) -> None:
     """Record a verdict on a quote or a claim; the change is appended to the audit log."""
-    from claims.db import open_engine
     from claims.review import parse_target, set_verdict, verdicts
 
     if verdict not in verdicts():
         raise fail(f"--verdict must be one of {', '.join(verdicts())}", 2)
     with handle_errors(verbose):
         parsed = parse_target(target)
-        engine = open_engine(db)
-        with engine.begin() as conn:
+        with connection(db, write=True) as conn:
             done = set_verdict(conn, parsed, verdict, note, reviewer)
         if format is OutputFormat.table:
             if not silent:
@@ -66,13 +65,11 @@ def history(
 ) -> None:
     """The audit log: every verdict, merge and rename (when, who, what, old -> new)."""
     from claims.auditlog import history as read_history
-    from claims.db import open_engine
     from claims.review import parse_target
 
     with handle_errors(verbose):
         parsed = parse_target(target) if target else None
-        engine = open_engine(db)
-        with engine.connect() as conn:
+        with connection(db) as conn:
             rows = read_history(conn, parsed.type if parsed else None,
                                 parsed.id if parsed else None, limit=limit or None)
         if format in (OutputFormat.csv, OutputFormat.tsv, OutputFormat.table):
@@ -101,11 +98,9 @@ def audit(
     """What needs a fact-checker's eye: edited articles, unattributed and unsure quotes,
     conflicting attributions, wording drift (with word diffs), duplicate speakers."""
     from claims.audit import AUDIT_COLUMNS, audit_counts, run_audit
-    from claims.db import open_engine
 
     with handle_errors(verbose):
-        engine = open_engine(db)
-        with engine.connect() as conn:
+        with connection(db) as conn:
             rows = run_audit(conn, check, limit=limit or None, min_confidence=min_confidence)
         write_rows(rows, format, columns=AUDIT_COLUMNS, title="Audit",
                    table_columns=["check", "claim_id", "quote_id", "speaker", "outlet",

@@ -15,6 +15,7 @@ from claims.cli.app import (
     SilentOption,
     VerboseOption,
     app,
+    connection,
     err,
     handle_errors,
     write_rows,
@@ -36,12 +37,10 @@ def speaker_show(
     verbose: VerboseOption = False,
 ) -> None:
     """Aliases, roles and affiliations over time (first/last seen), outlets, quote counts."""
-    from claims.db import open_engine
     from claims.speakers import speaker_profile
 
     with handle_errors(verbose):
-        engine = open_engine(db)
-        with engine.connect() as conn:
+        with connection(db) as conn:
             profile = speaker_profile(conn, name)
         if format in (OutputFormat.json, OutputFormat.jsonl):
             sys.stdout.write(json.dumps(profile, ensure_ascii=False, default=str,
@@ -80,12 +79,10 @@ def speaker_merge(
     verbose: VerboseOption = False,
 ) -> None:
     """Fold DUPLICATE into KEEP: quotes move, the name becomes an alias; audit-logged."""
-    from claims.db import open_engine
     from claims.speakers import merge_speakers
 
     with handle_errors(verbose):
-        engine = open_engine(db)
-        with engine.begin() as conn:
+        with connection(db, write=True) as conn:
             done = merge_speakers(conn, keep, duplicate, reviewer)
         if not silent:
             err.print(f"merged s{done['merged_id']} {done['merged']!r} into "
@@ -103,12 +100,10 @@ def speaker_rename(
     verbose: VerboseOption = False,
 ) -> None:
     """Give a speaker a new canonical name (the old one stays an alias); audit-logged."""
-    from claims.db import open_engine
     from claims.speakers import rename_speaker
 
     with handle_errors(verbose):
-        engine = open_engine(db)
-        with engine.begin() as conn:
+        with connection(db, write=True) as conn:
             done = rename_speaker(conn, name, new_name, reviewer)
         if not silent:
             err.print(f"s{done['speaker_id']}: {done['old_name']!r} -> {done['name']!r}",
