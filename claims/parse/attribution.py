@@ -324,12 +324,8 @@ class Attributor:
         """Reporting verbs of the whole article (found once per article, then filtered)."""
         if self._hits_text is not text:
             self._hits_text = text
-            cue = self.lang.cue
-            self._all_hits = [
-                (hit, form.slot)
-                for hit in self.lang.find_all_cues(text, _ALL_SLOTS, self.words)
-                if (form := cue(hit[2])) is not None
-            ]  # each verb's slot looked up once per article, not once per caller
+            # each verb's slot looked up once per article, not once per caller or hit
+            self._all_hits = self.lang.find_all_cue_slots(text, _ALL_SLOTS, self.words)
         return [hit for hit, slot in self._all_hits if slot in slots]
 
     def short_names(self, text: str) -> frozenset[str]:

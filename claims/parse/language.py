@@ -159,6 +159,31 @@ class Language:
         found.sort()
         return found
 
+    def find_all_cue_slots(self, text: str, slots: tuple[str, ...],
+                           words: set[str] | None = None
+                           ) -> list[tuple[tuple[int, int, str], str]]:
+        """``find_all_cues`` with each hit's slot (looked up once per distinct word, not once
+        per hit)."""
+        forms = self.cue_forms
+        if words is None:
+            words = set(_LETTERS.findall(text))
+        found = []
+        for word in words & self.cue_surfaces:
+            form = forms.get(word.casefold())
+            if form is None or form.slot not in slots:
+                continue
+            slot = form.slot
+            pos = text.find(word)
+            while pos >= 0:
+                end = pos + len(word)
+                if (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "-_")) and (
+                    end >= len(text) or not (text[end].isalnum() or text[end] in "-_")
+                ):
+                    found.append(((pos, end, word), slot))
+                pos = text.find(word, end)
+        found.sort()
+        return found
+
     def find_cues(self, text: str, start: int, end: int,
                   slots: tuple[str, ...]) -> list[tuple[int, int, str]]:
         """Reporting verbs of the given slots in ``text[start:end]`` as (start, end, word).
