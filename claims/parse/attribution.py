@@ -25,7 +25,6 @@ _MIN_CONTINUATION_WORDS = 4
 _ONLY_LETTERS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 _ACTIVE = ("active",)
 _NP_REACH = 240  # characters: a speaker NP with its appositions is never longer
-_TAIL_WINDOW = 80  # characters tokenised first at the end of a long chunk before a verb
 _SHORT_WINDOW = 48  # characters tokenised first at a sentence opening (most subjects fit)
 _SUBJECT_START = re.compile(
     r"[\s\"“”,]*(?:[A-Z][\w.'-]*,?\s+){1,}(?:[A-Z]|[a-z]+\s+[A-Z]|[a-z]+\s+[a-z]+\s+[A-Z])"
@@ -560,24 +559,19 @@ class Attributor:
         picked: list[Mention] = []
         skipped = False
         for c_start, c_end in reversed(chunks[-5:]):
-            from_tail = self._subject_from_tail(text, c_start, c_end, first=not picked)
-            if from_tail is not None:
-                sub, shorter = from_tail, True
-            else:
-                toks = tokens(text, c_start, c_end)
-                if not toks:
-                    if picked:
-                        break
-                    continue
-                if not picked and all(self.nps.is_title(t) for t in toks):
-                    continue  # "…, M.Sn, menyebut"
-                if not picked and toks[0].fold in self.lang.np_stop and len(toks) <= 3 and (
-                    not any(t.fold in self.lang.pronouns for t in toks)
-                ):
-                    skipped = True
-                    continue  # "…, Caridin, dalam laporannya menyampaikan"
-                sub = self.nps.subject_before(toks)
-                shorter = len(sub) < len(toks)
+            toks = tokens(text, c_start, c_end)
+            if not toks:
+                if picked:
+                    break
+                continue
+            if not picked and all(self.nps.is_title(t) for t in toks):
+                continue  # "…, M.Sn, menyebut"
+            if not picked and toks[0].fold in self.lang.np_stop and len(toks) <= 3 and not any(
+                t.fold in self.lang.pronouns for t in toks
+            ):
+                skipped = True
+                continue  # "…, Caridin, dalam laporannya menyampaikan"
+            sub = self.nps.subject_before(toks)
             if not sub:
                 break
             mention = self.nps.read(sub, text)
@@ -586,7 +580,7 @@ class Attributor:
             if picked and mention.kind in ("pronoun", "anonymous"):
                 break
             picked.insert(0, mention)
-            if shorter or mention.kind in ("pronoun", "anonymous"):
+            if len(sub) < len(toks) or mention.kind in ("pronoun", "anonymous"):
                 break
             if mention.kind == "person" and (mention.role or mention.affiliation):
                 break
@@ -594,25 +588,6 @@ class Attributor:
         if skipped and combined and len(picked) == 1 and " " not in combined.text:
             return None  # "Sebab, dalam ketentuan …": a sentence connector, not a subject
         return combined
-
-
-    def _subject_from_tail(self, text: str, c_start: int, c_end: int,
-                           first: bool) -> list[Tok] | None:
-        """The subject of a long comma chunk read from its last words only, when that surely
-        gives what the whole chunk gives (None: read the whole chunk). Tokens after a space
-        are the same whichever range they are cut from; four or more of them, not all titles,
-        pass the tests on the chunk's first words the same way; and a walk that stops past
-        ``subject_lookback`` tokens never saw where the window begins."""
-        if c_end - c_start <= _TAIL_WINDOW:
-            return None
-        space = text.find(" ", c_end - _TAIL_WINDOW, c_end)
-        if space < 0:
-            return None
-        toks = tokens(text, space + 1, c_end)
-        if len(toks) < 4 or first and all(self.nps.is_title(t) for t in toks):
-            return None
-        walked, sub = self.nps.subject_walk(toks)
-        return sub if walked >= self.nps.subject_lookback() else None
 
 
 def combine_apposition(mentions: list[Mention]) -> Mention | None:

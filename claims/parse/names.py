@@ -164,16 +164,31 @@ def _match_phrase(
         return 0
     index = _PHRASE_INDEX.get(id(phrases))
     if index is None:
-        index = {}
-        for phrase in phrases:  # already longest first
-            index.setdefault(phrase[0], []).append(phrase)
-        _PHRASE_INDEX[id(phrases)] = index
-        _PHRASE_KEEP.append(phrases)  # keep the object alive so its id stays unique
-    for phrase in index.get(toks[i].fold, ()):
+        index = _phrase_index(phrases)
+    candidates = index.get(toks[i].fold)
+    if candidates is None:  # the common case: no phrase starts with this word
+        return 0
+    for phrase in candidates:  # longest first
         n = len(phrase)
-        if i + n <= len(toks) and all(toks[i + k].fold == phrase[k] for k in range(1, n)):
-            return n
+        if n == 1:
+            return 1
+        if i + n <= len(toks):
+            k = 1
+            while k < n and toks[i + k].fold == phrase[k]:
+                k += 1
+            if k == n:
+                return n
     return 0
+
+
+def _phrase_index(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases by their first word (built once per phrase tuple)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:  # already longest first
+        index.setdefault(phrase[0], []).append(phrase)
+    _PHRASE_INDEX[id(phrases)] = index
+    _PHRASE_KEEP.append(phrases)  # keep the object alive so its id stays unique
+    return index
 
 
 match_phrase = _match_phrase  # public name for the other pipeline stages
@@ -206,6 +221,11 @@ class NounPhrases:
         self.ordinary: set[str] | frozenset[str] = frozenset()
         self.text = ""
         self.fuller_names = {}
+        # words a subject NP may hold in lower case (titles, roles, particles, descriptors):
+        # one set look-up in the subject walk instead of seven
+        self._walk_words = (lang.titles | lang.role_head_words | lang.role_inner
+                            | lang.name_particles | lang.anaphor_markers
+                            | lang.descriptive_heads | lang.anonymous_words)
 
     def set_article(self, text: str, hints: frozenset[str],
                     words: set[str] | None = None) -> None:
@@ -294,17 +314,8 @@ class NounPhrases:
 
     def subject_before(self, toks: list[Tok]) -> list[Tok]:
         """The subject NP at the end of ``toks`` (the words before an active cue verb)."""
-        return self.subject_walk(toks)[1]
-
-    def subject_lookback(self) -> int:
-        """How far left of where its walk stops ``subject_walk`` may look (tokens): a walk
-        that stops further right than this into a list gives the same subject as on any
-        longer list with the same tail, so only the end of a long chunk need be tokenised."""
-        return self.lang.descriptor_span + 3
-
-    def subject_walk(self, toks: list[Tok]) -> tuple[int, list[Tok]]:
-        """Where the walk back from the end stopped, and the subject NP (``subject_before``)."""
         lang = self.lang
+        walk_words = self._walk_words
         end = len(toks)
         while end and toks[end - 1].fold in lang.subject_particles:
             end -= 1
@@ -329,14 +340,9 @@ class NounPhrases:
                 break
             ok = (
                 is_capitalised(tok.text)
-                or self.is_title(tok)
-                or fold in lang.role_head_words
-                or fold in lang.role_inner
-                or fold in lang.name_particles
+                or fold in walk_words
+                or fold.rstrip(".") in lang.titles
                 or (fold in lang.role_joiners and begin < end)
-                or fold in lang.anaphor_markers
-                or fold in lang.descriptive_heads
-                or fold in lang.anonymous_words
             )
             if not ok and self._in_lowercase_title(toks, begin - 1):
                 begin -= 1  # "Chief investment officer", "US equity strategist"
@@ -352,7 +358,6 @@ class NounPhrases:
             if not ok or end - begin >= 20:
                 break
             begin -= 1
-        walked = begin
         sub = toks[begin:end]
         # drop sentence connectors and leading joiners
         while sub:
@@ -364,7 +369,7 @@ class NounPhrases:
                 sub = sub[1:]
                 continue
             break
-        return walked, sub
+        return sub
 
     # -- reading an NP --------------------------------------------------------------------
     def read(self, toks: list[Tok], text: str) -> Mention | None:
@@ -914,7 +919,29 @@ def _after_last_dash(text: str, start: int, end: int) -> int:
 
 
 def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
-    """Offsets of ``name`` as whole words in ``text``."""
+    """Offsets of ``name`` as whole words in ``text`` (memoised for the last text: the
+    registry, introductions and name boundaries look up the same names; do not mutate)."""
+    if _OCCURRENCES.text is not text:
+        _OCCURRENCES.text = text
+        _OCCURRENCES.found = {}
+    found = _OCCURRENCES.found.get(name)
+    if found is None:
+        found = _OCCURRENCES.found[name] = _find_occurrences(text, name)
+    return found
+
+
+class _OccurrenceCache:
+    __slots__ = ("found", "text")
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.found: dict[str, list[tuple[int, int]]] = {}
+
+
+_OCCURRENCES = _OccurrenceCache()
+
+
+def _find_occurrences(text: str, name: str) -> list[tuple[int, int]]:
     found = []
     pos = text.find(name)
     while pos >= 0:
@@ -934,7 +961,7 @@ def alias_pairs(nps: NounPhrases, text: str) -> dict[tuple[str, ...], str]:
     folded = text.casefold()
     for marker in nps.lang.alias_markers:
         phrase = " ".join(marker)
-        for start, end in _occurrences(folded, phrase):
+        for start, end in _find_occurrences(folded, phrase):
             after = _RIGHT_CAPS.match(text, end)
             alias = [w for w in (after.group().split() if after else [])][:3]
             before = _NAME_BEFORE.search(text, max(0, start - 80), start)
