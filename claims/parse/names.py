@@ -221,6 +221,9 @@ class NounPhrases:
         self.ordinary: set[str] | frozenset[str] = frozenset()
         self.text = ""
         self.fuller_names = {}
+        self._extends_hints: frozenset[str] | None = None
+        self._extends_ordinary: set[str] | frozenset[str] | None = None
+        self._extends_memo: dict[str, bool] = {}
         # words a subject NP may hold in lower case (titles, roles, particles, descriptors):
         # one set look-up in the subject walk instead of seven
         self._walk_words = (lang.titles | lang.role_head_words | lang.role_inner
@@ -451,12 +454,15 @@ class NounPhrases:
 
     def _title_marks(self, toks: list[Tok]) -> list[bool]:
         """Which tokens are honorifics, ranks or academic titles (multi-word ranks included)."""
-        marks = [self.is_title(t) for t in toks]
-        for i in range(1, len(toks) - 1):
-            # "Scenaider H Siahaan": a one-letter "title" between two name words is an initial
-            if marks[i] and len(toks[i].text.rstrip(".")) == 1 and self.is_name_word(
-                toks[i - 1]) and not marks[i - 1] and self.is_name_word(toks[i + 1]):
-                marks[i] = False
+        titles = self.lang.titles  # is_title, inlined: asked for every token of every NP
+        marks = [t.fold in titles or t.fold.rstrip(".") in titles for t in toks]
+        if True in marks:
+            for i in range(1, len(toks) - 1):
+                # "Scenaider H Siahaan": a one-letter "title" between two name words is an
+                # initial
+                if marks[i] and len(toks[i].text.rstrip(".")) == 1 and self.is_name_word(
+                    toks[i - 1]) and not marks[i - 1] and self.is_name_word(toks[i + 1]):
+                    marks[i] = False
         heads = self.lang.title_phrase_heads
         for i, tok in enumerate(toks):
             if tok.fold in heads:
@@ -471,7 +477,7 @@ class NounPhrases:
         marks = self._title_marks(toks)
         # titles mark where the name starts; they are not part of anything
         name_from = -1
-        for i in range(len(toks) - 1, -1, -1):
+        for i in range(len(toks) - 1, -1, -1) if True in marks else ():
             if marks[i] and i + 1 < len(toks) and not marks[i + 1] and is_capitalised(
                 toks[i + 1].text
             ) and self._looks_like_name(toks[i + 1:]):
@@ -515,7 +521,8 @@ class NounPhrases:
         rest_marks = body_marks[i:]
         if rest and rest[0].fold in lang.role_joiners:
             rest, rest_marks = rest[1:], rest_marks[1:]
-        rest = [t for t, m in zip(rest, rest_marks, strict=True) if not m]
+        if True in rest_marks:
+            rest = [t for t, m in zip(rest, rest_marks, strict=True) if not m]
         if name_from >= 0:
             name_toks = [t for t, m in zip(toks[name_from:], marks[name_from:], strict=True)
                          if not m]
@@ -726,6 +733,17 @@ class NounPhrases:
         return left
 
     def _extends_name(self, word: str) -> bool:
+        """Whether ``word`` can continue a name (memoised while the article's evidence, the
+        hints and the ordinary words, stays the same objects)."""
+        if self._extends_hints is not self.hints or self._extends_ordinary is not self.ordinary:
+            self._extends_hints, self._extends_ordinary = self.hints, self.ordinary
+            self._extends_memo = {}
+        found = self._extends_memo.get(word)
+        if found is None:
+            found = self._extends_memo[word] = self._word_extends_name(word)
+        return found
+
+    def _word_extends_name(self, word: str) -> bool:
         tok = Tok(word, 0, 0)
         fold = tok.fold
         lang = self.lang
