@@ -253,7 +253,7 @@ class NounPhrases:
     def is_org(self, tok: Tok) -> bool:
         if tok.fold in self.lang.org_heads:
             return True
-        return "." not in tok.text and is_acronym(tok.text) and 2 < len(tok.text) <= 8
+        return 2 < len(tok.text) <= 8 and "." not in tok.text and is_acronym(tok.text)
 
     def is_place(self, tok: Tok) -> bool:
         return tok.fold in self.lang.place_words
