@@ -79,11 +79,18 @@ def _day(value: Any) -> date | None:
 
 def _load(conn: Connection, where: str = "", params: dict | None = None) -> list[_Row]:
     rows = []
+    # Names, roles, outlets and days repeat across an archive: one shared object each keeps
+    # a whole-archive regrouping small in memory.
+    shared: dict[Any, Any] = {}
+
+    def one(value: Any) -> Any:
+        return value if value is None else shared.setdefault(value, value)
+
     for r in conn.execute(text(_LOAD.format(where=where)), params or {}):
-        app = Appearance(quote_id=r[0], text=r[1], article_id=r[2], speaker_key=r[3],
-                         speaker_name=r[4], speaker_type=r[5], affiliation=r[6], role=r[7],
-                         outlet=r[8], day=_day(r[9]))
-        rows.append(_Row(app, r[10], r[11], r[12], r[13]))
+        app = Appearance(quote_id=r[0], text=r[1], article_id=r[2], speaker_key=one(r[3]),
+                         speaker_name=one(r[4]), speaker_type=one(r[5]), affiliation=one(r[6]),
+                         role=one(r[7]), outlet=one(r[8]), day=one(_day(r[9])))
+        rows.append(_Row(app, r[10], one(r[11]), r[12], one(r[13])))
     return rows
 
 
@@ -214,6 +221,8 @@ def _scope(conn: Connection, reach: int) -> tuple[str, dict[str, Any]] | None:
     return where, params
 
 
+#: Rows written per slice while storing regrouped claims.
+FLUSH_ROWS = 5_000
 #: PostgreSQL advisory lock key held while claims are regrouped.
 REGROUP_LOCK = 0x636C61696D73  # "claims"
 
@@ -246,7 +255,35 @@ def _refresh(conn: Connection, rules: GroupingRules | None, resolve_speakers: bo
     current = {r[0]: tuple(r[1:]) for r in conn.execute(text(
         "SELECT id, text, speaker_id, first_quote_id, first_seen, n_articles, n_outlets "
         "FROM claim")) if r[0] in old_claims}
-    inserts, updates, quote_updates = [], [], []
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    quote_updates: list[dict[str, Any]] = []
+    counted = {"inserts": 0, "quote_updates": 0}
+
+    def flush(final: bool = False) -> None:
+        """Write pending rows in slices, so a whole-archive rebuild stays small in memory."""
+        if not final and len(inserts) + len(updates) + len(quote_updates) < FLUSH_ROWS:
+            return
+        if inserts:
+            conn.execute(text(
+                "INSERT INTO claim (id, text, speaker_id, first_quote_id, first_seen, "
+                "n_articles, n_outlets, created_at) VALUES (:id, :text, :speaker_id, "
+                ":first_quote_id, :first_seen, :n_articles, :n_outlets, CURRENT_TIMESTAMP)"),
+                inserts)
+        if updates:
+            conn.execute(text(
+                "UPDATE claim SET text = :text, speaker_id = :speaker_id, "
+                "first_quote_id = :first_quote_id, first_seen = :first_seen, "
+                "n_articles = :n_articles, n_outlets = :n_outlets WHERE id = :id"), updates)
+        if quote_updates:
+            conn.execute(text("UPDATE quote SET claim_id = :claim, relation = :rel "
+                              "WHERE id = :id"), quote_updates)
+        counted["inserts"] += len(inserts)
+        counted["quote_updates"] += len(quote_updates)
+        inserts.clear()
+        updates.clear()
+        quote_updates.clear()
+
     for claim_id, g in zip(ids, groups, strict=True):
         row = _claim_row(claim_id, g, speaker_of)
         values = (row["text"], row["speaker_id"], row["first_quote_id"],
@@ -260,30 +297,19 @@ def _refresh(conn: Connection, rules: GroupingRules | None, resolve_speakers: bo
             old = by_quote[qid]
             if old.old_claim != claim_id or old.old_relation != rel:
                 quote_updates.append({"id": qid, "claim": claim_id, "rel": rel})
+        flush()
+    flush(final=True)
     keep = set(ids)
     removed = [cid for cid in old_claims if cid not in keep]
-    if inserts:
-        conn.execute(text(
-            "INSERT INTO claim (id, text, speaker_id, first_quote_id, first_seen, n_articles, "
-            "n_outlets, created_at) VALUES (:id, :text, :speaker_id, :first_quote_id, "
-            ":first_seen, :n_articles, :n_outlets, CURRENT_TIMESTAMP)"), inserts)
-    if updates:
-        conn.execute(text(
-            "UPDATE claim SET text = :text, speaker_id = :speaker_id, "
-            "first_quote_id = :first_quote_id, first_seen = :first_seen, "
-            "n_articles = :n_articles, n_outlets = :n_outlets WHERE id = :id"), updates)
-    if quote_updates:
-        conn.execute(text("UPDATE quote SET claim_id = :claim, relation = :rel WHERE id = :id"),
-                     quote_updates)
     if removed:
         conn.execute(text("DELETE FROM claim WHERE id = :id"), [{"id": c} for c in removed])
     # claims whose quotes were all deleted (a re-parse) or regrouped elsewhere
     orphans = conn.execute(text("DELETE FROM claim WHERE NOT EXISTS "
                                 "(SELECT 1 FROM quote WHERE quote.claim_id = claim.id)")).rowcount
     summary.kept_ids = len(keep & set(old_claims))
-    summary.new_ids = len(inserts)
+    summary.new_ids = counted["inserts"]
     summary.removed_ids = len(removed) + max(orphans or 0, 0)
-    summary.quotes_changed = len(quote_updates)
+    summary.quotes_changed = counted["quote_updates"]
     _totals(conn, summary)
     summary.seconds = time.perf_counter() - started
     return summary

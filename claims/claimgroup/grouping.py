@@ -45,6 +45,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
+
 from claims.claimgroup.lexicon import load_claim_lexicon
 from claims.claimgroup.speakers import speaker_link
 from claims.claimgroup.text import (
@@ -52,6 +54,7 @@ from claims.claimgroup.text import (
     Relation,
     _canonical,
     canonical_set,
+    clear_caches,
     differs_only_at_an_edge,
     relation,
     similarity,
@@ -127,6 +130,19 @@ def shingles(tokens: tuple[str, ...], lang: str = "id") -> set[tuple[str, ...]]:
     skip = _boilerplate_prefix_length(tokens, lang)
     start = max(0, skip - SHINGLE + 1)
     return {tokens[i:i + SHINGLE] for i in range(start, len(tokens) - SHINGLE + 1)}
+
+
+def shingle_keys(tokens: tuple[str, ...], lang: str = "id") -> list[int]:
+    """The shingles as sorted integer keys (hashes): a few bytes each instead of a tuple of
+    strings, so blocking over a whole archive fits in little memory. A hash collision can
+    only propose a candidate; every candidate is verified on its text."""
+    return sorted({hash(s) for s in shingles(tokens, lang)})
+
+
+def _document_frequencies(keys: Iterable[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted distinct keys, how many appearances carry each) as compact arrays."""
+    flat = np.fromiter((k for ks in keys for k in ks), dtype=np.int64)
+    return np.unique(flat, return_counts=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,24 +255,31 @@ def group_claims(
     exactly one group, singletons included. Runs in about linear time thanks to blocking."""
     rules = rules or GroupingRules(**overrides)
     ordered = sorted(appearances, key=_sort_key)
-    tokens = {a.quote_id: _canonical(a.text, rules.lang) for a in ordered}
-    shingle_sets = {qid: shingles(toks, rules.lang) for qid, toks in tokens.items()}
-    df: Counter[tuple[str, ...]] = Counter()
-    for sh in shingle_sets.values():
-        df.update(sh)
+    # Two passes over the texts instead of keeping every quote's shingles: memory stays small
+    # (compact arrays of document frequencies) whatever the size of the archive.
+    n_tokens = {a.quote_id: len(_canonical(a.text, rules.lang)) for a in ordered}
+    known, counts = _document_frequencies(
+        shingle_keys(_canonical(a.text, rules.lang), rules.lang) for a in ordered
+        if n_tokens[a.quote_id] >= rules.min_tokens)
 
     claims: list[_Open] = []
     first_days: list[date] = []  # non-decreasing: claims are opened in time order
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)  # shingle -> sorted claim indexes
+    index: dict[int, list[int]] = defaultdict(list)  # shingle key -> sorted claim indexes
     short_index: dict[tuple[str, ...], list[int]] = defaultdict(list)  # fragment -> claims
     window = timedelta(days=rules.max_days)
     for app in ordered:
-        long_enough = len(tokens[app.quote_id]) >= rules.min_tokens
-        # a shingle seen once can never be shared; one seen too often is a stock phrase
-        usable = [s for s in shingle_sets[app.quote_id] if 1 < df[s] <= rules.max_df]
+        toks = _canonical(app.text, rules.lang)
+        long_enough = len(toks) >= rules.min_tokens
+        usable: list[int] = []
+        if long_enough:
+            # a shingle seen once can never be shared; one seen too often is a stock phrase
+            keys = shingle_keys(toks, rules.lang)
+            df = counts[np.searchsorted(known, keys)]
+            usable = [k for k, n in zip(keys, df.tolist(), strict=True)
+                      if 1 < n <= rules.max_df]
         best: tuple[int, int, Relation] | None = None  # (relation rank, claim index, relation)
-        if not long_enough and len(tokens[app.quote_id]) >= rules.min_fragment_tokens:
-            for claim_index in short_index.get(tokens[app.quote_id], ()):
+        if not long_enough and len(toks) >= rules.min_fragment_tokens:
+            for claim_index in short_index.get(toks, ()):
                 rel = _verify_fragment(claims[claim_index], app, rules)
                 if rel is not None:
                     best = (RELATION_ORDER[rel], claim_index, rel)
@@ -268,7 +291,9 @@ def group_claims(
                 postings = index.get(s)
                 if postings:
                     hits.update(postings[bisect_left(postings, oldest):])
-            for claim_index, _ in hits.most_common(rules.max_candidates):
+            # most shared shingles first; ties by claim age, so runs are reproducible
+            ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
+            for claim_index, _ in ranked[:rules.max_candidates]:
                 rel = _verify(claims[claim_index], app, rules)
                 if rel is None:
                     continue
@@ -286,17 +311,18 @@ def group_claims(
             open_claim = claims[target]
             open_claim.group.members.append(app)
             open_claim.group.relations[app.quote_id] = rel
-            if len(tokens[app.quote_id]) > len(tokens[open_claim.longest.quote_id]):
+            if len(toks) > n_tokens[open_claim.longest.quote_id]:
                 open_claim.longest = app
         if app.article_id is not None:
             claims[target].articles[app.article_id].append(app)
         if not long_enough:
             if best is None:
-                short_index[tokens[app.quote_id]].append(target)
+                short_index[toks].append(target)
             continue  # fragments never become evidence for a longer quote
         for s in usable:
             postings = index[s]
             at = bisect_left(postings, target)
             if at == len(postings) or postings[at] != target:
                 postings.insert(at, target)
+    clear_caches()
     return [c.group for c in claims]

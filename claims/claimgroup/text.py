@@ -136,7 +136,19 @@ def meaning_tokens(text: str, lang: str = "id") -> list[str]:
     return list(_meaning(text, lang))
 
 
-@lru_cache(maxsize=200_000)
+#: Texts whose token forms are kept. Grouping visits quotes in time order and compares each
+#: with claims inside a window of days, so recent texts are the ones asked for again; a small
+#: cache keeps memory flat over an archive of any size.
+TEXT_CACHE = 4_096
+
+
+def clear_caches() -> None:
+    """Forget cached token forms (after grouping a whole archive)."""
+    for cached in (_canonical, canonical_set, _meaning):
+        cached.cache_clear()
+
+
+@lru_cache(maxsize=TEXT_CACHE)
 def _canonical(text: str, lang: str) -> tuple[str, ...]:
     lex = load_claim_lexicon(lang)
     words = [m.group().casefold() for m in _WORD.finditer(text)]
@@ -148,7 +160,7 @@ def _is_number(token: str) -> bool:
     return token.startswith(_NUMBER_PREFIX)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=TEXT_CACHE)
 def canonical_set(text: str, lang: str = "id") -> frozenset[str]:
     """The distinct canonical tokens (cached; used for cheap overlap filters)."""
     return frozenset(_canonical(text, lang))
@@ -174,7 +186,7 @@ def _shared_range_unit(tokens: list[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=TEXT_CACHE)
 def _meaning(text: str, lang: str) -> tuple[str, ...]:
     lex = load_claim_lexicon(lang)
     raw = [m.group() for m in _WORD.finditer(_EDITORIAL.sub(" ", text))]
