@@ -75,7 +75,17 @@ class DateFinder:
                     found = self._resolve(named, reference, today)
                     if found:
                         candidates.append((match.start(), found))
+        candidates = [c for c in candidates if not self._other_event(text, c[0])]
         return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+    def _other_event(self, text: str, at: int) -> bool:
+        """A date after "kelahiran", "jatuh tempo"...: a birth or maturity, not the statement."""
+        if not self.lang.date_other_event:
+            return False
+        before = " ".join(text[max(0, at - 24):at].casefold().split())
+        return any(before.endswith(lead) and (len(before) == len(lead)
+                                              or not before[-len(lead) - 1].isalnum())
+                   for lead in self.lang.date_other_event)
 
     def _at_day(self, text: str, at: int, end: int, reference: date | None,
                 today: date) -> date | None:
@@ -128,7 +138,16 @@ class DateFinder:
             year = int(year_text)
             if year < 100:
                 year += 2000
-            return _safe_date(year, month, int(d))
+            explicit = _safe_date(year, month, int(d))
+            latest = (reference or today) + timedelta(days=1)
+            if explicit is not None and len(year_text) in (2, 4) and explicit <= latest:
+                return explicit
+            # a statement cannot postdate its article: the year is a typo ("26/1/2913",
+            # "11/2/22018"); day, month and weekday still date it near the reference
+            guess = _year_for(int(d), month, weekday, reference, today)
+            if guess is not None and (weekday is None or guess.weekday() == weekday):
+                return guess
+            return None
         return _year_for(int(d), month, weekday, reference, today)
 
 

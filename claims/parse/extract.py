@@ -21,7 +21,7 @@ from claims.parse.names import Mention, NounPhrases, acronym_definitions, alias_
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
-PARSER_VERSION = "2.1.0"
+PARSER_VERSION = "2.1.1"
 
 _VIA_NAME = re.compile(
     r"\s*(?:dari\s*)?((?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|the|de))*)"

@@ -113,6 +113,8 @@ class Language:
     role_not_current: frozenset[tuple[str, ...]] = frozenset()
     # the literal words of ``after_place_re`` (a cheap test before running it on a text)
     after_place_words: tuple[str, ...] = ()
+    #: Words right before a date that make it another event's date (a birth, a maturity).
+    date_other_event: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # the spellings a cue form takes in text: kata, Kata, KATA
@@ -275,6 +277,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         days={k.casefold(): v for k, v in data["dates"]["days"].items()},
         months={k.casefold(): v for k, v in data["dates"]["months"].items()},
         day_lead=_fold_set(data["dates"]["day_lead"]),
+        date_other_event=tuple(w.casefold() for w in data["dates"].get("other_event", [])),
         via_words=frozenset(p.split()[0].casefold() for p in via["phrases"]),
         via_phrases=tuple(p.casefold() for p in via["phrases"])
         if all(p.isascii() for p in via["phrases"]) else (),

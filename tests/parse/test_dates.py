@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from claims.parse import parse_article
 from claims.parse.dates import DateFinder
 from claims.parse.language import get_language
 
@@ -42,3 +43,23 @@ def test_date_in_attribution_clause(finder: DateFinder, clause: str, published: 
 def test_bare_weekday_takes_the_reference_date(finder: DateFinder) -> None:
     clause = "kata juru bicara itu pada Senin."
     assert finder.find(clause, 0, len(clause), date(2024, 7, 11), TODAY) == date(2024, 7, 8)
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), [
+    # a typo in the year: the statement cannot postdate its article
+    ('"Pasar masih lesu," kata Budi, Sabtu (26/1/2913).', date(2013, 1, 27), date(2013, 1, 26)),
+    ('"Stok aman," kata Budi kepada wartawan, Minggu (11/2/22018) siang.', date(2018, 2, 11),
+     date(2018, 2, 11)),
+    ('"Kami siap," kata Budi, Senin (20/5/2015).', date(2013, 5, 20), date(2013, 5, 20)),
+    # an earlier statement quoted again keeps its own (past) year
+    ('"Kami siap," kata Budi, Kamis (14/9/2023) silam.', date(2025, 6, 20), date(2023, 9, 14)),
+    # a birth or maturity date is not when it was said
+    ('"Saya berlatih sejak kecil," kata pemain kelahiran 30 April 2004 itu.', date(2025, 6, 20),
+     None),
+    ('"Imbal hasilnya menarik," kata Dian tentang seri yang jatuh tempo pada 15 September 2026.',
+     date(2015, 7, 6), None),
+])
+def test_implausible_and_other_event_dates(sentence: str, published: date,
+                                           expected: date | None) -> None:
+    quotes = parse_article(sentence, published=published).quotes
+    assert quotes and quotes[0].said_on == expected
