@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 
 from claims.claimgroup import Appearance, ClaimGroup, GroupingRules, group_claims
 from claims.errors import ClaimsError
-from claims.store import parse_date
+from claims.readers import parse_date
 
 _LOAD = """
 SELECT q.id, q.text, q.article_id, s.key, s.name, s.kind, q.affiliation, q.role, a.outlet,

@@ -345,13 +345,3 @@ def reparse_batch(
     result.updated = len(updates)
     result.added = len(inserts)
     return result
-
-
-def parse_date(value: str | date | None) -> date | None:
-    """An ISO date (``2024-07-09`` or a timestamp starting with one), else None."""
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        return None

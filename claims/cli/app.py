@@ -12,7 +12,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -60,8 +59,6 @@ SilentOption = Annotated[bool, typer.Option("--silent", help="No progress or sum
 VerboseOption = Annotated[bool, typer.Option("--verbose", help="Show tracebacks on errors.")]
 
 
-#: An error the user can fix; printed as one line, exit code 1.
-UserError = ClaimsError
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -83,7 +80,7 @@ def handle_errors(verbose: bool = False) -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001 - the CLI boundary
         if verbose:
             raise
-        message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+        message = str(exc) if isinstance(exc, ClaimsError) else f"{type(exc).__name__}: {exc}"
         raise fail(message) from None
 
 
@@ -123,8 +120,3 @@ def connection(db: str, *, write: bool = False) -> Iterator[Any]:
             yield conn
     finally:
         engine.dispose()
-
-
-def db_path_or_url(db: str) -> str:
-    """Expand ``~`` in file paths; URLs pass through."""
-    return db if "://" in db else str(Path(db).expanduser())
