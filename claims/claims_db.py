@@ -208,7 +208,7 @@ def _scope(conn: Connection, reach: int) -> tuple[str, dict[str, Any]] | None:
     if any(d is None for d in new_days):
         return None
     if not new_days:
-        return "WHERE 0", {}
+        return "WHERE 1 = 0", {}  # portable: PostgreSQL wants a boolean
     params: dict[str, Any] = {}
     spans = []
     for i, (lo, hi) in enumerate(_day_intervals([_day(d) for d in new_days], reach)):

@@ -350,3 +350,17 @@ def test_duplicate_speakers_come_with_the_merge_command(runner, engine, db: str)
     merged = invoke(runner, "speaker", "merge", keep, dup, "--db", db)
     assert merged.exit_code == 0 and "Retno Marsudy" in merged.stderr
     assert audit_rows(runner, db, "duplicate_speaker") == []
+
+
+def test_regrouping_with_nothing_new_is_a_no_op_on_each_backend(wf_engine) -> None:
+    """A second ingest finding every quote already grouped (the case of two concurrent
+    ingests on PostgreSQL) regroups nothing and changes nothing."""
+    from claims.claims_db import refresh_claims
+
+    with wf_engine.connect() as conn:
+        before = conn.execute(text("SELECT id, claim_id, relation FROM quote ORDER BY id")).all()
+    summary = refresh_claims(wf_engine)
+    with wf_engine.connect() as conn:
+        after = conn.execute(text("SELECT id, claim_id, relation FROM quote ORDER BY id")).all()
+    assert summary.quotes == 0 and summary.quotes_changed == 0
+    assert after == before
