@@ -71,11 +71,10 @@ def claims_rebuild(
     from dataclasses import asdict
 
     from claims.claims_db import refresh_claims
-    from claims.db import open_engine
 
     with handle_errors(verbose):
-        engine = open_engine(db)
-        summary = refresh_claims(engine, full=True)
+        with connection(db, write=True) as conn:
+            summary = refresh_claims(conn, full=True)
         if format is OutputFormat.table:
             if not silent:
                 err.print(summary.line(), markup=False)
