@@ -440,7 +440,12 @@ class Attributor:
             if anaphor and match_phrase(
                 toks[lead:cut], 0, lang.role_heads
             ):
-                role, affiliation = self.nps.read_role(toks[lead:cut])
+                described = toks[lead:cut]
+                for k in range(1, len(described)):
+                    if described[k].fold in lang.descriptor_markers:
+                        described = described[:k]  # origin and age are no role
+                        break
+                role, affiliation = self.nps.read_role(described)
                 found.append(Mention(text[toks[lead].start:toks[cut].end], toks[lead].start,
                                      toks[cut].end, "role", role=role, affiliation=affiliation))
                 continue
@@ -468,9 +473,30 @@ class Attributor:
             elif descriptors and tok.fold not in lang.np_stop:
                 cut += 1
                 descriptors -= 1
+            elif cut and tok.fold in lang.descriptor_markers:
+                end = self._descriptor_end(toks, cut)
+                if end < len(toks) and toks[end].fold in lang.anaphor_markers:
+                    cut = end  # "Musisi asal Kanada berusia 40 tahun itu": still the NP
+                break
             else:
                 break
         return cut
+
+    def _descriptor_end(self, toks: list[Tok], i: int) -> int:
+        """Where an origin or age descriptor starting at ``toks[i]`` ends ("asal Kanada",
+        "berusia 40 tahun", "kelahiran 1990"; several in a row): it holds capitalised words,
+        numbers and units only. ``i`` itself when nothing follows the marker."""
+        lang = self.lang
+        end = i
+        while end < len(toks) and toks[end].fold in lang.descriptor_markers:
+            k = end + 1
+            while k < len(toks) and (is_capitalised(toks[k].text)
+                                     or toks[k].fold in lang.descriptor_units):
+                k += 1
+            if k == end + 1:
+                break
+            end = k
+        return end
 
     def _may_have_subject(self, text: str, pos: int) -> bool:
         """Cheap test before parsing a subject: the word before the verb (particles skipped)

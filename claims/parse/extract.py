@@ -21,7 +21,7 @@ from claims.parse.names import Mention, NounPhrases, acronym_definitions, alias_
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
-PARSER_VERSION = "2.1.1"
+PARSER_VERSION = "2.2.0"
 
 _VIA_NAME = re.compile(
     r"\s*(?:dari\s*)?((?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|the|de))*)"
@@ -258,6 +258,7 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
     current: Speaker | None = None
     current_person: Speaker | None = None
     pending: list[QuoteRecord] = []  # continuations before any speaker is known
+    orphan_role: Mention | None = None  # "Musisi … itu" before any person was recognised
     events = sorted(indirect, key=lambda m: m.start)
     next_event = 0
     for attribution in found:
@@ -268,12 +269,19 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
                 current = _named_speaker(event, registry)
                 if current.kind == "person":
                     current_person = current
-            elif event.kind == "role" and current_person and not current_person.role and (
+                    if orphan_role is not None:
+                        _take_orphan_role(current_person, orphan_role, registry, text)
+                        orphan_role = None
+            elif event.kind == "role" and (
                 event.text.split()[-1].casefold() in lang.anaphor_markers
             ):
-                # "Wakil Ketua Komisi II DPR RI ini menilai …": the current speaker's role
-                current_person.role, current_person.affiliation = event.role, event.affiliation
-                registry.roles[current_person.name] = (event.role, event.affiliation)
+                if current_person is None:
+                    orphan_role = event  # the person it points back at is not known yet
+                elif not current_person.role:
+                    # "Wakil Ketua Komisi II DPR RI ini menilai …": the current speaker's role
+                    current_person.role = event.role
+                    current_person.affiliation = event.affiliation
+                    registry.roles[current_person.name] = (event.role, event.affiliation)
         span = attribution.span
         record = QuoteRecord(span.start, span.end, text[span.start:span.end],
                              kind=attribution.kind)  # type: ignore[arg-type]
@@ -287,6 +295,9 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
             if speaker is None:
                 pending.append(record)
         if speaker is not None:
+            if orphan_role is not None and speaker.kind == "person":
+                _take_orphan_role(speaker, orphan_role, registry, text)
+                orphan_role = None
             record.speaker = speaker.name
             record.speaker_type = speaker.kind  # type: ignore[assignment]
             record.role, record.affiliation = speaker.role, speaker.affiliation
@@ -309,6 +320,16 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
         records.append(record)
     _share_roles(records)
     return records
+
+
+def _take_orphan_role(person: Speaker, event: Mention, registry: Registry, text: str) -> None:
+    """A role anaphor ("Musisi asal Kanada itu …") read before any person was recognised
+    describes the first person recognised after it, when the article wrote that person's name
+    before the anaphor (the one it points back at: "Belum lama ini, Budi tampil …")."""
+    if person.role or person.affiliation or not 0 <= text.find(person.name) < event.start:
+        return
+    person.role, person.affiliation = event.role, event.affiliation
+    registry.roles[person.name] = (event.role, event.affiliation)
 
 
 def _spell_out(affiliation: str, acronyms: dict[str, str]) -> str:

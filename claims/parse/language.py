@@ -105,6 +105,10 @@ class Language:
     lowercase_title_heads: frozenset[str] = frozenset()
     role_fillers: frozenset[str] = frozenset()
     role_modifiers: frozenset[str] = frozenset()
+    # origin and age descriptors ("asal Kanada", "berusia 40 tahun"): in a descriptive NP,
+    # never in its role
+    descriptor_markers: frozenset[str] = frozenset()
+    descriptor_units: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
     # verbs that give their subject a role ("menjabat sebagai"), and words that make it past
     # or future ("pernah", "akan")
@@ -295,6 +299,8 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         lowercase_title_heads=_fold_set(data["roles"].get("lowercase_title_heads", [])),
         role_fillers=_fold_set(np_data.get("role_fillers", [])),
         role_modifiers=_fold_set(data["roles"].get("modifiers", [])),
+        descriptor_markers=_fold_set(data["roles"].get("descriptor_markers", [])),
+        descriptor_units=_fold_set(data["roles"].get("descriptor_units", [])),
         coordinators=_fold_set(np_data.get("coordinators", [])),
         role_verbs=tuple(np_data.get("role_verbs", [])),
         role_verb_re=re.compile(

@@ -230,3 +230,33 @@ def test_marker_without_a_role_gives_no_role() -> None:
     """"sebagai" followed by something that is not a role says nothing about the speaker."""
     text = '"Kami datang sebagai tamu," kata Hendra Wiratama sebagai tanda terima kasih.'
     assert _role_of(text, "Hendra Wiratama") == ""
+
+
+@pytest.mark.parametrize(
+    ("anaphor", "role"),
+    [
+        ("Musisi asal Kanada berusia 41 tahun itu", ("Musisi", None)),
+        ("Penyanyi kelahiran Medan ini", ("Penyanyi", None)),
+        ("Gelandang asal Maluku berusia 23 tahun tersebut", ("Gelandang", None)),
+        ("Pelatih Persiba asal Brasil itu", ("Pelatih", "Persiba")),
+    ],
+)
+def test_origin_and_age_are_no_part_of_an_anaphoric_role(
+    anaphor: str, role: tuple[str, str | None]
+) -> None:
+    """"ROLE asal X berusia N tahun itu VERB": the descriptors extend the NP, the role is
+    what comes before them."""
+    text = (f'Selasa malam, Dimas Aryanto tampil di depan ribuan penonton. {anaphor} pun '
+            'bercerita soal masa lalunya. "Saya dulu sering gugup di atas panggung," ujarnya.')
+    (quote,) = parse_article(text, lang="id", today=TODAY).quotes
+    assert quote.speaker == "Dimas Aryanto"
+    assert (quote.role, quote.affiliation) == role
+
+
+def test_role_anaphor_before_anyone_named_as_subject_needs_the_name_written_before() -> None:
+    """The anaphor points back: a person first named only after it does not take its role."""
+    text = ('Selasa malam, konser amal digelar di Bandung. Musisi asal Kanada itu pun '
+            'bercerita soal masa lalunya. Dimas Aryanto mengaku senang. "Saya dulu sering '
+            'gugup," ujarnya.')
+    (quote,) = parse_article(text, lang="id", today=TODAY).quotes
+    assert (quote.speaker, quote.role) == ("Dimas Aryanto", None)
