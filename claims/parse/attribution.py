@@ -14,7 +14,15 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from claims.parse.language import Language
-from claims.parse.names import Mention, NounPhrases, Tok, is_capitalised, match_phrase, tokens
+from claims.parse.names import (
+    Mention,
+    NounPhrases,
+    Tok,
+    after_last_dash,
+    is_capitalised,
+    match_phrase,
+    tokens,
+)
 from claims.parse.quotes import Span
 
 _SKIP_AFTER_QUOTE = " \t,\u00a0"
@@ -25,6 +33,8 @@ _MIN_CONTINUATION_WORDS = 4
 _ONLY_LETTERS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 _ACTIVE = ("active",)
 _NP_REACH = 240  # characters: a speaker NP with its appositions is never longer
+_ROLE_SENTENCE_REACH = 160  # characters: a verbless "sentence" holding a role is shorter
+_ROLE_SENTENCE_WORDS = 8
 _SHORT_WINDOW = 48  # characters tokenised first at a sentence opening (most subjects fit)
 _SUBJECT_START = re.compile(
     r"[\s\"“”,]*(?:[A-Z][\w.'-]*,?\s+){1,}(?:[A-Z]|[a-z]+\s+[A-Z]|[a-z]+\s+[a-z]+\s+[A-Z])"
@@ -301,10 +311,14 @@ class Attributor:
         return Attribution(span, "partial", v_word, "active", mention,
                            (sent_start, span.start))
 
-    def prepare(self, text: str) -> None:
-        """Per-article evidence, computed once: the word set, cue positions, name hints."""
-        self.words = ascii_words(text)
+    def prepare(self, text: str) -> str:
+        """Per-article evidence, computed once: the word set, cue positions, name hints.
+
+        Returns the text to attribute on: ``text`` itself, or (see ``comma_view``) a view of
+        the same length where a scraper's ". " for ", " reads as a comma again."""
         self.sentence_starts = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+        text = self.comma_view(text)  # also drops the sentence breaks it reads as commas
+        self.words = ascii_words(text)
         self.dateline_end = 0
         self.dateline_outlet: str | None = None
         head = text[:200]
@@ -318,6 +332,77 @@ class Attributor:
         hints = self.short_names(text)
         self.nps.set_article(text, hints, self.words)
         self.nps.cue_hints = self.cue_names
+        return text
+
+    def comma_view(self, text: str) -> str:
+        """``text`` with the periods a scraper wrote for commas read as commas, when the article
+        shows that corruption: at least ``lang.comma_period_min`` periods between two lowercase
+        words ("kata Cipt. adik Indra", "ke manajeme. masih"). There, a period before a
+        lowercase word is a comma, and so is one that ends a verbless "sentence" holding only a
+        role before a name ("Pelatih PSS Slema. Seto Nurdiantoro beri …": ROLE, NAME). Same
+        length, same offsets; the truncated words stay as written. Reads the sentence breaks
+        ``prepare`` found, so no new pass over the article."""
+        lang = self.lang
+        if not lang.comma_period_min:
+            return text
+        end = len(text) - 1
+        # a period between two lowercase letters, a space after it: one comparison chain per
+        # sentence break (most breaks fail the first test)
+        lowered = [start - 1 for start in self.sentence_starts
+                   if start < end and "a" <= text[start + 1] <= "z" and text[start - 1] == "."
+                   and text[start] == " " and "a" <= text[start - 2] <= "z"
+                   and self._comma_word(text, start - 1)]
+        if len(lowered) < lang.comma_period_min:
+            return text
+        capital = [start - 1 for start in self.sentence_starts
+                   if start < end and "A" <= text[start + 1] <= "Z" and text[start - 1] == "."
+                   and text[start] == " " and "a" <= text[start - 2] <= "z"]
+        commas = sorted(lowered + [dot for dot in capital if self._role_before_name(text, dot)])
+        pieces = []
+        last = 0
+        for dot in commas:
+            pieces.append(text[last:dot])
+            pieces.append(",")
+            last = dot + 1
+        pieces.append(text[last:])
+        # a sentence break is a period (or newline, ?, !) before a space: each comma ends one
+        dropped = {dot + 1 for dot in commas}
+        self.sentence_starts = [s for s in self.sentence_starts if s not in dropped]
+        return "".join(pieces)
+
+    def _comma_word(self, text: str, dot: int) -> bool:
+        """The word before ``dot`` is a word a comma could follow: not an abbreviation
+        ("Tbk.", "a.l.", "dll."), not a list letter ("a.")."""
+        j = dot - 1
+        while j >= 0 and text[j].isalpha():
+            j -= 1
+        word = text[j + 1:dot]
+        return len(word) > 1 and (j < 0 or text[j] != ".") and (
+            word.casefold() not in self.lang.abbreviations)
+
+    def _role_before_name(self, text: str, dot: int) -> bool:
+        """The "sentence" ending at ``dot`` is only a role, and a capitalised word follows:
+        a scraped "ROLE, NAME" apposition ("Pelatih PSS Slema. Seto Nurdiantoro")."""
+        lang = self.lang
+        k = bisect_left(self.sentence_starts, dot)
+        begin = self.sentence_starts[k - 1] if k else 0
+        if dot - begin > _ROLE_SENTENCE_REACH:
+            return False  # far longer than a role: a sentence of the reporter's
+        begin = after_last_dash(text, begin, dot)
+        if text.count(" ", begin, dot) > _ROLE_SENTENCE_WORDS + 1:
+            return False  # too many words for a role (a cheap test before tokenising)
+        toks = tokens(text, begin, dot)
+        if not toks or len(toks) > _ROLE_SENTENCE_WORDS or not self.nps.role_head_length(toks):
+            return False
+        if not all(is_capitalised(t.text) or t.fold in lang.role_inner or t.fold in
+                   lang.role_joiners or t.fold in lang.role_head_words for t in toks):
+            return False
+        name = _WORD.match(text, dot + 2)
+        if name is None:
+            return False
+        fold = name.group().casefold()
+        return self.nps.is_person_word(name.group()) and fold not in lang.pronouns and not (
+            match_phrase([Tok(fold, 0, 0)], 0, lang.connectors))  # "… Aure. Ia pun …"
 
     def _hits(self, text: str, slots: tuple[str, ...]) -> list[tuple[int, int, str]]:
         """Reporting verbs of the whole article (found once per article, then filtered)."""
@@ -431,8 +516,9 @@ class Attributor:
                 n = match_phrase(toks[lead:cut], 0, lang.connectors)
                 if n:
                     lead += n
-                elif toks[lead].fold in lang.according_to:
-                    lead += 1
+                elif toks[lead].fold in lang.according_to or toks[lead].fold in (
+                        lang.indirect_openers):
+                    lead += 1  # "Menurut Budi, …", "Kata Budi, …"
                 else:
                     break
             if cut - lead < 1:

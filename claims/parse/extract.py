@@ -17,7 +17,14 @@ from claims.parse.detect import detect_language
 from claims.parse.hooks import attributor_for
 from claims.parse.language import Language, get_language
 from claims.parse.lexicon import available_languages
-from claims.parse.names import Mention, NounPhrases, acronym_definitions, alias_pairs, tokens
+from claims.parse.names import (
+    Mention,
+    NounPhrases,
+    acronym_definitions,
+    alias_pairs,
+    occurrences,
+    tokens,
+)
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
@@ -54,6 +61,8 @@ class Registry:
     aliases: dict[tuple[str, ...], str] | None = None
     canonicals: dict[str, Speaker | None] = field(default_factory=dict)
     acronym_map: dict[str, str] | None = None
+    # the article as written, when the parser reads a view of it (see Attributor.comma_view)
+    written: str | None = None
 
     def add(self, mention: Mention) -> None:
         if mention.kind not in ("person", "organization") or not mention.name:
@@ -61,13 +70,14 @@ class Registry:
         role, affiliation = mention.role, mention.affiliation
         if not role and affiliation and self.bare_word(affiliation):
             affiliation = None  # "Nama Jujun Juhanda bukanlah …": a noun, not a body
-        folded = tuple(w.casefold() for w in mention.name.split())
+        name = self._untruncated(mention.name) or mention.name
+        folded = tuple(w.casefold() for w in name.split())
         for known in self.people:
             if known.folded == folded:
                 if not known.role and (role or affiliation):
                     known.role, known.affiliation = role, affiliation
                 return
-        self.people.append(Speaker(mention.name, mention.kind, role, affiliation, folded,
+        self.people.append(Speaker(name, mention.kind, role, affiliation, folded,
                                    mention.start))
         self.canonicals.clear()
 
@@ -85,6 +95,21 @@ class Registry:
         return self.canonicals[name]
 
     def _canonical(self, name: str) -> Speaker | None:
+        restored = self._untruncated(name)
+        if restored:
+            found = self.canonical(restored)
+            if found is None or len(found.folded) <= len(name.split()):
+                # "jelas Azaro." for "Azarov", introduced as "Alexander Azaro.": the fuller
+                # form, restored in turn
+                fuller = self._canonical_as_written(name)
+                again = self._untruncated(fuller.name) if fuller else None
+                if fuller and again and len(fuller.folded) > len(name.split()):
+                    found = self.canonical(again) or replace(
+                        fuller, name=again, folded=tuple(again.casefold().split()))
+            return found or Speaker(restored, "person", folded=tuple(restored.casefold().split()))
+        return self._canonical_as_written(name)
+
+    def _canonical_as_written(self, name: str) -> Speaker | None:
         folded = [w.casefold() for w in name.split()]
         if self.aliases is None:
             self.aliases = alias_pairs(self.nps, self.text)
@@ -106,6 +131,28 @@ class Registry:
                                    tuple(w.casefold() for w in fuller.split()), best.position)
                 return Speaker(fuller, "person", folded=tuple(fuller.casefold().split()))
         return best
+
+    def _untruncated(self, name: str) -> str | None:
+        """In scraped text that wrote ", " as ". " and lost the letter before it, a name written
+        only before such a period ("kata Cipt. adik …") is the name the article writes with one
+        more letter elsewhere ("ungkap Cipta")."""
+        written = self.written
+        if written is None or written is self.text or not name:
+            return None
+        places = occurrences(self.text, name)
+        if not places or not all(self.text[end:end + 1] == "," and written[end] == "."
+                                 for _start, end in places):
+            return None
+        last = name.split()[-1]
+        pos = written.find(last)
+        while pos >= 0:
+            end = pos + len(last)
+            if (pos == 0 or not written[pos - 1].isalnum()) and "a" <= written[end:end + 1] <= (
+                "z") and not (written[end + 1:end + 2].isalnum()
+                              or written[end + 1:end + 2] == "-"):
+                return name + written[end]  # "Milano Lubi" -> "Milano Lubis"
+            pos = written.find(last, end)
+        return None
 
     def with_role(self, role: str | None, affiliation: str | None) -> Speaker | None:
         if not role:
@@ -228,17 +275,19 @@ def _parse(text: str, lang: Language, code: str, outlet: str | None,
            published: date | None, url: str | None, today: date) -> ParsedArticle:
     pipe = _pipeline(lang)
     spans = find_spans(text)
-    pipe.attributor.prepare(text)
-    attributions = pipe.attributor.attribute(text, spans)
+    # the attribution reads a view of the text (same length: a scraper's ". " for ", " read
+    # as a comma); spans and quote texts come from the text as written
+    view = pipe.attributor.prepare(text)
+    attributions = pipe.attributor.attribute(view, spans)
     found = [a for a in attributions if a is not None]
     detected = outlet or _outlet_of(pipe.attributor.dateline_outlet, text, lang, url)
     if not found:
         return ParsedArticle(text=text, lang=code, outlet=detected, published=published)
     # people introduced outside quotes: salience for -nya, and full names and roles
     last = found[-1].span.start  # what comes after the last quote cannot introduce its speaker
-    indirect = pipe.attributor.indirect_mentions(text, spans, 0, last)
-    indirect += pipe.attributor.sentence_subjects(text, spans, 0, last)
-    registry = Registry(text, pipe.attributor.nps)
+    indirect = pipe.attributor.indirect_mentions(view, spans, 0, last)
+    indirect += pipe.attributor.sentence_subjects(view, spans, 0, last)
+    registry = Registry(view, pipe.attributor.nps, written=text)
     for mention in sorted([a.mention for a in found if a.mention] + indirect,
                           key=lambda m: m.start):
         registry.add(mention)
@@ -246,13 +295,18 @@ def _parse(text: str, lang: Language, code: str, outlet: str | None,
     if reference is None:
         explicit = pipe.dates.explicit_dates(text, None, today)
         reference = max(explicit) if explicit else None
-    records = _resolve(text, found, indirect, registry, pipe, reference, today)
+    records = _resolve(view, found, indirect, registry, pipe, reference, today, written=text)
     return ParsedArticle(text=text, lang=code, outlet=detected, published=published,
                          quotes=records)
 
 
 def _resolve(text: str, found: list[Attribution], indirect: list[Mention], registry: Registry,
-             pipe: _Pipeline, reference: date | None, today: date) -> list[QuoteRecord]:
+             pipe: _Pipeline, reference: date | None, today: date,
+             written: str | None = None) -> list[QuoteRecord]:
+    """Speakers of the attributed spans, resolved over the article. ``text`` is what the
+    attribution read; ``written`` the article as written (when the two differ), where quote
+    texts and mentions are taken from."""
+    written = text if written is None else written
     lang = pipe.lang
     records: list[QuoteRecord] = []
     current: Speaker | None = None
@@ -283,7 +337,7 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
                     current_person.affiliation = event.affiliation
                     registry.roles[current_person.name] = (event.role, event.affiliation)
         span = attribution.span
-        record = QuoteRecord(span.start, span.end, text[span.start:span.end],
+        record = QuoteRecord(span.start, span.end, written[span.start:span.end],
                              kind=attribution.kind)  # type: ignore[arg-type]
         record.cue = attribution.cue
         salient = current_person or current or registry.nps_last_name(text, span.start)
@@ -312,6 +366,9 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
             pending.clear()
         if record.affiliation:
             record.affiliation = _spell_out(record.affiliation, registry.acronyms())
+        mention = attribution.mention
+        if written is not text and mention and mention_text == text[mention.start:mention.end]:
+            mention_text = written[mention.start:mention.end]  # the words as written
         record.mention = mention_text
         if attribution.clause:
             c_start, c_end = attribution.clause

@@ -109,6 +109,12 @@ class Language:
     # never in its role
     descriptor_markers: frozenset[str] = frozenset()
     descriptor_units: frozenset[str] = frozenset()
+    # scraped text that wrote ", " as ". ": how many "word. word" (both lowercase) show it (0:
+    # never), and the abbreviations whose period is no such sign
+    comma_period_min: int = 0
+    # reporting words opening indirect speech before its speaker ("Kata Budi, …")
+    indirect_openers: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()
     # verbs that give their subject a role ("menjabat sebagai"), and words that make it past
     # or future ("pernah", "akan")
@@ -301,6 +307,9 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         role_modifiers=_fold_set(data["roles"].get("modifiers", [])),
         descriptor_markers=_fold_set(data["roles"].get("descriptor_markers", [])),
         descriptor_units=_fold_set(data["roles"].get("descriptor_units", [])),
+        indirect_openers=_fold_set(words.get("indirect_openers", [])),
+        comma_period_min=int(data.get("scraper", {}).get("comma_period_min", 0)),
+        abbreviations=_fold_set(data.get("scraper", {}).get("abbreviations", [])),
         coordinators=_fold_set(np_data.get("coordinators", [])),
         role_verbs=tuple(np_data.get("role_verbs", [])),
         role_verb_re=re.compile(

@@ -368,8 +368,9 @@ class NounPhrases:
             if n and n < len(sub):
                 sub = sub[n:]
                 continue
-            if sub[0].fold in lang.role_joiners or sub[0].fold in lang.role_inner:
-                sub = sub[1:]
+            if sub[0].fold in lang.role_joiners or sub[0].fold in lang.role_inner or (
+                    sub[0].fold in lang.indirect_openers and len(sub) > 1):
+                sub = sub[1:]  # "Kata Budi, …": the reporting word opens the sentence
                 continue
             break
         return sub
@@ -580,6 +581,14 @@ class NounPhrases:
             ):
                 return k + 1
         return 0
+
+    def role_head_length(self, toks: list[Tok]) -> int:
+        """Length of the role head opening ``toks`` (a listed head or a late one), 0 if none."""
+        return _match_phrase(toks, 0, self.lang.role_heads) or self._late_role_head(toks)
+
+    def is_person_word(self, word: str) -> bool:
+        """A capitalised word that can only be part of a personal name here."""
+        return self._plain_person_word(Tok(word, 0, 0))
 
     def starts_with_role(self, toks: list[Tok]) -> bool:
         return bool(_match_phrase(toks, 0, self.lang.role_heads))
@@ -946,6 +955,10 @@ def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
     if found is None:
         found = _OCCURRENCES.found[name] = _find_occurrences(text, name)
     return found
+
+
+occurrences = _occurrences  # public name for the other pipeline stages
+after_last_dash = _after_last_dash
 
 
 class _OccurrenceCache:

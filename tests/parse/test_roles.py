@@ -260,3 +260,59 @@ def test_role_anaphor_before_anyone_named_as_subject_needs_the_name_written_befo
             'gugup," ujarnya.')
     (quote,) = parse_article(text, lang="id", today=TODAY).quotes
     assert (quote.speaker, quote.role) == ("Dimas Aryanto", None)
+
+
+# Scraped text that wrote ", " as ". " and lost the letter before it (written for the project
+# in that shape): four periods between lowercase words show the corruption.
+_SCRAPED = (
+    "TANGERANG - Pelatih Persikota Tangeran. Budi Hartono beri sinyal mundur. Setelah "
+    "pertandinga. Budi mengaku kecewa dengan hasil it. namun tetap optimistis. "
+    '"Saya akan bicara ke manajeme. semoga ada jalan terbaik," ujar Budi. '
+    '"Hari ini dia kontrol ke dokte. sama cek mata juga," kata Dima. kakak Rudi Hartanto '
+    'saat ditemui di Jakart. Senin (6/3/2023). "Dia makin semangat," ungkap Dimas.'
+)
+
+
+@pytest.mark.parametrize(
+    ("index", "speaker", "role"),
+    [
+        (0, "Budi Hartono", "Pelatih Persikota Tangeran"),  # ROLE. NAME read as ROLE, NAME
+        (1, "Dimas", "kakak Rudi Hartanto"),  # "kata Dima. kakak …": NAME, ROLE
+        (2, "Dimas", "kakak Rudi Hartanto"),  # "Dima" is the "Dimas" written elsewhere
+    ],
+)
+def test_scraped_periods_for_commas_read_as_commas(index: int, speaker: str, role: str) -> None:
+    quote = parse_article(_SCRAPED, lang="id", today=TODAY).quotes[index]
+    assert quote.speaker == speaker
+    assert " ".join(p for p in (quote.role, quote.affiliation) if p) == role
+    assert _SCRAPED[quote.start:quote.end] == quote.text  # the text as written
+
+
+def test_quote_text_keeps_the_scraped_periods() -> None:
+    quote = parse_article(_SCRAPED, lang="id", today=TODAY).quotes[0]
+    assert quote.text == '"Saya akan bicara ke manajeme. semoga ada jalan terbaik,"'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # abbreviations and list letters before a lowercase word are no sign of the corruption
+        ("JAKARTA - PT Sinar Abadi Tbk. menargetkan laba naik, a.l. dari ekspor. Biaya naik, "
+         "dll. juga pajak. Syaratnya: a. lunas, b. terdaftar. Direktur Keuangan PT Sinar "
+         'Abad. Rina Sari menilai pasar membaik. "Kami optimistis," kata Rina.'),
+        # a clean article: a short verbless sentence stays a sentence
+        ('BANDUNG - Direktur Keuangan PT Sinar Abadi. Rina Sari hadir. "Kami optimistis," '
+         "kata Rina."),
+    ],
+)
+def test_periods_stay_periods_without_the_scraper_signature(text: str) -> None:
+    (quote,) = parse_article(text, lang="id", today=TODAY).quotes
+    assert quote.speaker == "Rina Sari"
+    assert quote.affiliation is None or "Abad" not in quote.affiliation
+
+
+def test_indirect_speech_opener_is_no_part_of_the_name() -> None:
+    text = ('JAKARTA - Anggaran daerah dinilai cukup. Kata Sri Wahyuningsih, sisa dana akan '
+            'dikembalikan. "Tidak ada yang kami tahan," ujarnya.')
+    (quote,) = parse_article(text, lang="id", today=TODAY).quotes
+    assert quote.speaker == "Sri Wahyuningsih"
