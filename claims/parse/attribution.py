@@ -20,6 +20,7 @@ from claims.parse.names import (
     Tok,
     after_last_dash,
     is_capitalised,
+    is_initial,
     match_phrase,
     tokens,
 )
@@ -49,6 +50,8 @@ _SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s))")
 # a newline or a quotation mark; or .!? before a space, the end, or a quotation mark
 _SENTENCE_STOP = re.compile(r"[\n\"“”«».!?](?:(?<=[\n\"“”«»])|(?=\s|$|[\"“”]))")
 _AFTER_QUOTE = ("inverted", "clitic")
+# ". L, Head of …" after a name: a stray initial, not a new sentence
+_STRAY_INITIAL = re.compile(r" [A-Z],")
 _OPENING_NAME = re.compile(r"\s*([A-Z][a-z]{2,})\s+(?:[a-z]+\s+)?(?:me|ber|di)[a-z]+")
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)(?![\w-])(?!\s+[A-Z])")
 
@@ -95,7 +98,8 @@ class Attributor:
                       text.rfind("! ", floor, end), text.rfind(".\t", floor, end))
             if cut < 0:
                 return floor
-            if cut == newline or not self._abbreviation(text, cut):
+            if cut == newline or not (self._abbreviation(text, cut)
+                                      or _STRAY_INITIAL.match(text, cut + 1)):
                 return cut + 1
             end = cut  # "Dr. Budi": not a sentence end, look further back
         return floor
@@ -103,7 +107,8 @@ class Attributor:
     def sentence_end(self, text: str, pos: int, ceiling: int) -> int:
         """Where the sentence that runs through ``pos`` ends (at most ``ceiling``)."""
         for match in _SENTENCE_STOP.finditer(text, pos, ceiling):
-            if match.group() in ".!?" and self._abbreviation(text, match.start()):
+            if match.group() in ".!?" and (self._abbreviation(text, match.start())
+                                           or _STRAY_INITIAL.match(text, match.end())):
                 continue
             return match.start()
         return ceiling
@@ -638,9 +643,15 @@ class Attributor:
                 continue  # a degree after the name
             if k and any(m.kind == "person" for m in mentions) and (
                 np[0].fold in self.lang.role_single_heads or self.nps.starts_with_role(np)
+                or self.nps.is_title_phrase(np)
             ):
                 role, affiliation = self.nps.read_role(np)  # "Budi, warga Cipinang"
-                mentions.append(Mention(text[np[0].start:np[-1].end], np[0].start, np[-1].end,
+                end = np[-1].end
+                if affiliation is None and k + 1 < len(chunks) and self.nps.is_title_phrase(np):
+                    body = self._body_chunk(text, *chunks[k + 1])  # "…, Analyst, Sinar Sekuritas"
+                    if body:
+                        affiliation, end = text[body[0].start:body[-1].end], body[-1].end
+                mentions.append(Mention(text[np[0].start:end], np[0].start, end,
                                         "role", role=role, affiliation=affiliation))
                 break
             apposed = k and bool(mentions)
@@ -648,9 +659,22 @@ class Attributor:
             if mention is None or (k and mention.kind in ("pronoun", "anonymous")):
                 break
             mentions.append(mention)
-            if mention.kind == "pronoun" or np[-1].end < toks[-1].end:
+            stray_initial = len(toks) >= 3 and toks[-2].fold == "." and is_initial(
+                toks[-1]) and np[-1] is toks[-3]  # "kata Budi Santoso. L, Analyst …"
+            if mention.kind == "pronoun" or np[-1].end < toks[-1].end and not stray_initial:
                 break  # the NP ended inside the chunk: what follows is an adjunct
         return combine_apposition(mentions)
+
+    def _body_chunk(self, text: str, start: int, end: int) -> list[Tok]:
+        """The body named in a comma chunk after a role title: capitalised words only, no date
+        ("…, Fixed Income Analyst, Sinar Sekuritas kepada wartawan")."""
+        np = self.nps.cut_after_cue(tokens(text, start, end))
+        lang = self.lang
+        if not np or not all(is_capitalised(t.text) and not t.text[0].isdigit()
+                             and t.fold not in lang.days and t.fold not in lang.months
+                             for t in np):
+            return []
+        return np
 
     def subject_mention(self, text: str, start: int, verb_start: int) -> Mention | None:
         """The subject before an active verb, with comma appositions joined (memoised per
@@ -686,7 +710,9 @@ class Attributor:
             sub = self.nps.subject_before(toks)
             if not sub:
                 break
-            mention = self.nps.read(sub, text)
+            initial = len(toks) >= 3 and toks[-2].fold == "." and is_initial(toks[-1]) and (
+                sub[-1] is toks[-3])  # "Maximilianus Nico Demus. L, Head of …": a name
+            mention = self.nps.read_name(sub, text) if initial else self.nps.read(sub, text)
             if mention is None:
                 break
             if picked and mention.kind in ("pronoun", "anonymous"):

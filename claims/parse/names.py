@@ -152,6 +152,11 @@ def is_capitalised(word: str) -> bool:
     return first in _CAPITAL_CHARS or first in _OPENING_CHARS and word[1:2] in _CAPITAL_CHARS
 
 
+def is_initial(tok: Tok) -> bool:
+    """One capital letter alone ("L")."""
+    return len(tok.text) == 1 and "A" <= tok.text <= "Z"
+
+
 def is_acronym(word: str) -> bool:
     return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
@@ -339,6 +344,11 @@ class NounPhrases:
                 toks, begin, lang.role_heads
             ) and self._plain_person_word(toks[begin - 2]):
                 break  # "Gubernur Sumbar Irwan Prayitno dan Gubernur Bali Wayan Koster"
+            if fold == "." and begin == end - 1 and begin >= 2 and is_initial(toks[begin]) and (
+                    is_capitalised(toks[begin - 2].text)):
+                # "Maximilianus Nico Demus. L, Head of …": a stray initial after the name
+                end = begin = begin - 1
+                continue
             if fold in lang.days or fold in lang.months or tok.text[0].isdigit() or fold == ".":
                 break
             ok = (
@@ -586,6 +596,13 @@ class NounPhrases:
         """Length of the role head opening ``toks`` (a listed head or a late one), 0 if none."""
         return _match_phrase(toks, 0, self.lang.role_heads) or self._late_role_head(toks)
 
+    def is_title_phrase(self, toks: list[Tok]) -> bool:
+        """A short capitalised phrase ending in the head of an English title ("Fixed Income
+        Analyst", "Senior Fund Manager"): a role written alone in an apposition."""
+        return 1 < len(toks) <= 4 and toks[-1].fold in self.lang.lowercase_title_heads and all(
+            is_capitalised(t.text) and not self.is_org(t) and not self.is_place(t)
+            for t in toks)
+
     def is_person_word(self, word: str) -> bool:
         """A capitalised word that can only be part of a personal name here."""
         return self._plain_person_word(Tok(word, 0, 0))
@@ -599,7 +616,8 @@ class NounPhrases:
         toks = [t for t in toks if not self.is_title(t)]
         if not toks:
             return None, None
-        role_len = _match_phrase(toks, 0, lang.role_heads) or self._late_role_head(toks)
+        role_len = len(toks) if self.is_title_phrase(toks) else (  # "Fixed Income Analyst"
+            _match_phrase(toks, 0, lang.role_heads) or self._late_role_head(toks))
         i = role_len
         while i < len(toks) and not is_capitalised(toks[i].text) and toks[i].fold not in (
             lang.role_joiners

@@ -316,3 +316,34 @@ def test_indirect_speech_opener_is_no_part_of_the_name() -> None:
             'dikembalikan. "Tidak ada yang kami tahan," ujarnya.')
     (quote,) = parse_article(text, lang="id", today=TODAY).quotes
     assert quote.speaker == "Sri Wahyuningsih"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a stray initial after the name's period, then the title after the comma
+        ("JAKARTA - Harga obligasi melemah.Hendrikus Wira Santoso. L, Head of Fixed Income "
+         "Division PT Sinar Sekuritas mengatakan pasar cenderung datar. "
+         '"Kami merekomendasikan beli saat lelang," katanya.',
+         "Head of Fixed Income Division PT Sinar Sekuritas"),
+        ('JAKARTA - Harga obligasi melemah. "Kami merekomendasikan beli saat lelang," kata '
+         "Hendrikus Wira Santoso. L, Fixed Income Analyst, Sinar Sekuritas kepada wartawan.",
+         "Fixed Income Analyst Sinar Sekuritas"),
+        # an English title alone in the apposition after the name
+        ('JAKARTA - Pasar saham dibuka menguat. "Investor menunggu data inflasi," kata '
+         "Hendrikus Wira Santoso, Senior Market Strategist, Sinar Sekuritas, Selasa (4/4).",
+         "Senior Market Strategist Sinar Sekuritas"),
+    ],
+)
+def test_title_after_a_name_with_a_stray_initial(text: str, role: str) -> None:
+    (quote,) = parse_article(text, lang="id", today=TODAY).quotes
+    assert quote.speaker == "Hendrikus Wira Santoso"
+    assert " ".join(p for p in (quote.role, quote.affiliation) if p) == role
+
+
+def test_a_name_ending_in_a_role_word_is_no_title() -> None:
+    """"Hakim" is a role head and a surname: after a role chunk, the name stays the name."""
+    text = ('"Tindakan itu melanggar hukum," kata Ketua Komisi Etik Jawa Timur, Agus Salim '
+            "Hakim kepada wartawan.")
+    (quote,) = parse_article(text, lang="id", today=TODAY).quotes
+    assert quote.speaker == "Agus Salim Hakim"
