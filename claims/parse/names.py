@@ -497,6 +497,8 @@ class NounPhrases:
         body = toks[:name_from] if name_from >= 0 else toks
         body_marks = marks[: len(body)]
         role_len = _match_phrase(body, 0, lang.role_heads)
+        if role_len > 1 and is_acronym(body[role_len - 1].text):
+            role_len -= 1  # "Gubernur BI", "Ketua DPR": the body is the affiliation
         if not role_len:
             role_len = self._late_role_head(body)
         i = role_len

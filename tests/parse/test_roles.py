@@ -347,3 +347,23 @@ def test_a_name_ending_in_a_role_word_is_no_title() -> None:
             "Hakim kepada wartawan.")
     (quote,) = parse_article(text, lang="id", today=TODAY).quotes
     assert quote.speaker == "Agus Salim Hakim"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ('"Inflasi tetap terkendali," kata Gubernur BI Darmawan Prasetyo.', ("Gubernur", "BI")),
+        ('JAKARTA - Bank Indonesia (BI) menahan suku bunga. "Inflasi tetap terkendali," kata '
+         "Gubernur BI Darmawan Prasetyo.", ("Gubernur", "Bank Indonesia (BI)")),
+        ('"Kami akan mengevaluasi direksi," ujar Menteri BUMN Darmawan Prasetyo.',
+         ("Menteri", "BUMN")),
+        # a role head that ends in an ordinary organisation word stays whole
+        ('"Pasar akan ditata," kata Wali Kota Darmawan Prasetyo.', ("Wali Kota", None)),
+    ],
+)
+def test_acronym_ending_a_role_head_is_the_affiliation(
+    text: str, role: tuple[str, str | None]
+) -> None:
+    (quote,) = parse_article(text, lang="id", today=TODAY).quotes
+    assert quote.speaker == "Darmawan Prasetyo"
+    assert (quote.role, quote.affiliation) == role
