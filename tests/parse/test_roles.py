@@ -298,8 +298,9 @@ def test_quote_text_keeps_the_scraped_periods() -> None:
     [
         # abbreviations and list letters before a lowercase word are no sign of the corruption
         ("JAKARTA - PT Sinar Abadi Tbk. menargetkan laba naik, a.l. dari ekspor. Biaya naik, "
-         "dll. juga pajak. Syaratnya: a. lunas, b. terdaftar. Direktur Keuangan PT Sinar "
-         'Abad. Rina Sari menilai pasar membaik. "Kami optimistis," kata Rina.'),
+         "dll. juga pajak, sesuai Pasal 2 jo. pasal 3. Syaratnya: a. lunas, b. terdaftar. "
+         'Direktur Keuangan PT Sinar Abad. Rina Sari menilai pasar membaik. "Kami optimistis," '
+         "kata Rina."),
         # a clean article: a short verbless sentence stays a sentence
         ('BANDUNG - Direktur Keuangan PT Sinar Abadi. Rina Sari hadir. "Kami optimistis," '
          "kata Rina."),
