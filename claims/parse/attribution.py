@@ -85,6 +85,8 @@ class Attributor:
         self._memo: dict[tuple[int, int], Mention | None] = {}
         self._all_hits: list[tuple[tuple[int, int, str], str]] = []
         # the place words end in a letter or a dot: _may_follow_place_word can test them
+        # lowercase words a role may hold ("pelatih kepala", "Head of", "di"): one set
+        self._role_lowercase = lang.role_inner | lang.role_joiners | lang.role_head_words
         self._place_words_literal = bool(lang.after_place_words) and all(
             w and not w[-1].isspace() for w in lang.after_place_words)
 
@@ -393,17 +395,20 @@ class Attributor:
         begin = self.sentence_starts[k - 1] if k else 0
         if dot - begin > _ROLE_SENTENCE_REACH:
             return False  # far longer than a role: a sentence of the reporter's
-        begin = after_last_dash(text, begin, dot)
+        sentence = text[begin:dot]
+        if "-" in sentence or "–" in sentence or "—" in sentence:
+            begin = after_last_dash(text, begin, dot)  # "TRIBUNNEWS.COM - Pelatih …"
         if text.count(" ", begin, dot) > _ROLE_SENTENCE_WORDS + 1:
             return False  # too many words for a role (a cheap test before tokenising)
+        name = _WORD.match(text, dot + 2)
+        if name is None or any("a" <= word[0] <= "z" and word not in self._role_lowercase
+                               for word in text[begin:dot].split()):
+            return False  # a lowercase word a role never holds: the reporter's sentence
         toks = tokens(text, begin, dot)
         if not toks or len(toks) > _ROLE_SENTENCE_WORDS or not self.nps.role_head_length(toks):
             return False
         if not all(is_capitalised(t.text) or t.fold in lang.role_inner or t.fold in
                    lang.role_joiners or t.fold in lang.role_head_words for t in toks):
-            return False
-        name = _WORD.match(text, dot + 2)
-        if name is None:
             return False
         fold = name.group().casefold()
         return self.nps.is_person_word(name.group()) and fold not in lang.pronouns and not (
