@@ -215,7 +215,7 @@ def db_size_mb(db: Path) -> float:
 
 # --- search -----------------------------------------------------------------------------------
 
-QUOTE_COLUMNS = ("speaker_id, text, start, \"end\", kind, cue, mention, resolution, role, "
+QUOTE_COLUMNS = ("speaker_id, text, start, \"end\", kind, cue, mention, resolution, role, day, "
                  "affiliation, via, said_on, confidence")
 
 

@@ -41,6 +41,7 @@ SNIPPET_WIDTH = 160
 DEFAULT_POOL = 300
 BM25_K1, BM25_B = 1.2, 0.75
 _FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+_ARTICLE_COLUMN = re.compile(r"\ba\.")
 
 QUOTE_COLUMNS = [
     "id", "speaker", "speaker_kind", "role", "affiliation", "text", "kind", "cue", "mention",
@@ -179,10 +180,10 @@ def _row_filters(conn: Connection, f: QuoteFilter,
         where.append("lower(q.via) LIKE :via")
         params["via"] = f"%{f.via.casefold()}%"
     if f.since:
-        where.append("COALESCE(q.said_on, a.published) >= :since")
+        where.append("q.day >= :since")
         params["since"] = f.since
     if f.until:
-        where.append("COALESCE(q.said_on, a.published) <= :until")
+        where.append("q.day <= :until")
         params["until"] = f.until
     if f.kind:
         where.append("q.kind = :kind")
@@ -198,8 +199,16 @@ def _build(conn: Connection, f: QuoteFilter) -> tuple[str, dict[str, Any]]:
     terms, short, raw = _text_terms(f)
     where, params = _row_filters(conn, f, short)
     source, extra = "quote q", ""
-    order = "COALESCE(q.said_on, a.published) DESC, q.id"
+    order = "q.day DESC, q.id"
     limit = f"LIMIT {int(f.limit)}" if f.limit else ""
+    if not (terms or raw is not None) and f.limit:
+        # newest first: pick the ids from the (speaker_id, day, id) or (day, id) index, then
+        # read only those rows (sorting whole rows cost 60 ms for a 40,000-quote speaker)
+        joins = "JOIN article a ON a.id = q.article_id" if any(
+            _ARTICLE_COLUMN.search(w) for w in where) else ""
+        ids = (f"SELECT q.id FROM quote q {joins} WHERE 1=1"
+               + "".join(f" AND {w}" for w in where) + f" ORDER BY {order} {limit}")
+        where = [f"q.id IN ({ids})"]
     if (terms or raw is not None) and conn.dialect.name == "sqlite":
         _, match = match_condition("sqlite", terms, raw, params)
         inner = f"SELECT rowid AS qid, rank FROM quote_fts WHERE {match}"
@@ -329,7 +338,7 @@ def _filtered_rows_estimate(conn: Connection, f: QuoteFilter,
         # counted up to a cap: past it the outlet is large, and counting costs milliseconds
         articles = conn.execute(text(
             f"SELECT count(*) FROM (SELECT 1 FROM article WHERE outlet IN "
-            f"({', '.join(':' + k for k in names)}) LIMIT {OUTLET_COUNT_CAP})"),
+            f"({', '.join(':' + k for k in names)}) LIMIT {OUTLET_COUNT_CAP}) AS capped"),
             names).scalar() or 0
         per_article = ((conn.execute(text("SELECT max(id) FROM quote")).scalar() or 0)
                        / max(1, conn.execute(text("SELECT max(id) FROM article")).scalar() or 1))

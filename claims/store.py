@@ -110,20 +110,23 @@ def storable_quotes(parsed: ParsedArticle) -> tuple[list[QuoteRecord], list[str]
     return kept, refused
 
 
-def quote_row(q: QuoteRecord, speaker_ids: dict[str, int]) -> dict[str, Any]:
-    """The parser-owned columns of a quote row (claim grouping columns are not touched)."""
+def quote_row(q: QuoteRecord, speaker_ids: dict[str, int],
+              published: date | None = None) -> dict[str, Any]:
+    """The parser-owned columns of a quote row (claim grouping columns are not touched);
+    ``published`` is the article's day, the quote's ``day`` when it has no ``said_on``."""
     sid = speaker_ids.get(cached_speaker_key(q.speaker)) if q.speaker else None
     return {
         "speaker_id": sid, "text": q.text, "start": q.start, "end": q.end, "kind": q.kind,
         "cue": q.cue, "mention": q.mention, "resolution": q.resolution, "role": q.role,
         "affiliation": q.affiliation, "via": q.via, "said_on": q.said_on,
-        "confidence": q.confidence,
+        "day": q.said_on or published, "confidence": q.confidence,
     }
 
 
 def quote_rows(article_id: int, parsed: ParsedArticle, speaker_ids: dict[str, int]) -> list[dict]:
     """Rows for the quote table from one parsed article (quotes assumed storable)."""
-    return [{"article_id": article_id, **quote_row(q, speaker_ids)} for q in parsed.quotes]
+    return [{"article_id": article_id, **quote_row(q, speaker_ids, parsed.published)}
+            for q in parsed.quotes]
 
 
 def _speaker_names(quotes: Iterable[QuoteRecord]) -> dict[str, tuple[str, str]]:
@@ -141,11 +144,11 @@ QUOTES_PER_STATEMENT = 500
 
 _QUOTE_INSERT_COLUMNS = ("article_id", "speaker_id", "text", "start", "end", "kind", "cue",
                          "mention", "resolution", "role", "affiliation", "via", "said_on",
-                         "confidence")
+                         "day", "confidence")
 
 
 _quote_values = itemgetter(*_QUOTE_INSERT_COLUMNS)
-_SAID_ON = _QUOTE_INSERT_COLUMNS.index("said_on")
+_DATES = (_QUOTE_INSERT_COLUMNS.index("said_on"), _QUOTE_INSERT_COLUMNS.index("day"))
 
 
 def _sqlite_values(rows: Sequence[dict[str, Any]]) -> list[Any]:
@@ -153,8 +156,9 @@ def _sqlite_values(rows: Sequence[dict[str, Any]]) -> list[Any]:
     flat: list[Any] = []
     for row in rows:
         values = list(_quote_values(row))
-        if isinstance(values[_SAID_ON], date):
-            values[_SAID_ON] = values[_SAID_ON].isoformat()
+        for i in _DATES:
+            if isinstance(values[i], date):
+                values[i] = values[i].isoformat()
         flat.extend(values)
     return flat
 
@@ -261,7 +265,7 @@ def write_batch(
 
 
 _PARSER_COLUMNS = ("speaker_id", "text", "kind", "cue", "mention", "resolution", "role",
-                   "affiliation", "via", "said_on", "confidence")
+                   "affiliation", "via", "said_on", "day", "confidence")
 
 
 StoredQuotes = dict[int, dict[tuple[int, int], dict[str, Any]]]
@@ -303,10 +307,12 @@ def reparse_batch(
     table = Quote.__table__
     stored = _stored_quotes(conn, [aid for aid, _ in batch])
     kept_by_article: list[tuple[int, list[QuoteRecord]]] = []
+    published: dict[int, date | None] = {}
     for article_id, parsed in batch:
         kept, refused = storable_quotes(parsed)
         result.notes.extend((f"article {article_id}", reason) for reason in refused)
         kept_by_article.append((article_id, kept))
+        published[article_id] = parsed.published
     speaker_ids = resolve_speakers(
         conn, _speaker_names(q for _, kept in kept_by_article for q in kept))
 
@@ -316,7 +322,7 @@ def reparse_batch(
     for article_id, kept in kept_by_article:
         old = stored[article_id]
         for q in kept:
-            row = quote_row(q, speaker_ids)
+            row = quote_row(q, speaker_ids, published[article_id])
             previous = old.pop((q.start, q.end), None)
             if previous is None:
                 inserts.append({"article_id": article_id, **row})

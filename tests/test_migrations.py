@@ -78,3 +78,48 @@ def test_migrations_apply_and_match_models_on_each_backend(db: str) -> None:
     with engine.connect() as conn:
         assert current_revision(conn) == head_revision()
     engine.dispose()
+
+
+def test_quote_day_is_backfilled_and_kept_by_the_writer(db: str) -> None:
+    """0004 fills quote.day from said_on or the article's day; new rows get it on insert."""
+    from datetime import date
+
+    from sqlalchemy import text
+
+    from claims.parse.records import ParsedArticle, QuoteRecord
+    from claims.store import write_batch
+
+    cfg = alembic_config(to_url(db))
+    command.upgrade(cfg, "head")  # the PostgreSQL fixture may already be at head (and empty)
+    command.downgrade(cfg, "0003")
+    engine = make_engine(db)
+    with engine.begin() as conn:
+        old = conn.execute(text(
+            "INSERT INTO article (sha256, outlet, lang, published, text, ingested_at, "
+            "parser_version) VALUES ('x', 'Kompas', 'id', '2024-03-05', "
+            "'\u201cA,\u201d kata Budi. \u201cB,\u201d kata Ani.', '2024-03-05', 't') "
+            "RETURNING id")).scalar()
+        conn.execute(text(
+            "INSERT INTO quote (article_id, text, start, \"end\", kind, resolution, said_on, "
+            "confidence) VALUES (:a, 'a', 0, 4, 'direct', 'named', '2024-03-04', 0.9), "
+            "(:a, 'b', 17, 21, 'direct', 'named', NULL, 0.9)"), {"a": old})
+    engine.dispose()
+    command.upgrade(cfg, "head")
+    engine = make_engine(db)
+    with engine.begin() as conn:
+        days = conn.execute(text("SELECT day FROM quote ORDER BY start")).scalars().all()
+        assert [str(d) for d in days] == ["2024-03-04", "2024-03-05"]
+        body = "\u201cNaik,\u201d kata Budi. \u201cTurun,\u201d kata Ani."
+        quotes = [QuoteRecord(start=0, end=7, text=body[0:7], said_on=date(2024, 5, 1)),
+                  QuoteRecord(start=19, end=27, text=body[19:27])]
+
+        class Meta:
+            url = title = source_id = None
+
+        write_batch(conn, [(Meta(), ParsedArticle(text=body, lang="id", outlet="Detik",
+                                                   published=date(2024, 5, 2),
+                                                   quotes=quotes))], "t")
+        days = conn.execute(text("SELECT day FROM quote WHERE article_id != :a ORDER BY start"),
+                            {"a": old}).scalars().all()
+        assert [str(d) for d in days] == ["2024-05-01", "2024-05-02"]
+    engine.dispose()
