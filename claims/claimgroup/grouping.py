@@ -39,9 +39,10 @@ Rules (in this order):
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -107,11 +108,38 @@ class ClaimGroup:
 
 @dataclass(slots=True)
 class _Open:
-    """A claim being built, with what verification needs."""
+    """A claim being built, with what verification needs.
 
-    group: ClaimGroup
+    A whole archive holds one per statement (tens of thousands, most never joined), so an open
+    claim keeps two references and a counter; the members that join later get a list only
+    when the first one comes, and the ``ClaimGroup`` is built once grouping is done.
+    """
+
+    first: Appearance
     longest: Appearance
-    articles: dict[int, list[Appearance]] = field(default_factory=lambda: defaultdict(list))
+    longest_tokens: int
+    longest_relation: Relation = "identical"
+    joined: list[tuple[Appearance, Relation]] | None = None
+
+    def members(self) -> Iterator[Appearance]:
+        """The first appearance, then the others in the order they joined."""
+        yield self.first
+        for app, _ in self.joined or ():
+            yield app
+
+    def join(self, app: Appearance, rel: Relation, n_tokens: int) -> None:
+        if self.joined is None:
+            self.joined = []
+        self.joined.append((app, rel))
+        if n_tokens > self.longest_tokens:
+            self.longest, self.longest_tokens, self.longest_relation = app, n_tokens, rel
+
+    def group(self, claim_id: int) -> ClaimGroup:
+        relations: dict[int, Relation] = {self.first.quote_id: "identical"}
+        for app, rel in self.joined or ():
+            relations[app.quote_id] = rel
+        return ClaimGroup(claim_id=claim_id, first=self.first, members=list(self.members()),
+                          relations=relations)
 
 
 def _sort_key(app: Appearance) -> tuple:
@@ -139,10 +167,20 @@ def shingle_keys(tokens: tuple[str, ...], lang: str = "id") -> list[int]:
     return sorted({hash(s) for s in shingles(tokens, lang)})
 
 
-def _document_frequencies(keys: Iterable[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-    """(sorted distinct keys, how many appearances carry each) as compact arrays."""
-    flat = np.fromiter((k for ks in keys for k in ks), dtype=np.int64)
-    return np.unique(flat, return_counts=True)
+def _evidence_keys(keys: Iterable[list[int]], max_df: int) -> np.ndarray:
+    """The sorted keys carried by more than one and at most ``max_df`` appearances: the only
+    shingles usable as evidence (one seen once can never be shared; one seen too often is a
+    stock phrase). Sorted in place and counted by runs, so a whole archive needs one array of
+    every key (8 bytes each) and little more."""
+    flat = array("q")
+    for ks in keys:
+        flat.extend(ks)
+    every = np.frombuffer(flat, dtype=np.int64)  # a view: no second copy of every key
+    every.sort()
+    starts = np.flatnonzero(np.concatenate(([True], every[1:] != every[:-1])))
+    counts = np.diff(np.append(starts, len(every)))
+    keep = starts[(counts > 1) & (counts <= max_df)]
+    return every[keep]
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,15 +238,15 @@ def _longer(a: Appearance, b: Appearance, rules: GroupingRules) -> bool:
 def _same_article_ok(open_claim: _Open, new: Appearance, rules: GroupingRules) -> bool:
     if new.article_id is None:
         return True
-    siblings = open_claim.articles.get(new.article_id)
-    if not siblings:
-        return True
-    return any(relation(s.text, new.text, rules.lang) in COPY_RELATIONS for s in siblings)
+    # scanning the members is cheap: most claims have one, a few a few hundred
+    siblings = [m for m in open_claim.members() if m.article_id == new.article_id]
+    return not siblings or any(
+        relation(s.text, new.text, rules.lang) in COPY_RELATIONS for s in siblings)
 
 
 def _verify(open_claim: _Open, new: Appearance, rules: GroupingRules) -> Relation | None:
     """Relation of ``new`` to the claim's first appearance, or None if it does not belong."""
-    first = open_claim.group.first
+    first = open_claim.first
     if first.day and new.day and (new.day - first.day).days > rules.max_days:
         return None
     if not _same_article_ok(open_claim, new, rules):
@@ -228,7 +266,7 @@ def _verify(open_claim: _Open, new: Appearance, rules: GroupingRules) -> Relatio
         return None
     direct = relation(first.text, new.text, rules.lang)
     copies = ("identical", "format", "excerpt")
-    longest_rel = open_claim.group.relations.get(longest.quote_id)
+    longest_rel = open_claim.longest_relation
     if direct == "substantive" and via_longest in copies and longest_rel in copies:
         return "excerpt"
     return direct
@@ -237,7 +275,7 @@ def _verify(open_claim: _Open, new: Appearance, rules: GroupingRules) -> Relatio
 def _verify_fragment(open_claim: _Open, new: Appearance, rules: GroupingRules) -> Relation | None:
     """A short quote joins only an exact (format-level) copy by the same known speaker, within
     the time window (rule 2)."""
-    first = open_claim.group.first
+    first = open_claim.first
     if first.day and new.day and (new.day - first.day).days > rules.max_days:
         return None
     if speaker_link(first, new, rules.lang) != "same":
@@ -248,6 +286,28 @@ def _verify_fragment(open_claim: _Open, new: Appearance, rules: GroupingRules) -
     return rel if rel in COPY_RELATIONS else None
 
 
+def _postings_from(slot: int | list[int] | None, oldest: int) -> Iterable[int]:
+    """Claim indexes >= ``oldest`` in one slot of the shingle index."""
+    if slot is None:
+        return ()
+    if isinstance(slot, int):
+        return (slot,) if slot >= oldest else ()
+    return slot[bisect_left(slot, oldest):]
+
+
+def _with_posting(slot: int | list[int] | None, claim_index: int) -> int | list[int]:
+    """The slot with ``claim_index`` added. Most shingles only ever point at one claim (the
+    copies of one quote), so a slot holds a bare int until a second claim shares it."""
+    if slot is None or slot == claim_index:
+        return claim_index
+    if isinstance(slot, int):
+        return sorted((slot, claim_index))
+    at = bisect_left(slot, claim_index)
+    if at == len(slot) or slot[at] != claim_index:
+        slot.insert(at, claim_index)
+    return slot
+
+
 def group_claims(
     appearances: Iterable[Appearance], rules: GroupingRules | None = None, **overrides
 ) -> list[ClaimGroup]:
@@ -256,27 +316,27 @@ def group_claims(
     rules = rules or GroupingRules(**overrides)
     ordered = sorted(appearances, key=_sort_key)
     # Two passes over the texts instead of keeping every quote's shingles: memory stays small
-    # (compact arrays of document frequencies) whatever the size of the archive.
-    n_tokens = {a.quote_id: len(_canonical(a.text, rules.lang)) for a in ordered}
-    known, counts = _document_frequencies(
-        shingle_keys(_canonical(a.text, rules.lang), rules.lang) for a in ordered
-        if n_tokens[a.quote_id] >= rules.min_tokens)
+    # (one compact array of the usable keys) whatever the size of the archive.
+    evidence = _evidence_keys(
+        (shingle_keys(toks, rules.lang) for a in ordered
+         if len(toks := _canonical(a.text, rules.lang)) >= rules.min_tokens), rules.max_df)
+    last_key = len(evidence) - 1
 
     claims: list[_Open] = []
     first_days: list[date] = []  # non-decreasing: claims are opened in time order
-    index: dict[int, list[int]] = defaultdict(list)  # shingle key -> sorted claim indexes
+    # position of a usable key in ``evidence`` -> claim index(es), sorted
+    index: list[int | list[int] | None] = [None] * len(evidence)
     short_index: dict[tuple[str, ...], list[int]] = defaultdict(list)  # fragment -> claims
     window = timedelta(days=rules.max_days)
     for app in ordered:
         toks = _canonical(app.text, rules.lang)
         long_enough = len(toks) >= rules.min_tokens
         usable: list[int] = []
-        if long_enough:
-            # a shingle seen once can never be shared; one seen too often is a stock phrase
+        if long_enough and last_key >= 0:
             keys = shingle_keys(toks, rules.lang)
-            df = counts[np.searchsorted(known, keys)]
-            usable = [k for k, n in zip(keys, df.tolist(), strict=True)
-                      if 1 < n <= rules.max_df]
+            at = np.searchsorted(evidence, keys)
+            found = evidence[np.minimum(at, last_key)] == keys
+            usable = at[found].tolist()
         best: tuple[int, int, Relation] | None = None  # (relation rank, claim index, relation)
         if not long_enough and len(toks) >= rules.min_fragment_tokens:
             for claim_index in short_index.get(toks, ()):
@@ -288,9 +348,7 @@ def group_claims(
             oldest = bisect_left(first_days, app.day - window) if app.day else 0
             hits: Counter[int] = Counter()
             for s in usable:
-                postings = index.get(s)
-                if postings:
-                    hits.update(postings[bisect_left(postings, oldest):])
+                hits.update(_postings_from(index[s], oldest))
             # most shared shingles first; ties by claim age, so runs are reproducible
             ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
             for claim_index, _ in ranked[:rules.max_candidates]:
@@ -301,28 +359,18 @@ def group_claims(
                 if best is None or rank < best[0]:
                     best = (rank, claim_index, rel)
         if best is None:
-            group = ClaimGroup(claim_id=len(claims), first=app, members=[app],
-                               relations={app.quote_id: "identical"})
-            claims.append(_Open(group=group, longest=app))
+            claims.append(_Open(first=app, longest=app, longest_tokens=len(toks)))
             first_days.append(app.day or date.max)
             target = len(claims) - 1
         else:
             _, target, rel = best
-            open_claim = claims[target]
-            open_claim.group.members.append(app)
-            open_claim.group.relations[app.quote_id] = rel
-            if len(toks) > n_tokens[open_claim.longest.quote_id]:
-                open_claim.longest = app
-        if app.article_id is not None:
-            claims[target].articles[app.article_id].append(app)
+            claims[target].join(app, rel, len(toks))
         if not long_enough:
             if best is None:
                 short_index[toks].append(target)
             continue  # fragments never become evidence for a longer quote
         for s in usable:
-            postings = index[s]
-            at = bisect_left(postings, target)
-            if at == len(postings) or postings[at] != target:
-                postings.insert(at, target)
+            index[s] = _with_posting(index[s], target)
+    del index, short_index, evidence
     clear_caches()
-    return [c.group for c in claims]
+    return [c.group(i) for i, c in enumerate(claims)]
