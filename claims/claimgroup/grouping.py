@@ -177,10 +177,19 @@ def _evidence_keys(keys: Iterable[list[int]], max_df: int) -> np.ndarray:
         flat.extend(ks)
     every = np.frombuffer(flat, dtype=np.int64)  # a view: no second copy of every key
     every.sort()
-    starts = np.flatnonzero(np.concatenate(([True], every[1:] != every[:-1])))
-    counts = np.diff(np.append(starts, len(every)))
-    keep = starts[(counts > 1) & (counts <= max_df)]
-    return every[keep]
+    # most keys occur once: drop them before counting runs, the index arrays stay small
+    repeated = every[1:] == every[:-1]
+    shared = np.zeros(len(every), dtype=bool)
+    shared[1:] |= repeated
+    shared[:-1] |= repeated
+    del repeated
+    keys_seen_twice = every[shared]
+    del shared, every, flat
+    if not len(keys_seen_twice):
+        return keys_seen_twice
+    starts = np.flatnonzero(np.concatenate(([True], keys_seen_twice[1:] != keys_seen_twice[:-1])))
+    counts = np.diff(np.append(starts, len(keys_seen_twice)))
+    return keys_seen_twice[starts[counts <= max_df]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
+from sys import intern
 from typing import Literal
 
 from rapidfuzz.distance import OSA
@@ -153,7 +154,8 @@ def _canonical(text: str, lang: str) -> tuple[str, ...]:
     lex = load_claim_lexicon(lang)
     words = [m.group().casefold() for m in _WORD.finditer(text)]
     folded = [lex.spelling.get(w, w) for w in _fold_numbers(words, lex)]
-    return tuple(_shared_range_unit(folded))
+    # interned: the cached texts share one string per word instead of a copy per occurrence
+    return tuple(map(intern, _shared_range_unit(folded)))
 
 
 def _is_number(token: str) -> bool:
