@@ -65,40 +65,43 @@ class RefreshSummary:
 
 
 @dataclass(slots=True)
-class _Row:
-    appearance: Appearance
-    old_claim: int | None
-    old_relation: str | None
-    speaker_id: int | None
-    lang: str
+class _Stored(Appearance):
+    """An appearance with what storing the regrouped claims needs: one object per quote (and
+    no lookup dicts over all quotes) keeps a whole-archive regrouping small in memory."""
+
+    old_claim: int | None = None
+    old_relation: str | None = None
+    speaker_id: int | None = None
+    lang: str = "id"
 
 
 def _day(value: Any) -> date | None:
     return parse_date(value) if value is not None else None
 
 
-def _load(conn: Connection, where: str = "", params: dict | None = None) -> list[_Row]:
+def _load(conn: Connection, where: str = "", params: dict | None = None) -> list[_Stored]:
     rows = []
-    # Names, roles, outlets and days repeat across an archive: one shared object each keeps
-    # a whole-archive regrouping small in memory.
+    # Names, roles, outlets, days, article and speaker ids repeat across an archive: one
+    # shared object each keeps a whole-archive regrouping small in memory.
     shared: dict[Any, Any] = {}
 
     def one(value: Any) -> Any:
         return value if value is None else shared.setdefault(value, value)
 
     for r in conn.execute(text(_LOAD.format(where=where)), params or {}):
-        app = Appearance(quote_id=r[0], text=r[1], article_id=r[2], speaker_key=one(r[3]),
-                         speaker_name=one(r[4]), speaker_type=one(r[5]), affiliation=one(r[6]),
-                         role=one(r[7]), outlet=one(r[8]), day=one(_day(r[9])))
-        rows.append(_Row(app, r[10], one(r[11]), r[12], one(r[13])))
+        rows.append(_Stored(
+            quote_id=r[0], text=r[1], article_id=one(r[2]), speaker_key=one(r[3]),
+            speaker_name=one(r[4]), speaker_type=one(r[5]), affiliation=one(r[6]),
+            role=one(r[7]), outlet=one(r[8]), day=one(_day(r[9])), old_claim=one(r[10]),
+            old_relation=one(r[11]), speaker_id=one(r[12]), lang=one(r[13])))
     return rows
 
 
-def _group(rows: list[_Row], rules: GroupingRules | None) -> list[ClaimGroup]:
+def _group(rows: list[_Stored], rules: GroupingRules | None) -> list[ClaimGroup]:
     """Group per language (the comparison lexicon is per language)."""
     by_lang: dict[str, list[Appearance]] = defaultdict(list)
     for row in rows:
-        by_lang[row.lang].append(row.appearance)
+        by_lang[row.lang].append(row)
     groups: list[ClaimGroup] = []
     for lang, apps in sorted(by_lang.items()):
         groups.extend(group_claims(apps, replace(rules or GroupingRules(), lang=lang)))
@@ -146,9 +149,13 @@ def _next_claim_id(conn: Connection) -> int:
     )
 
 
-def _claim_row(claim_id: int, g: ClaimGroup, speaker_of: dict[int, int | None]) -> dict:
-    speakers = Counter(s for q in g.member_ids if (s := speaker_of.get(q)) is not None)
-    speaker_id = speaker_of.get(g.first.quote_id)
+def _speaker_id(app: Appearance) -> int | None:
+    return app.speaker_id if isinstance(app, _Stored) else None
+
+
+def _claim_row(claim_id: int, g: ClaimGroup) -> dict:
+    speakers = Counter(s for m in g.members if (s := _speaker_id(m)) is not None)
+    speaker_id = _speaker_id(g.first)
     if speaker_id is None and speakers:
         speaker_id = speakers.most_common(1)[0][0]
     return {"id": claim_id, "text": g.first.text, "speaker_id": speaker_id,
@@ -241,16 +248,20 @@ def _refresh(conn: Connection, rules: GroupingRules | None, resolve_speakers: bo
     scope = None if full else _scope(conn, 2 * (rules or GroupingRules()).max_days)
     rows = _load(conn) if scope is None else _load(conn, *scope)
     summary.quotes = len(rows)
-    groups = _group(rows, rules)
-    by_quote = {r.appearance.quote_id: r for r in rows}
     touched = {r.old_claim for r in rows if r.old_claim is not None}
+    in_scope = set() if scope is None else {r.quote_id for r in rows}
+    groups = _group(rows, rules)
+    del rows  # the groups hold every quote from here on
     old_claims = {cid: first for cid, first in
                   conn.execute(text("SELECT id, first_quote_id FROM claim"))
-                  if scope is None or cid in touched or first in by_quote}
+                  if scope is None or cid in touched or first in in_scope}
+    del in_scope
     old_first = {first: cid for cid, first in old_claims.items() if first is not None}
-    old_claim_of = {qid: r.old_claim for qid, r in by_quote.items()}
+    # only quotes that were in a claim: none at all when an archive is grouped the first time
+    old_claim_of = {m.quote_id: m.old_claim for g in groups for m in g.members
+                    if isinstance(m, _Stored) and m.old_claim is not None}
     ids, _ = assign_stable_ids(groups, old_first, old_claim_of, _next_claim_id(conn))
-    speaker_of = {qid: r.speaker_id for qid, r in by_quote.items()}
+    del old_claim_of
 
     current = {r[0]: tuple(r[1:]) for r in conn.execute(text(
         "SELECT id, text, speaker_id, first_quote_id, first_seen, n_articles, n_outlets "
@@ -285,16 +296,17 @@ def _refresh(conn: Connection, rules: GroupingRules | None, resolve_speakers: bo
         quote_updates.clear()
 
     for claim_id, g in zip(ids, groups, strict=True):
-        row = _claim_row(claim_id, g, speaker_of)
+        row = _claim_row(claim_id, g)
         values = (row["text"], row["speaker_id"], row["first_quote_id"],
                   row["first_seen"], row["n_articles"], row["n_outlets"])
         if claim_id not in current:
             inserts.append(row)
         elif _differs(current[claim_id], values):
             updates.append(row)
-        for qid in g.member_ids:
+        for old in g.members:
+            qid = old.quote_id
             rel = g.relations.get(qid, "identical")
-            old = by_quote[qid]
+            assert isinstance(old, _Stored)
             if old.old_claim != claim_id or old.old_relation != rel:
                 quote_updates.append({"id": qid, "claim": claim_id, "rel": rel})
         flush()
@@ -438,17 +450,16 @@ def stored_groups(conn: Connection, min_members: int = 2) -> dict[str, list[Clai
         SELECT claim_id FROM quote WHERE claim_id IS NOT NULL
         GROUP BY claim_id HAVING count(*) >= :n)""", params={"n": min_members})
     firsts = dict(conn.execute(text("SELECT id, first_quote_id FROM claim")).all())
-    members: dict[int, list[_Row]] = defaultdict(list)
+    members: dict[int, list[_Stored]] = defaultdict(list)
     for r in rows:
         members[r.old_claim].append(r)  # type: ignore[index]
     out: dict[str, list[ClaimGroup]] = defaultdict(list)
     for cid, rs in sorted(members.items()):
         first_id = firsts.get(cid)
-        first = next((r for r in rs if r.appearance.quote_id == first_id), rs[0])
+        first = next((r for r in rs if r.quote_id == first_id), rs[0])
         ordered = [first] + [r for r in rs if r is not first]
-        group = ClaimGroup(claim_id=cid, first=first.appearance,
-                           members=[r.appearance for r in ordered],
-                           relations={r.appearance.quote_id: r.old_relation or "identical"
+        group = ClaimGroup(claim_id=cid, first=first, members=list(ordered),
+                           relations={r.quote_id: r.old_relation or "identical"
                                       for r in ordered})
         out[first.lang].append(group)
     return out
