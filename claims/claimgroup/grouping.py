@@ -380,6 +380,11 @@ def group_claims(
             continue  # fragments never become evidence for a longer quote
         for s in usable:
             index[s] = _with_posting(index[s], target)
-    del index, short_index, evidence
+    del index, short_index, evidence, first_days
     clear_caches()
-    return [c.group(i) for i, c in enumerate(claims)]
+    # each open claim is freed as its group is built: the two never all exist at once
+    claims.reverse()
+    groups: list[ClaimGroup] = []
+    while claims:
+        groups.append(claims.pop().group(len(groups)))
+    return groups
