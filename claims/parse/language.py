@@ -76,6 +76,8 @@ class Language:
     role_single_heads: frozenset[str]
     descriptor_span: int
     org_heads: frozenset[str]
+    #: words that open the name of a body ("Badan", "Komisi"), without the inner words
+    org_openers: frozenset[str]
     place_prefixes: frozenset[str]
     place_suffixes: frozenset[str]
     after_place_re: re.Pattern[str]
@@ -272,6 +274,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         descriptor_span=int(data["roles"].get("descriptor_span", 2)),
         org_heads=_fold_set(data["organizations"]["heads"]
                             + data["organizations"].get("inner_words", [])),
+        org_openers=_fold_set(data["organizations"]["heads"]),
         place_prefixes=_fold_set(data["organizations"]["place_prefixes"]),
         place_suffixes=_fold_set(data["organizations"]["place_suffixes"]),
         after_place_re=re.compile(

@@ -496,9 +496,7 @@ class NounPhrases:
                 break
         body = toks[:name_from] if name_from >= 0 else toks
         body_marks = marks[: len(body)]
-        role_len = _match_phrase(body, 0, lang.role_heads)
-        if role_len > 1 and is_acronym(body[role_len - 1].text):
-            role_len -= 1  # "Gubernur BI", "Ketua DPR": the body is the affiliation
+        role_len = self._role_head_without_body(body)
         if not role_len:
             role_len = self._late_role_head(body)
         i = role_len
@@ -594,6 +592,21 @@ class NounPhrases:
                 return k + 1
         return 0
 
+    def _role_head_without_body(self, toks: list[Tok]) -> int:
+        """Length of the listed role head opening ``toks``, without a last word that opens
+        the body named after it: an acronym ("Gubernur BI", "Ketua DPR") or an organisation
+        word followed by the rest of its name ("Kepala Badan Pangan Nasional" -> Kepala of
+        Badan Pangan Nasional, "Anggota Komisi IV DPR" -> Anggota of Komisi IV DPR)."""
+        heads = self.lang.role_heads
+        role_len = _match_phrase(toks, 0, heads)
+        if role_len > 1 and (is_acronym(toks[role_len - 1].text) or (
+            toks[role_len - 1].fold in self.lang.org_openers and role_len < len(toks)
+            and is_capitalised(toks[role_len].text)
+            and _match_phrase(toks[:role_len - 1], 0, heads) == role_len - 1  # not "Wali Kota"
+        )):
+            role_len -= 1
+        return role_len
+
     def role_head_length(self, toks: list[Tok]) -> int:
         """Length of the role head opening ``toks`` (a listed head or a late one), 0 if none."""
         return _match_phrase(toks, 0, self.lang.role_heads) or self._late_role_head(toks)
@@ -619,7 +632,7 @@ class NounPhrases:
         if not toks:
             return None, None
         role_len = len(toks) if self.is_title_phrase(toks) else (  # "Fixed Income Analyst"
-            _match_phrase(toks, 0, lang.role_heads) or self._late_role_head(toks))
+            self._role_head_without_body(toks) or self._late_role_head(toks))
         i = role_len
         while i < len(toks) and not is_capitalised(toks[i].text) and toks[i].fold not in (
             lang.role_joiners

@@ -85,7 +85,7 @@ def test_number_inside_a_unit_name(text: str, speaker: str, role: tuple[str, str
         # two sentences glued after a number: the role starts after the dot
         ("Sekolah tatap muka ditunda akibat Covid-19.Kepala Dinas Pendidikan Kota Bogor Hendra "
          'Gunawan mengatakan, keputusan itu diambil bersama. "Kami tidak ingin ada klaster '
-         'baru," kata Hendra.', "Hendra Gunawan", ("Kepala Dinas", "Pendidikan Kota Bogor")),
+         'baru," kata Hendra.', "Hendra Gunawan", ("Kepala", "Dinas Pendidikan Kota Bogor")),
         # a headline glued to the next sentence ("Bulan DepanSebelumnya") is not read back
         ("JAKARTA - Inflasi September naik tipis. Baca juga: Pemerintah Tunda Kenaikan Harga "
          "Gas Elpiji Bulan DepanSebelumnya Gubernur Bank Indonesia Agus Santoso mengatakan "
@@ -205,8 +205,8 @@ def test_role_read_back_over_commas_in_a_body_name() -> None:
             "Heru.")
     quote = parse_article(text, lang="id", today=TODAY).quotes[0]
     assert quote.speaker == "Heru Saptono"
-    assert quote.role == "Kepala Dinas"
-    assert (quote.affiliation or "").startswith("Pertanian")
+    assert quote.role == "Kepala"
+    assert (quote.affiliation or "").startswith("Dinas Pertanian")
 
 
 def test_role_mention_gives_its_role_to_the_person_it_names() -> None:
@@ -368,3 +368,35 @@ def test_acronym_ending_a_role_head_is_the_affiliation(
     (quote,) = parse_article(text, lang="id", today=TODAY).quotes
     assert quote.speaker == "Darmawan Prasetyo"
     assert (quote.role, quote.affiliation) == role
+
+
+def _split_of(text: str, speaker: str) -> tuple[str | None, str | None]:
+    for quote in parse_article(text, lang="id", today=TODAY).quotes:
+        if quote.speaker == speaker:
+            return quote.role, quote.affiliation
+    raise AssertionError(f"no quote of {speaker}")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "split"),
+    [
+        # a role head whose last word opens the body's name: the body keeps it
+        ('"Stok cukup sampai Lebaran," kata Kepala Badan Cadangan Logistik Nasional '
+         "Surya Hadinata di Jakarta.", "Surya Hadinata",
+         ("Kepala", "Badan Cadangan Logistik Nasional")),
+        ('"Kami akan memanggil direksi pekan depan," ujar Anggota Komisi VI DPR '
+         "Lestari Wulandari.", "Lestari Wulandari", ("Anggota", "Komisi VI DPR")),
+        ('"Sekolah dibuka kembali Senin," kata Kepala Dinas Pendidikan Kota Tegal '
+         "Bambang Sulistyo.", "Bambang Sulistyo", ("Kepala", "Dinas Pendidikan Kota Tegal")),
+        # a head that is a role only as a whole stays whole ("Wali Kota", not "Wali")
+        ('"Pasar baru dibangun tahun ini," kata Wali Kota Madiun Rahmat Sutomo.',
+         "Rahmat Sutomo", ("Wali Kota", "Madiun")),
+        # inner words of bodies ("Umum") are no openers: "Ketua Umum" stays the role
+        ('"Anggota kami siap membantu," ujar Ketua Umum Persatuan Petani Garam Rahmat Hidayat.',
+         "Rahmat Hidayat", ("Ketua Umum", "Persatuan Petani Garam")),
+    ],
+)
+def test_a_body_word_ending_a_role_head_opens_the_affiliation(
+    text: str, speaker: str, split: tuple[str, str]
+) -> None:
+    assert _split_of(text, speaker) == split
