@@ -41,10 +41,10 @@ def test_index_slot_holds_a_bare_claim_until_a_second_one_shares_it() -> None:
     assert slot == 7
     assert _with_posting(slot, 7) == 7
     slot = _with_posting(slot, 3)
-    assert slot == [3, 7]
+    assert slot == (3, 7)
     slot = _with_posting(slot, 5)
     slot = _with_posting(slot, 5)
-    assert slot == [3, 5, 7]
+    assert slot == (3, 5, 7)
     assert list(_postings_from(slot, 4)) == [5, 7]
     assert list(_postings_from(7, 8)) == []
     assert list(_postings_from(7, 7)) == [7]

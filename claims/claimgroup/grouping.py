@@ -295,7 +295,7 @@ def _verify_fragment(open_claim: _Open, new: Appearance, rules: GroupingRules) -
     return rel if rel in COPY_RELATIONS else None
 
 
-def _postings_from(slot: int | list[int] | None, oldest: int) -> Iterable[int]:
+def _postings_from(slot: int | tuple[int, ...] | None, oldest: int) -> Iterable[int]:
     """Claim indexes >= ``oldest`` in one slot of the shingle index."""
     if slot is None:
         return ()
@@ -304,17 +304,18 @@ def _postings_from(slot: int | list[int] | None, oldest: int) -> Iterable[int]:
     return slot[bisect_left(slot, oldest):]
 
 
-def _with_posting(slot: int | list[int] | None, claim_index: int) -> int | list[int]:
+def _with_posting(slot: int | tuple[int, ...] | None, claim_index: int) -> int | tuple[int, ...]:
     """The slot with ``claim_index`` added. Most shingles only ever point at one claim (the
-    copies of one quote), so a slot holds a bare int until a second claim shares it."""
+    copies of one quote), so a slot holds a bare int until a second claim shares it, then an
+    exact-size tuple (a list would carry spare room in each of ~150,000 slots)."""
     if slot is None or slot == claim_index:
         return claim_index
     if isinstance(slot, int):
-        return sorted((slot, claim_index))
+        return (slot, claim_index) if slot < claim_index else (claim_index, slot)
     at = bisect_left(slot, claim_index)
-    if at == len(slot) or slot[at] != claim_index:
-        slot.insert(at, claim_index)
-    return slot
+    if at < len(slot) and slot[at] == claim_index:
+        return slot
+    return (*slot[:at], claim_index, *slot[at:])
 
 
 def group_claims(
@@ -334,7 +335,7 @@ def group_claims(
     claims: list[_Open] = []
     first_days: list[date] = []  # non-decreasing: claims are opened in time order
     # position of a usable key in ``evidence`` -> claim index(es), sorted
-    index: list[int | list[int] | None] = [None] * len(evidence)
+    index: list[int | tuple[int, ...] | None] = [None] * len(evidence)
     short_index: dict[tuple[str, ...], list[int]] = defaultdict(list)  # fragment -> claims
     window = timedelta(days=rules.max_days)
     for app in ordered:

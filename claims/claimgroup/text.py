@@ -145,7 +145,7 @@ TEXT_CACHE = 4_096
 
 def clear_caches() -> None:
     """Forget cached token forms (after grouping a whole archive)."""
-    for cached in (_canonical, canonical_set, _meaning):
+    for cached in (_canonical, _meaning):
         cached.cache_clear()
 
 
@@ -162,9 +162,9 @@ def _is_number(token: str) -> bool:
     return token.startswith(_NUMBER_PREFIX)
 
 
-@lru_cache(maxsize=TEXT_CACHE)
 def canonical_set(text: str, lang: str = "id") -> frozenset[str]:
-    """The distinct canonical tokens (cached; used for cheap overlap filters)."""
+    """The distinct canonical tokens (used for cheap overlap filters). Not cached: a set costs
+    several times its tuple of tokens, and building it from the cached tuple is cheap."""
     return frozenset(_canonical(text, lang))
 
 
