@@ -230,6 +230,20 @@ def _scope(conn: Connection, reach: int) -> tuple[str, dict[str, Any]] | None:
 
 #: Rows written per slice while storing regrouped claims.
 FLUSH_ROWS = 5_000
+#: Stored claims read per query to compare with the regrouped ones (ids inlined, so any
+#: database's limit on bound parameters does not apply).
+COMPARE_SLICE = 900
+
+
+def _stored_claims(conn: Connection, claim_ids: list[int]) -> dict[int, tuple]:
+    """The stored rows of these claims. Read a slice at a time: every claim's text at once
+    would cost a whole-archive rebuild of an already grouped database ~30 MB."""
+    if not claim_ids:
+        return {}
+    marks = ",".join(str(int(c)) for c in claim_ids)
+    return {r[0]: tuple(r[1:]) for r in conn.execute(text(
+        "SELECT id, text, speaker_id, first_quote_id, first_seen, n_articles, n_outlets "
+        f"FROM claim WHERE id IN ({marks})"))}
 #: PostgreSQL advisory lock key held while claims are regrouped.
 REGROUP_LOCK = 0x636C61696D73  # "claims"
 
@@ -263,9 +277,6 @@ def _refresh(conn: Connection, rules: GroupingRules | None, resolve_speakers: bo
     ids, _ = assign_stable_ids(groups, old_first, old_claim_of, _next_claim_id(conn))
     del old_claim_of
 
-    current = {r[0]: tuple(r[1:]) for r in conn.execute(text(
-        "SELECT id, text, speaker_id, first_quote_id, first_seen, n_articles, n_outlets "
-        "FROM claim")) if r[0] in old_claims}
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     quote_updates: list[dict[str, Any]] = []
@@ -295,21 +306,25 @@ def _refresh(conn: Connection, rules: GroupingRules | None, resolve_speakers: bo
         updates.clear()
         quote_updates.clear()
 
-    for claim_id, g in zip(ids, groups, strict=True):
-        row = _claim_row(claim_id, g)
-        values = (row["text"], row["speaker_id"], row["first_quote_id"],
-                  row["first_seen"], row["n_articles"], row["n_outlets"])
-        if claim_id not in current:
-            inserts.append(row)
-        elif _differs(current[claim_id], values):
-            updates.append(row)
-        for old in g.members:
-            qid = old.quote_id
-            rel = g.relations.get(qid, "identical")
-            assert isinstance(old, _Stored)
-            if old.old_claim != claim_id or old.old_relation != rel:
-                quote_updates.append({"id": qid, "claim": claim_id, "rel": rel})
-        flush()
+    for start in range(0, len(groups), COMPARE_SLICE):
+        part = range(start, min(start + COMPARE_SLICE, len(groups)))
+        current = _stored_claims(conn, [ids[i] for i in part if ids[i] in old_claims])
+        for i in part:
+            claim_id, g = ids[i], groups[i]
+            row = _claim_row(claim_id, g)
+            values = (row["text"], row["speaker_id"], row["first_quote_id"],
+                      row["first_seen"], row["n_articles"], row["n_outlets"])
+            if claim_id not in current:
+                inserts.append(row)
+            elif _differs(current[claim_id], values):
+                updates.append(row)
+            for old in g.members:
+                qid = old.quote_id
+                rel = g.relations.get(qid, "identical")
+                assert isinstance(old, _Stored)
+                if old.old_claim != claim_id or old.old_relation != rel:
+                    quote_updates.append({"id": qid, "claim": claim_id, "rel": rel})
+            flush()
     flush(final=True)
     keep = set(ids)
     removed = [cid for cid in old_claims if cid not in keep]
