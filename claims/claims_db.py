@@ -230,6 +230,8 @@ def _scope(conn: Connection, reach: int) -> tuple[str, dict[str, Any]] | None:
 
 #: Rows written per slice while storing regrouped claims.
 FLUSH_ROWS = 5_000
+#: PostgreSQL advisory lock key held while claims are regrouped.
+REGROUP_LOCK = 0x636C61696D73  # "claims"
 #: Stored claims read per query to compare with the regrouped ones (ids inlined, so any
 #: database's limit on bound parameters does not apply).
 COMPARE_SLICE = 900
@@ -244,8 +246,6 @@ def _stored_claims(conn: Connection, claim_ids: list[int]) -> dict[int, tuple]:
     return {r[0]: tuple(r[1:]) for r in conn.execute(text(
         "SELECT id, text, speaker_id, first_quote_id, first_seen, n_articles, n_outlets "
         f"FROM claim WHERE id IN ({marks})"))}
-#: PostgreSQL advisory lock key held while claims are regrouped.
-REGROUP_LOCK = 0x636C61696D73  # "claims"
 
 
 def _refresh(conn: Connection, rules: GroupingRules | None, resolve_speakers: bool,

@@ -170,8 +170,8 @@ def shingle_keys(tokens: tuple[str, ...], lang: str = "id") -> list[int]:
 def _evidence_keys(keys: Iterable[list[int]], max_df: int) -> np.ndarray:
     """The sorted keys carried by more than one and at most ``max_df`` appearances: the only
     shingles usable as evidence (one seen once can never be shared; one seen too often is a
-    stock phrase). Sorted in place and counted by runs, so a whole archive needs one array of
-    every key (8 bytes each) and little more."""
+    stock phrase). Sorted in place, keys seen once dropped, the rest counted by runs: a whole
+    archive needs one array of every key (8 bytes each) and little more."""
     flat = array("q")
     for ks in keys:
         flat.extend(ks)
