@@ -96,8 +96,12 @@ class Attributor:
         end = pos
         while end > floor:
             newline = text.rfind("\n", floor, end)
-            cut = max(newline, text.rfind(". ", floor, end), text.rfind("? ", floor, end),
-                      text.rfind("! ", floor, end), text.rfind(".\t", floor, end))
+            cut = max(newline, text.rfind(". ", floor, end))
+            # the rarer stops only right of the common ones: one further left cannot be the
+            # last (and an absent "?" would be looked for all the way back to floor)
+            low = max(floor, cut)
+            cut = max(cut, text.rfind("? ", low, end), text.rfind("! ", low, end),
+                      text.rfind(".\t", low, end))
             if cut < 0:
                 return floor
             if cut == newline or not (self._abbreviation(text, cut)
@@ -117,11 +121,15 @@ class Attributor:
 
     def _abbreviation(self, text: str, dot: int) -> bool:
         """A dot that ends an initial, a dotted abbreviation or a title (Dr., Ir., Kol.)."""
-        if _is_abbreviation(text, dot):
-            return True
         j = dot - 1
         while j >= 0 and text[j].isalpha():
             j -= 1
+        k = j  # the walk over letters and dots goes on from the walk over letters
+        while k >= 0 and (text[k].isalpha() or text[k] == "."):
+            k -= 1
+        short = text[k + 1:dot]
+        if len(short) == 1 and short.isupper() or "." in short:
+            return True  # an initial or a dotted short form (M.Sn.)
         word = text[j + 1:dot + 1].casefold()
         return bool(word) and word in self.lang.titles
 
@@ -495,7 +503,9 @@ class Attributor:
             if start in seen:
                 continue
             seen.add(start)
-            if not _SUBJECT_START.match(text, start):
+            opening = text[start:start + 1]  # what _SUBJECT_START needs first, tested cheaply
+            if not ("A" <= opening <= "Z" or opening.isspace()) or not _SUBJECT_START.match(
+                    text, start):
                 continue  # not "Capitalised Capitalised…": no named subject here
             while start < len(text) and text[start] in " \t\n\"“”,":
                 start += 1
@@ -598,7 +608,9 @@ class Attributor:
         """Cheap test before parsing a subject: the word before the verb (particles skipped)
         is capitalised, a pronoun, a role word, or the end of an apposition (a comma)."""
         lang = self.lang
-        for word in reversed(_LAST_WORDS.findall(text, max(0, pos - 60), pos)):
+        # the words of _LAST_WORDS (runs without spaces or commas, and single commas):
+        # a split is faster than a regex
+        for word in reversed(text[max(0, pos - 60):pos].replace(",", " , ").split()):
             fold = word.casefold()
             if fold in lang.subject_particles:
                 continue
@@ -788,15 +800,6 @@ def _mid_sentence(before: str) -> bool:
 
 def _word_count(text: str) -> int:
     return len(_WORD.findall(text))
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """A dot after one capital letter or a known short form (Dr., M.Sn.) does not end a sentence."""
-    j = dot - 1
-    while j >= 0 and (text[j].isalpha() or text[j] == "."):
-        j -= 1
-    word = text[j + 1:dot]
-    return len(word) == 1 and word.isupper() or "." in word
 
 
 def mention_tokens(text: str, mention: Mention) -> list[Tok]:

@@ -75,6 +75,8 @@ class DateFinder:
                     found = self._resolve(named, reference, today)
                     if found:
                         candidates.append((match.start(), found))
+        if not candidates:
+            return None
         candidates = [c for c in candidates if not self._other_event(text, c[0])]
         return min(candidates, key=lambda c: c[0])[1] if candidates else None
 

@@ -202,7 +202,7 @@ _PHRASE_KEEP: list[tuple[tuple[str, ...], ...]] = []
 
 
 def _join(toks: list[Tok]) -> str | None:
-    return " ".join(t.text for t in toks) or None
+    return " ".join([t.text for t in toks]) or None  # a list joins faster than a generator
 
 
 class NounPhrases:
@@ -334,10 +334,14 @@ class NounPhrases:
             if fold in lang.pronouns and begin == end:
                 begin -= 1
                 break
-            glued = _CAMEL_TAIL.search(tok.text) if len(tok.text) > 4 else None
+            word = tok.text
+            # a capital after a lowercase letter needs a capital after the first character
+            glued = _CAMEL_TAIL.search(word) if len(word) > 4 and not (
+                word[1:].islower()) else None
             if glued and glued.group(1).casefold() in self.connector_words:
                 break  # "… Esok HariSebelumnya Gubernur BI": a headline glued to the sentence
-            if tok.text[0].isdigit() and self._number_in_name(toks, begin - 1):
+            digit = word[0].isdigit()
+            if digit and self._number_in_name(toks, begin - 1):
                 begin -= 1  # "Departemen Pengawasan IKNB 2B OJK", "Komisi 2 DPR"
                 continue
             if fold in lang.coordinators and begin >= 2 and begin < end and _match_phrase(
@@ -349,10 +353,13 @@ class NounPhrases:
                 # "Maximilianus Nico Demus. L, Head of …": a stray initial after the name
                 end = begin = begin - 1
                 continue
-            if fold in lang.days or fold in lang.months or tok.text[0].isdigit() or fold == ".":
+            if fold in lang.days or fold in lang.months or digit or fold == ".":
                 break
+            first = word[:1]  # is_capitalised, inlined: asked for every word walked
+            capitalised = first in _CAPITAL_CHARS or first in _OPENING_CHARS and (
+                word[1:2] in _CAPITAL_CHARS)
             ok = (
-                is_capitalised(tok.text)
+                capitalised
                 or fold in walk_words
                 or fold.rstrip(".") in lang.titles
                 or (fold in lang.role_joiners and begin < end)
@@ -360,7 +367,7 @@ class NounPhrases:
             if not ok and self._in_lowercase_title(toks, begin - 1):
                 begin -= 1  # "Chief investment officer", "US equity strategist"
                 continue
-            if not ok and not is_capitalised(tok.text) and fold not in lang.np_stop:
+            if not ok and not capitalised and fold not in lang.np_stop:
                 # "Pengamat politik Lely", "pemain bertahan Manchester United, Daley"
                 span = lang.descriptor_span
                 heads = [k for k in range(max(0, begin - 1 - span), begin - 1)
@@ -408,8 +415,8 @@ class NounPhrases:
         if toks[-1].fold in lang.anaphor_markers and len(toks) > 1:
             role, aff = self._described_role(toks[:-1])
             return Mention(surface, start, end, "pronoun", role=role, affiliation=aff)
-        if _match_phrase(toks, 0, lang.anonymous_heads) and not self._has_name(toks):
-            n = _match_phrase(toks, 0, lang.anonymous_heads)
+        n = _match_phrase(toks, 0, lang.anonymous_heads)
+        if n and not self._has_name(toks):
             if n == 1 and first in lang.role_head_words and len(toks) > 1:
                 n = 0  # "anggota dewan lainnya": the head is the role itself
             role, aff, _ = self._role_affiliation(toks[n:])
@@ -466,7 +473,8 @@ class NounPhrases:
     def _title_marks(self, toks: list[Tok]) -> list[bool]:
         """Which tokens are honorifics, ranks or academic titles (multi-word ranks included)."""
         titles = self.lang.titles  # is_title, inlined: asked for every token of every NP
-        marks = [t.fold in titles or t.fold.rstrip(".") in titles for t in toks]
+        folds = [t.fold for t in toks]
+        marks = [fold in titles or fold.rstrip(".") in titles for fold in folds]
         if True in marks:
             for i in range(1, len(toks) - 1):
                 # "Scenaider H Siahaan": a one-letter "title" between two name words is an
@@ -475,8 +483,10 @@ class NounPhrases:
                     toks[i - 1]) and not marks[i - 1] and self.is_name_word(toks[i + 1]):
                     marks[i] = False
         heads = self.lang.title_phrase_heads
-        for i, tok in enumerate(toks):
-            if tok.fold in heads:
+        if heads.isdisjoint(folds):
+            return marks  # the common case: no multi-word rank
+        for i, fold in enumerate(folds):
+            if fold in heads:
                 n = _match_phrase(toks, i, self.lang.title_phrases)
                 for k in range(i, i + n):
                     marks[k] = True
@@ -662,12 +672,25 @@ class NounPhrases:
         n = len(rest)
         if n == 0:
             return 0
-        # the name is a trailing run of name words after the last organisation/place word
+        # the name is a trailing run of name words after the last organisation/place word;
+        # is_name_word, is_org and is_place inlined: asked for nearly every word of every NP
+        particles, months, days = lang.name_particles, lang.months, lang.days
+        org_heads, places, nominal = lang.org_heads, lang.place_words, lang.nominal_re.match
         tail = n
-        while tail > 0 and self.is_name_word(rest[tail - 1]) and not (
-            self.is_org(rest[tail - 1]) or self.is_place(rest[tail - 1])
-            or rest[tail - 1].fold in lang.role_head_words and tail - 1 == 0 and has_role
-        ):
+        while tail > 0:
+            tok = rest[tail - 1]
+            fold, word = tok.fold, tok.text
+            if tok.paren or fold not in particles and not (
+                is_capitalised(word) and not word[0].isdigit()
+                and fold not in months and fold not in days and not nominal(fold)
+            ):
+                break  # not a name word
+            if fold in org_heads or fold in places or (
+                2 < len(word) <= 8 and "." not in word and is_acronym(word)
+            ):
+                break  # an organisation or a place
+            if tail == 1 and has_role and fold in lang.role_head_words:
+                break
             tail -= 1
         # "Kabupaten Indramayu", "Polda Jawa Barat": the place belongs to the organisation
         if 0 < tail < n and rest[tail - 1].fold in lang.place_prefixes:
