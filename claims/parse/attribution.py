@@ -43,10 +43,6 @@ _SUBJECT_START = re.compile(
 _LOWER_NEXT = re.compile(r"\s*[a-z]")
 _LAST_WORDS = re.compile(r"[^\s,]+|,")
 _ALL_SLOTS = ("inverted", "clitic", "active", "passive")
-# A newline, or .!? before a space. Written as one character class first (then a look-around
-# by what was found) rather than "\n|[.!?](?=\s)": the regex engine then skips ahead by that
-# class, three times faster over a whole article.
-_SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|(?=\s))")
 # a newline or a quotation mark; or .!? before a space, the end, or a quotation mark
 _SENTENCE_STOP = re.compile(r"[\n\"“”«».!?](?:(?<=[\n\"“”«»])|(?=\s|$|[\"“”]))")
 _AFTER_QUOTE = ("inverted", "clitic")
@@ -331,7 +327,7 @@ class Attributor:
 
         Returns the text to attribute on: ``text`` itself, or (see ``comma_view``) a view of
         the same length where a scraper's ". " for ", " reads as a comma again."""
-        self.sentence_starts = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+        self.sentence_starts = sentence_break_ends(text)
         text = self.comma_view(text)  # also drops the sentence breaks it reads as commas
         self.words = ascii_words(text)
         self.dateline_end = 0
@@ -782,6 +778,25 @@ def _comma_chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         comma = text.find(",", pos, end)
     chunks.append((pos, end))
     return chunks
+
+
+def sentence_break_ends(text: str) -> list[int]:
+    """Where the sentence breaks of ``text`` end: after a newline, or after .!? before a space
+    (what ``\\n|[.!?](?=\\s)`` finds). A str.find per break character, then a look at the
+    character after it: three times faster than a regex, which tests a character class at
+    every position of the article."""
+    ends = []
+    size = len(text)
+    find = text.find
+    for mark in ".\n!?":
+        pos = find(mark)
+        while pos >= 0:
+            pos += 1
+            if mark == "\n" or pos < size and text[pos].isspace():
+                ends.append(pos)
+            pos = find(mark, pos)
+    ends.sort()
+    return ends
 
 
 def ascii_words(text: str) -> set[str]:

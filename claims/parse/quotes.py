@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# '' (two apostrophes, Republika print archives) or a one-character mark. Written as one
-# leading character class (an apostrophe must then be followed by another) rather than
-# "''|[...]": the regex engine skips ahead by that class, twice as fast per article.
-_MARK = re.compile("['\"“”„«»](?:(?<=')'|(?<=[\"“”„«»]))")
+# A quotation mark: '' (two apostrophes, Republika print archives) or one of these characters
+_ONE_CHARACTER_MARKS = "\"“”„«»"
 _OPEN_ONLY = frozenset("“„«")
 _CLOSE_ONLY = frozenset("»")
 _OPENER_LEFT = frozenset("([{—–-:/")
@@ -70,18 +68,43 @@ def _prev_nonspace(text: str, pos: int, floor: int) -> str:
 def find_spans(text: str) -> list[Span]:
     """All quotation spans of ``text`` in order (unfiltered: titles and scare quotes included)."""
     spans: list[Span] = []
+    marks = quotation_marks(text)
+    k = 0
     for para_start, para_end in _paragraphs(text):
-        spans.extend(_spans_in_paragraph(text, para_start, para_end))
+        first = k
+        while k < len(marks) and marks[k][0] < para_end:
+            k += 1
+        if k > first:  # a paragraph without marks holds no span
+            spans.extend(_spans_in_paragraph(text, para_start, para_end, marks[first:k]))
     return spans
 
 
-def _spans_in_paragraph(text: str, para_start: int, para_end: int) -> list[Span]:
+def quotation_marks(text: str) -> list[tuple[int, int, str]]:
+    """The quotation marks of ``text`` in order as (start, end, mark): what ``''|["“”„«»]``
+    finds (apostrophes paired from the left). A str.find per mark rather than a regex, which
+    tests a character class at every position of the article: about twice as fast."""
+    found = []
+    find = text.find
+    for mark in _ONE_CHARACTER_MARKS:
+        pos = find(mark)
+        while pos >= 0:
+            found.append((pos, pos + 1, mark))
+            pos = find(mark, pos + 1)
+    pos = find("''")
+    while pos >= 0:
+        found.append((pos, pos + 2, "''"))
+        pos = find("''", pos + 2)
+    found.sort()
+    return found
+
+
+def _spans_in_paragraph(text: str, para_start: int, para_end: int,
+                        marks: list[tuple[int, int, str]]) -> list[Span]:
+    """The spans of one paragraph, from its quotation marks (``marks``)."""
     spans: list[Span] = []
     open_at: int | None = None
     last_end = para_start
-    for match in _MARK.finditer(text, para_start, para_end):
-        pos, after = match.start(), match.end()
-        mark = match.group()
+    for pos, after, mark in marks:
         left = text[pos - 1] if pos > para_start else " "
         right = text[after] if after < para_end else " "
         if open_at is None:

@@ -10,12 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from claims.parse.attribution import _SENTENCE_BREAK, _SENTENCE_STOP, Attributor, ascii_words
+from claims.parse.attribution import (
+    _SENTENCE_STOP,
+    Attributor,
+    ascii_words,
+    sentence_break_ends,
+)
 from claims.parse.bench import main, read_articles, run
 from claims.parse.dates import _NUMBER
 from claims.parse.language import get_language
 from claims.parse.names import _tokenize
-from claims.parse.quotes import _MARK
+from claims.parse.quotes import find_spans, quotation_marks
 
 ARTICLES = [
     {"id": "a", "lang": "id", "date_iso": "2024-07-09",
@@ -56,6 +61,7 @@ NEWS = [
     "Kepala Dinas Kesehatan Kabupaten Sidoarjo dr. Syaf Satriawarman, Sp.P mengatakan Rabu, "
     "5 November 2025 bahwa 123 pasien dirawat sejak 01/11.Ia menyebut “waktu yang penting”",
     "", "'", "''", "'''", "a.\tb!\n?", "9", "12 345 6789 ١٢ ab7c",
+    "Ia berkata ''''cukup'''.\u00a0Lalu?\u2003Ya!\n\n«Non» „ja“ ''", ".\n", "!",
 ]
 
 
@@ -66,8 +72,8 @@ def test_ascii_words_are_the_regex_letter_runs(text: str) -> None:
 
 @pytest.mark.parametrize("text", NEWS)
 def test_sentence_breaks_and_stops_match_their_plain_alternations(text: str) -> None:
-    breaks = [m.span() for m in re.finditer(r"\n|[.!?](?=\s)", text)]
-    assert [m.span() for m in _SENTENCE_BREAK.finditer(text)] == breaks
+    breaks = [m.end() for m in re.finditer(r"\n|[.!?](?=\s)", text)]
+    assert sentence_break_ends(text) == breaks
     for end in range(len(text) + 1):  # "$" at a clause end given as endpos
         stops = [m.span() for m in re.compile(r"\n|[\"“”«»]|[.!?](?=\s|$|[\"“”])").finditer(
             text, 0, end)]
@@ -76,11 +82,17 @@ def test_sentence_breaks_and_stops_match_their_plain_alternations(text: str) -> 
 
 @pytest.mark.parametrize("text", NEWS)
 def test_quotation_marks_and_day_numbers_match_their_plain_patterns(text: str) -> None:
-    assert [m.span() for m in _MARK.finditer(text)] == [
-        m.span() for m in re.finditer("''|[\"“”„«»]", text)]
+    assert quotation_marks(text) == [
+        (m.start(), m.end(), m.group()) for m in re.finditer("''|[\"“”„«»]", text)]
     for start in range(min(len(text), 12)):
         assert [m.span() for m in _NUMBER.finditer(text, start)] == [
             m.span() for m in re.compile(r"(?<!\d)\d{1,2}(?!\d)").finditer(text, start)]
+
+
+def test_spans_pair_marks_within_each_paragraph() -> None:
+    text = "Ia berkata, \"Stok aman.\nHarga naik,\" kata Budi. ''Cukup'', ujarnya."
+    spans = [(s.start, s.end, s.opened, s.closed) for s in find_spans(text)]
+    assert spans == [(12, 23, True, False), (24, 36, False, True), (48, 57, True, True)]
 
 
 @pytest.mark.parametrize("text", NEWS)
