@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.parse.language import Language
 
@@ -1041,13 +1042,26 @@ def _find_occurrences(text: str, name: str) -> list[tuple[int, int]]:
     return found
 
 
+@lru_cache(maxsize=8)
+def _alias_phrases(markers: tuple[tuple[str, ...], ...]) -> list[tuple[str, str]]:
+    """Each alias marker as a phrase, with the shortest marker it contains (at least itself):
+    where that one is absent, so is the phrase."""
+    phrases = [" ".join(marker) for marker in markers]
+    return [(phrase, min((other for other in phrases if other in phrase), key=len))
+            for phrase in phrases]
+
+
 def alias_pairs(nps: NounPhrases, text: str) -> dict[tuple[str, ...], str]:
     """Nicknames introduced in the text ("Muhammad Rais atau akrab disapa Rais Simson",
     "Ajul, sapaan Arief"): folded alias words -> the full name they stand for."""
     found: dict[tuple[str, ...], str] = {}
-    folded = text.casefold()
-    for marker in nps.lang.alias_markers:
-        phrase = " ".join(marker)
+    folded = text.lower() if text.isascii() else text.casefold()  # the same on ASCII, faster
+    present: dict[str, bool] = {}
+    for phrase, core in _alias_phrases(nps.lang.alias_markers):
+        if core not in present:
+            present[core] = core in folded
+        if not present[core]:
+            continue  # "akrab disapa" where the text has no "disapa": one search for several
         for start, end in _find_occurrences(folded, phrase):
             after = _RIGHT_CAPS.match(text, end)
             alias = [w for w in (after.group().split() if after else [])][:3]

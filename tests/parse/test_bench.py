@@ -19,7 +19,7 @@ from claims.parse.attribution import (
 from claims.parse.bench import main, read_articles, run
 from claims.parse.dates import _NUMBER
 from claims.parse.language import get_language
-from claims.parse.names import _tokenize
+from claims.parse.names import NounPhrases, _tokenize, alias_pairs
 from claims.parse.quotes import find_spans, quotation_marks
 
 ARTICLES = [
@@ -113,3 +113,17 @@ def test_place_word_pre_test_never_hides_a_place() -> None:
         if word in places:
             assert attributor._may_follow_place_word(text, word)
     assert not attributor._may_follow_place_word(text, "Budi")
+
+
+@pytest.mark.parametrize(("text", "aliases"), [
+    ("Muhammad Rais atau akrab disapa Rais Simson memilih diam.",
+     {("rais", "simson"): "Muhammad Rais"}),
+    ("Arief Budiman, sapaannya Ajul, tertawa.", {("ajul",): "Arief Budiman"}),  # not "sapaan"
+    ("Pelatih itu, Arief Budiman alias Ajul, tertawa.", {("ajul",): "Arief Budiman"}),
+    ("Wali kota “Arief” Budiman atau biasa disapa Ajul tertawa.", {("ajul",): "Budiman"}),
+    ("Arief Budiman tertawa di depan wartawan.", {}),
+])
+def test_alias_markers_are_found_in_ascii_and_other_text(text: str, aliases: dict) -> None:
+    nps = NounPhrases(get_language("id"))
+    nps.set_article(text, frozenset())
+    assert alias_pairs(nps, text) == aliases
