@@ -80,6 +80,8 @@ class Language:
     org_openers: frozenset[str]
     place_prefixes: frozenset[str]
     place_suffixes: frozenset[str]
+    #: words that end a body's name and rarely open a person's ("Nusantara", "Tbk")
+    org_name_tails: frozenset[str]
     after_place_re: re.Pattern[str]
     places: tuple[tuple[str, ...], ...]
     place_words: frozenset[str]
@@ -277,6 +279,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         org_openers=_fold_set(data["organizations"]["heads"]),
         place_prefixes=_fold_set(data["organizations"]["place_prefixes"]),
         place_suffixes=_fold_set(data["organizations"]["place_suffixes"]),
+        org_name_tails=_fold_set(data["organizations"].get("name_tails", [])),
         after_place_re=re.compile(
             r"(?<![\w-])(?:" + _alternation(_after_place_words(data)) + r")\s+([A-Z][a-z]+)"
         ),

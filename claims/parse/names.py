@@ -716,6 +716,10 @@ class NounPhrases:
             start = tail  # "… DPR RI Ahmadi Noor Supit": a known first name after a body
         else:
             start = max(tail, tail if run <= 2 else n - 3 if run >= 4 else n - 2)
+            if run >= 4 and start < n - 2 and rest[start].fold in lang.org_name_tails:
+                # "Asosiasi Pengusaha Ritel Nusantara Melati Suryani": the body's last word
+                # marks the boundary (the first name may well be used alone too)
+                return start + 1
         # a word the article also uses without the next one ("Kota Malang", "Gunung Raung")
         # belongs to the organisation or place, not to the name
         while start < n - 1 and self._used_apart(rest[start], rest[start + 1]):

@@ -400,3 +400,21 @@ def test_a_body_word_ending_a_role_head_opens_the_affiliation(
     text: str, speaker: str, split: tuple[str, str]
 ) -> None:
     assert _split_of(text, speaker) == split
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "affiliation"),
+    [
+        # a long run of capitalised words after a body: its last word marks the boundary
+        ('"Kami butuh waktu enam bulan," kata Ketua Umum Asosiasi Pedagang Pasar Nusantara '
+         "Ratna Kumalasari di Jakarta.", "Ratna Kumalasari", "Asosiasi Pedagang Pasar Nusantara"),
+        ("JAKARTA - Analis PT Sinar Investasi Utama Bagus Prasetyo mengatakan pasar "
+         'sedang jenuh. Bagus menambahkan, "Investor menunggu data inflasi," ujarnya.',
+         "Bagus Prasetyo", "PT Sinar Investasi Utama"),
+    ],
+)
+def test_a_body_name_tail_ends_the_body_not_the_name(text: str, speaker: str,
+                                                     affiliation: str) -> None:
+    quote = parse_article(text, lang="id", today=TODAY).quotes[0]
+    assert quote.speaker == speaker
+    assert quote.affiliation == affiliation
