@@ -233,28 +233,31 @@ def trigram_plan(terms: list[str]) -> TrigramPlan:
     return TrigramPlan(fts5_expression(parts), verify)
 
 
-def verify_condition(words: list[str], params: dict[str, object], alias: str = "q") -> str:
-    """SQL that keeps rows of ``alias`` whose text, role or affiliation contains each word
-    (lower-cased ASCII words: SQLite's ``lower`` folds ASCII only)."""
+def _in_any_column(values: list[str], params: dict[str, object], name: str, test: str,
+                   alias: str) -> str:
+    """AND over ``values``: each held by text, role or affiliation, as ``test`` (a format
+    string over ``column`` and ``param``) checks it; the values go to ``params``."""
     conditions = []
-    for i, word in enumerate(words):
-        params[f"vw{i}"] = word
-        either = " OR ".join(f"instr(lower({alias}.{column}), :vw{i}) > 0"
+    for i, value in enumerate(values):
+        params[f"{name}{i}"] = value
+        either = " OR ".join(test.format(column=f"{alias}.{column}", param=f":{name}{i}")
                              for column in FTS_COLUMNS)
         conditions.append(f"({either})")
     return " AND ".join(conditions)
+
+
+def verify_condition(words: list[str], params: dict[str, object], alias: str = "q") -> str:
+    """SQL that keeps rows of ``alias`` whose text, role or affiliation contains each word
+    (lower-cased ASCII words: SQLite's ``lower`` folds ASCII only)."""
+    return _in_any_column(words, params, "vw", "instr(lower({column}), {param}) > 0", alias)
 
 
 def like_condition(terms: list[str], params: dict[str, object], alias: str = "q") -> str:
     """SQL that keeps rows whose text, role or affiliation holds each term, case-blind, as the
     trigram index matches: for reading a narrow filter's rows instead of the index."""
-    conditions = []
-    for i, term in enumerate(terms):
-        params[f"word{i}"] = f"%{like_escape(term.casefold())}%"
-        either = " OR ".join(f"lower({alias}.{column}) LIKE :word{i} ESCAPE '\\'"
-                             for column in FTS_COLUMNS)
-        conditions.append(f"({either})")
-    return " AND ".join(conditions)
+    patterns = [f"%{like_escape(term.casefold())}%" for term in terms]
+    return _in_any_column(patterns, params, "word", "lower({column}) LIKE {param} ESCAPE '\\'",
+                          alias)
 
 
 def match_condition(dialect: str, terms: list[str], raw: str | None,
