@@ -12,12 +12,17 @@ from claims.parse import parse_article
 TODAY = date(2026, 11, 26)
 
 
-def _role_of(text: str, speaker: str) -> str:
-    """Role and affiliation of the first quote of ``speaker``, joined as the scorer joins them."""
+def _split_of(text: str, speaker: str) -> tuple[str | None, str | None]:
+    """(role, affiliation) of the first quote of ``speaker``."""
     for quote in parse_article(text, lang="id", today=TODAY).quotes:
         if quote.speaker == speaker:
-            return " ".join(part for part in (quote.role, quote.affiliation) if part)
+            return quote.role, quote.affiliation
     raise AssertionError(f"no quote of {speaker}")
+
+
+def _role_of(text: str, speaker: str) -> str:
+    """Role and affiliation of the first quote of ``speaker``, joined as the scorer joins them."""
+    return " ".join(part for part in _split_of(text, speaker) if part)
 
 
 @pytest.mark.parametrize(
@@ -53,9 +58,7 @@ def test_role_written_after_the_name_with_a_marker(text: str, speaker: str, role
 )
 def test_english_title_written_in_lowercase(text: str, speaker: str,
                                             role: tuple[str, str]) -> None:
-    quote = next(q for q in parse_article(text, lang="id", today=TODAY).quotes
-                 if q.speaker == speaker)
-    assert (quote.role, quote.affiliation) == role
+    assert _split_of(text, speaker) == role
 
 
 @pytest.mark.parametrize(
@@ -70,9 +73,7 @@ def test_english_title_written_in_lowercase(text: str, speaker: str,
     ],
 )
 def test_number_inside_a_unit_name(text: str, speaker: str, role: tuple[str, str]) -> None:
-    quote = next(q for q in parse_article(text, lang="id", today=TODAY).quotes
-                 if q.speaker == speaker)
-    assert (quote.role, quote.affiliation) == role
+    assert _split_of(text, speaker) == role
 
 
 @pytest.mark.parametrize(
@@ -104,9 +105,7 @@ def test_number_inside_a_unit_name(text: str, speaker: str, role: tuple[str, str
 )
 def test_sentence_boundaries_around_a_role(text: str, speaker: str,
                                            role: tuple[str | None, str | None]) -> None:
-    quote = next(q for q in parse_article(text, lang="id", today=TODAY).quotes
-                 if q.speaker == speaker)
-    assert (quote.role, quote.affiliation) == role
+    assert _split_of(text, speaker) == role
 
 
 @pytest.mark.parametrize(
@@ -173,9 +172,7 @@ def test_role_taken_with_a_verb(sentence: str, role: tuple[str | None, str | Non
     """A current role stated with a verb later in a sentence about the speaker counts; a past
     or future one, or someone else's, does not."""
     text = (f'SLEMAN - {sentence} "Kami akan membenahi pasar tradisional," kata Suharto.')
-    quote = next(q for q in parse_article(text, lang="id", today=TODAY).quotes
-                 if q.speaker == "Suharto Wibowo")
-    assert (quote.role, quote.affiliation) == role
+    assert _split_of(text, "Suharto Wibowo") == role
 
 
 def test_introduction_says_more_than_a_bare_title() -> None:
@@ -368,13 +365,6 @@ def test_acronym_ending_a_role_head_is_the_affiliation(
     (quote,) = parse_article(text, lang="id", today=TODAY).quotes
     assert quote.speaker == "Darmawan Prasetyo"
     assert (quote.role, quote.affiliation) == role
-
-
-def _split_of(text: str, speaker: str) -> tuple[str | None, str | None]:
-    for quote in parse_article(text, lang="id", today=TODAY).quotes:
-        if quote.speaker == speaker:
-            return quote.role, quote.affiliation
-    raise AssertionError(f"no quote of {speaker}")
 
 
 @pytest.mark.parametrize(
