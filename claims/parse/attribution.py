@@ -75,7 +75,7 @@ class Attributor:
         self.words: set[str] | None = None
         self._memo_text: str | None = None
         self.dateline_end = 0
-        self.dateline_outlet = None
+        self.dateline_outlet: str | None = None
         self.sentence_starts: list[int] = []
         self.cue_names: frozenset[str] = frozenset()
         self._memo: dict[tuple[int, int], Mention | None] = {}
@@ -208,8 +208,8 @@ class Attributor:
         cue = lang.inverted_re.match(text, i)
         if cue:
             doubled = lang.inverted_re.match(text, cue.end() + 1)
-            if doubled and text[cue.end():cue.end() + 1] == " " and lang.cue(
-                doubled.group(1)) and lang.cue(doubled.group(1)).slot == "inverted":
+            if doubled and text[cue.end():cue.end() + 1] == " " and (
+                doubled_form := lang.cue(doubled.group(1))) and doubled_form.slot == "inverted":
                 # "kata ungkap Gubernur BI …": a doubled verb; the first is the cue
                 word = cue.group(1)
                 end = self.sentence_end(text, doubled.end(), limit)
@@ -331,7 +331,7 @@ class Attributor:
         text = self.comma_view(text)  # also drops the sentence breaks it reads as commas
         self.words = ascii_words(text)
         self.dateline_end = 0
-        self.dateline_outlet: str | None = None
+        self.dateline_outlet = None
         head = text[:200]
         for name, pattern in self.lang.outlets:
             match = pattern.search(head)
@@ -431,9 +431,9 @@ class Attributor:
         uses them alone for a speaker, so a longer name containing them starts there."""
         found = set()
         for _c_start, c_end, _word in self._hits(text, _AFTER_QUOTE):
-            word = _NEXT_WORD.match(text, c_end)
-            if word:
-                found.add(word.group(1).casefold())
+            next_word = _NEXT_WORD.match(text, c_end)
+            if next_word:
+                found.add(next_word.group(1).casefold())
         self.cue_names = frozenset(found)
         # "Jujun menegaskan …": a single capitalised word opening a sentence before a verb,
         # unless the article also writes it as a place ("di Sidoarjo", "Kabupaten Sidoarjo")
@@ -509,8 +509,8 @@ class Attributor:
                 k += 1
             if k < len(inside) and inside[k][0] <= start:
                 continue
-            first = _WORD.match(text, start)
-            if first is None or not first.group()[0].isupper():
+            first_word = _WORD.match(text, start)
+            if first_word is None or not first_word.group()[0].isupper():
                 continue
             window_end = min(len(text), start + 160)
             # a shorter window that ends at a space has exactly the same first tokens;

@@ -36,7 +36,7 @@ def language_scores(text: str) -> dict[str, float]:
     if not words:
         return {code: 0.0 for code in _function_words()}
     counts = Counter(words)
-    return {code: sum(counts[w] for w in listed & counts.keys()) / len(words)
+    return {code: sum(counts[w] for w in listed.intersection(counts)) / len(words)
             for code, listed in _function_words().items()}
 
 

@@ -271,8 +271,9 @@ class EnglishAttributor(Attributor):
         pre = [t for t in pre if not self._is_title(t)]
         head = max((k for k, t in enumerate(pre) if self._is_role_word(t)), default=-1)
         if head < 0:
-            owner = [t for t in pre if t.text[:1].isupper()]
-            if pre and owner and _POSSESSIVE.match(pre[-1].text) and len(owner) == len(pre):
+            capitalised = [t for t in pre if t.text[:1].isupper()]
+            if pre and capitalised and _POSSESSIVE.match(pre[-1].text) and len(
+                    capitalised) == len(pre):
                 return None, _strip_possessive(" ".join(t.text for t in pre))
             return None, None
         pre = pre[: head + 1]
@@ -774,9 +775,9 @@ class EnglishAttributor(Attributor):
     def _occurrences(self, text: str, spans: list[Span]) -> list[tuple[int, Person]]:
         """Where each indexed person is named outside quotes, in text order (for salience);
         the courtesy titles used with them tell their gender."""
-        self.gender: dict[str, str] = {}
-        self.trusted: set[str] = set()
-        self.speaking_at: set[int] = set()
+        self.gender = {}
+        self.trusted = set()
+        self.speaking_at = set()
         surnames = {p.folded[-1] for p in self.people}
         found: list[tuple[int, Person]] = []
         k = 0
@@ -1226,7 +1227,7 @@ def _sentence_initial_word(text: str, tok: Tok) -> bool:
 
 def _comma_before(text: str, tok: Tok | re.Match[str], toks: list[Tok] | None, *,
                   text_pos: int | None = None) -> bool:
-    pos = text_pos if text_pos is not None else tok.start  # type: ignore[union-attr]
+    pos: int = text_pos if text_pos is not None else tok.start  # type: ignore[union-attr,assignment]
     j = pos - 1
     while j >= 0 and text[j] in " \t\u00a0":
         j -= 1

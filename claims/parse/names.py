@@ -226,7 +226,7 @@ class NounPhrases:
         # of a sentence is an ordinary word ("Apalagi", "Nama"), not a name.
         self.ordinary: set[str] | frozenset[str] = frozenset()
         self.text = ""
-        self.fuller_names = {}
+        self.fuller_names: dict[str, str] = {}
         self._extends_hints: frozenset[str] | None = None
         self._extends_ordinary: set[str] | frozenset[str] | None = None
         self._extends_memo: dict[str, bool] = {}
@@ -241,7 +241,7 @@ class NounPhrases:
         """Per-article evidence (see ``hints`` and ``ordinary``)."""
         self.hints = hints
         self.text = text
-        self.fuller_names: dict[str, str] = {}
+        self.fuller_names = {}
         self.ordinary = words if words is not None else set(_LETTERS.findall(text))
 
     def is_ordinary(self, tok: Tok) -> bool:
@@ -937,8 +937,8 @@ class NounPhrases:
                                           + tokens(text, name_start, name_end))
                 if len(sub) > len(name_words):
                     mention = self.read(sub, text)
-                    fuller = mention is not None and mention.kind == "person" and bool(
-                        mention.name) and mention.name.endswith(" " + name) and len(
+                    fuller = mention is not None and mention.kind == "person" and (
+                        mention.name is not None) and mention.name.endswith(" " + name) and len(
                         mention.name.split()) <= 4
                     if fuller and mention is not None and mention.name:
                         self.fuller_names.setdefault(name, mention.name)  # "Erni Sylviane Purba"
