@@ -59,4 +59,16 @@ class OptionalBuildExt(build_ext):
             _warn(f"compiling the parser failed ({exc})")
 
 
-setup(ext_modules=_compiled_parser(), cmdclass={"build_ext": OptionalBuildExt})
+def _migrations() -> list[tuple[str, list[str]]]:
+    """The Alembic migrations, installed under ``<prefix>/share/claims`` so that an install
+    that is not editable (``pip install .``, a wheel) can create and upgrade databases
+    (``claims.db.alembic_dir`` looks there when no source tree is beside the package)."""
+    return [
+        ("share/claims/alembic", ["alembic/env.py", "alembic/script.py.mako"]),
+        ("share/claims/alembic/versions",
+         sorted(str(p) for p in Path("alembic/versions").glob("*.py"))),
+    ]
+
+
+setup(ext_modules=_compiled_parser(), cmdclass={"build_ext": OptionalBuildExt},
+      data_files=_migrations())

@@ -2,11 +2,12 @@
 
     python benchmarks/run.py --corpus ../shared/corpus/id-news.jsonl.gz [--limit N]
 
-Prints a markdown table on stdout (progress on stderr). Everything is built in a temporary
-directory that is deleted afterwards. Steps:
+Prints a markdown table on stdout (progress on stderr), measuring the ``claims`` this Python
+imports: pure Python, or the compiled parser (``CLAIMS_MYPYC=1 pip install .``; the header says
+which). Everything is built in a temporary directory that is deleted afterwards. Steps:
 
-1. parse articles/s with 1 worker and with N workers (a sample spread over the corpus,
-   ``--parse-sample``; 0 parses everything);
+1. parse articles/s with 1 worker and with N workers (the whole corpus, or a sample spread
+   over it with ``--parse-sample``);
 2. ``claims ingest`` of the corpus into a fresh SQLite database in a subprocess: articles/s,
    peak RSS (all ingest processes together, sampled), database size; then a second ingest
    of the same corpus, which must add 0 articles and 0 quotes;
@@ -41,6 +42,7 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
+import claims.parse
 from claims.ingest import default_workers, parse_source, parsed_stream
 from claims.readers import SourceArticle, read_articles
 
@@ -196,7 +198,8 @@ def run_measured(command: list[str]) -> RunStats:
 
 
 def claims_command(*args: str) -> list[str]:
-    return [sys.executable, "-c", "from claims.cli import main; main()", *args]
+    # -P: the cwd (a checkout) must not shadow the installed claims, compiled or not
+    return [sys.executable, "-P", "-c", "from claims.cli import main; main()", *args]
 
 
 def summary_numbers(stderr: str) -> dict[str, int]:
@@ -365,8 +368,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--workers", type=int, default=default_workers())
-    parser.add_argument("--parse-sample", type=int, default=4000,
-                        help="articles for the parse-speed runs (0: all)")
+    parser.add_argument("--parse-sample", type=int, default=0,
+                        help="articles for the parse-speed runs (default 0: all; a short run "
+                             "makes the 2-worker figure depend on pool start and drain)")
     parser.add_argument("--quotes", type=int, default=1_000_000,
                         help="quotes in the search database")
     parser.add_argument("--queries", type=int, default=200)
@@ -471,8 +475,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((f"  search: {kind} ({len(values)})",
                      f"{percentile(values, 50):.1f} ms / {percentile(values, 95):.1f} ms", ""))
     corpus_name = args.corpus.name + (f" (first {args.limit:,})" if args.limit else "")
+    build = "compiled with mypyc" if claims.parse.COMPILED else "pure Python"
     print(f"Benchmark on {corpus_name}, {os.cpu_count()} cores (load average "
-          f"{load_before:.1f} at start, {load_after:.1f} at end), parse sample "
+          f"{load_before:.1f} at start, {load_after:.1f} at end), parser {build}, parse sample "
           f"{args.parse_sample or 'all'}; search DB built in {build_seconds:.0f} s\n")
     print("| measure | result | target |")
     print("|---|---|---|")

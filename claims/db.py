@@ -8,6 +8,7 @@ schema belongs to Alembic: opening a database that is behind head upgrades it.
 from __future__ import annotations
 
 import os
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -55,9 +56,13 @@ def make_engine(db: str | os.PathLike[str], *, foreign_keys: bool = True) -> Eng
 
 
 def alembic_dir() -> Path:
-    """The migrations folder: ``alembic/`` at the repository root (or $CLAIMS_ALEMBIC_DIR)."""
+    """The migrations folder: $CLAIMS_ALEMBIC_DIR, else ``alembic/`` at the root of the source
+    tree, else the copy an install that is not editable puts under ``<prefix>/share/claims``."""
     override = os.environ.get("CLAIMS_ALEMBIC_DIR")
     path = Path(override) if override else REPO_ROOT / "alembic"
+    installed = Path(sys.prefix) / "share" / "claims" / "alembic"
+    if not override and not (path / "env.py").exists() and (installed / "env.py").exists():
+        path = installed
     if not (path / "env.py").exists():
         raise RuntimeError(f"alembic migrations not found at {path}; install claims from its "
                            "source tree (pip install -e .) or set CLAIMS_ALEMBIC_DIR")

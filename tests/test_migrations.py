@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
+import claims.db
 from alembic import command
 from claims.db import (
     alembic_config,
@@ -123,3 +127,26 @@ def test_quote_day_is_backfilled_and_kept_by_the_writer(db: str) -> None:
                             {"a": old}).scalars().all()
         assert [str(d) for d in days] == ["2024-05-01", "2024-05-02"]
     engine.dispose()
+
+
+def test_an_install_without_the_source_tree_uses_the_migrations_it_installed(
+        tmp_path: Path, monkeypatch) -> None:
+    """``pip install .`` (not editable; the compiled parser's install) puts the migrations
+    under <prefix>/share/claims (setup.py): a database can still be created there."""
+    installed = tmp_path / "prefix" / "share" / "claims" / "alembic"
+    shutil.copytree(claims.db.REPO_ROOT / "alembic", installed)
+    monkeypatch.setattr(claims.db, "REPO_ROOT", tmp_path / "site-packages")
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "prefix"))
+    monkeypatch.delenv("CLAIMS_ALEMBIC_DIR", raising=False)
+    assert claims.db.alembic_dir() == installed
+    engine = open_engine(tmp_path / "claims.db")
+    with engine.connect() as conn:
+        assert current_revision(conn) == head_revision()
+
+
+def test_no_migrations_anywhere_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(claims.db, "REPO_ROOT", tmp_path / "site-packages")
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "prefix"))
+    monkeypatch.delenv("CLAIMS_ALEMBIC_DIR", raising=False)
+    with pytest.raises(RuntimeError, match="alembic migrations not found"):
+        claims.db.alembic_dir()
