@@ -15,6 +15,8 @@ from __future__ import annotations
 import gzip
 import multiprocessing
 import os
+import queue
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -55,12 +57,17 @@ PARSE_CHUNK = 32
 #: index), so each worker needs more queued work than that: 3 chunks left them idle (8,000
 #: articles: 8.1 s), 12 keep them busy (6.4 s) for ~770 articles (a few MB) in flight.
 IN_FLIGHT_PER_WORKER = 12
+#: Batches handed to the writer thread that may wait while it commits the one before: memory
+#: stays flat (at most this many batches more than a synchronous writer holds).
+WRITE_QUEUE_DEPTH = 1
 #: Articles looked up at once when skipping those already stored, before parsing.
 LOOKUP_CHUNK = 256
 #: Failures kept with their reasons for the summary; beyond this only counted.
 MAX_KEPT_PROBLEMS = 10_000
 
 T = TypeVar("T", bound="HasText")
+B = TypeVar("B")
+R = TypeVar("R")
 
 
 class HasText(Protocol):
@@ -211,6 +218,65 @@ def parsed_stream(
         pool.shutdown(wait=True, cancel_futures=not finished)
 
 
+# --- writing (one thread, batches in order) ------------------------------------------------
+
+
+class BatchWriter:
+    """Commits batches one after another in a background thread, in submission order.
+
+    The database does its work with the GIL released (sqlite3 and psycopg both do), so the
+    SQL of one batch (mostly the FTS5 index) runs while this process reads, hashes and
+    hands the next articles to the parsers: with a fast parser the writing process, not the
+    parsers, had set the pace. Each batch is still one transaction; at most
+    ``WRITE_QUEUE_DEPTH`` batches wait. Results return to the calling thread through
+    ``finished``/``close`` in order, so only the caller touches its summary; an error in the
+    thread is raised in the caller at its next call, and no batch after it is written.
+    """
+
+    _STOP = object()
+
+    def __init__(self, commit: Callable[[B], R], depth: int = WRITE_QUEUE_DEPTH) -> None:
+        self._commit = commit
+        self._todo: queue.Queue[Any] = queue.Queue(maxsize=depth)
+        self._done: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="claims-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (batch := self._todo.get()) is not self._STOP:
+            if self._error is not None:
+                continue  # drain without writing, so that submit never blocks for ever
+            try:
+                self._done.put(self._commit(batch))
+            except BaseException as error:  # noqa: BLE001 - handed to the caller
+                self._error = error
+
+    def submit(self, batch: B) -> None:
+        """Queue a batch (waits while ``depth`` batches are already waiting)."""
+        self._raise()
+        self._todo.put(batch)
+
+    def finished(self) -> Iterator[R]:
+        """Results of the batches committed since the last call, in order."""
+        while True:
+            try:
+                yield self._done.get_nowait()
+            except queue.Empty:
+                break
+        self._raise()
+
+    def close(self) -> Iterator[R]:
+        """Wait for the queued batches; their results, in order."""
+        self._todo.put(self._STOP)
+        self._thread.join()
+        yield from self.finished()
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+
 # --- ingest ---------------------------------------------------------------------------------
 
 
@@ -325,35 +391,44 @@ def _write_stream(
 ) -> IngestSummary:
     """The single writer: parsed articles in batches, one transaction each, then claims."""
 
-    def write(batch: list[tuple[SourceArticle, ParsedArticle]]) -> None:
+    def commit(batch: list[tuple[SourceArticle, ParsedArticle]]) -> BatchResult:
         with engine.begin() as conn:
-            result: BatchResult = write_batch(conn, batch, PARSER_VERSION)
-        summary.added += result.added
-        summary.duplicates += result.duplicates
-        summary.quotes += result.quotes
-        for note in result.notes:
-            report(ReadWarning(*note))
-        if on_batch:
-            on_batch(summary)
+            return write_batch(conn, batch, PARSER_VERSION)
 
-    batch: list[tuple[SourceArticle, ParsedArticle]] = []
-    for src, result in pairs:
-        summary.seen += 1
-        if on_progress:
-            on_progress(summary)
-        if isinstance(result, ParseFailure):
-            problem = ReadProblem(src.origin, result.reason)
-            report(problem)
-            if strict:
-                summary.stopped = problem
-                break
-            continue
-        batch.append((src, result))
-        if len(batch) >= batch_size:
-            write(batch)
-            batch = []
-    if batch:
-        write(batch)
+    def count(results: Iterable[BatchResult]) -> None:
+        for result in results:
+            summary.added += result.added
+            summary.duplicates += result.duplicates
+            summary.quotes += result.quotes
+            for note in result.notes:
+                report(ReadWarning(*note))
+            if on_batch:
+                on_batch(summary)
+
+    writer = BatchWriter(commit)
+    try:
+        batch: list[tuple[SourceArticle, ParsedArticle]] = []
+        for src, result in pairs:
+            summary.seen += 1
+            if on_progress:
+                on_progress(summary)
+            if isinstance(result, ParseFailure):
+                problem = ReadProblem(src.origin, result.reason)
+                report(problem)
+                if strict:
+                    summary.stopped = problem
+                    break
+                continue
+            batch.append((src, result))
+            if len(batch) >= batch_size:
+                writer.submit(batch)
+                batch = []
+                count(writer.finished())
+        if batch:
+            writer.submit(batch)
+    finally:
+        # also on an error or Ctrl-C: the batches already parsed are committed, each whole
+        count(writer.close())
     if group_claims and summary.added:
         from claims.claims_db import refresh_claims
 
@@ -563,25 +638,34 @@ def reparse(
         return summary
     stored = _stored_articles(engine, versions, batch_size)
 
-    def write(batch: list[tuple[int, ParsedArticle]]) -> None:
+    def commit(batch: list[tuple[int, ParsedArticle]]) -> tuple[int, ReparseResult]:
         with engine.begin() as conn:
-            summary.result += reparse_batch(conn, batch, parser_version)
-        summary.articles += len(batch)
-        if on_batch:
-            on_batch(summary)
+            return len(batch), reparse_batch(conn, batch, parser_version)
 
-    batch: list[tuple[int, ParsedArticle]] = []
-    for article, result in parsed_stream(stored, parse, workers=workers):
-        if isinstance(result, ParseFailure):
-            summary.failed.append(f"article {article.id}: {result.reason}")
-            continue
-        if result.text != article.text:  # offsets would point into a text we do not store
-            summary.failed.append(f"article {article.id}: the parser changed the text")
-            continue
-        batch.append((article.id, result))
-        if len(batch) >= batch_size:
-            write(batch)
-            batch = []
-    if batch:
-        write(batch)
+    def count(results: Iterable[tuple[int, ReparseResult]]) -> None:
+        for articles, result in results:
+            summary.result += result
+            summary.articles += articles
+            if on_batch:
+                on_batch(summary)
+
+    writer = BatchWriter(commit)
+    try:
+        batch: list[tuple[int, ParsedArticle]] = []
+        for article, result in parsed_stream(stored, parse, workers=workers):
+            if isinstance(result, ParseFailure):
+                summary.failed.append(f"article {article.id}: {result.reason}")
+                continue
+            if result.text != article.text:  # offsets would point into a text we do not store
+                summary.failed.append(f"article {article.id}: the parser changed the text")
+                continue
+            batch.append((article.id, result))
+            if len(batch) >= batch_size:
+                writer.submit(batch)
+                batch = []
+                count(writer.finished())
+        if batch:
+            writer.submit(batch)
+    finally:
+        count(writer.close())
     return summary

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, text
 from test_ingest_corpus import make_article, write_corpus
 
 from claims.ingest import (
+    BatchWriter,
     ParseFailure,
     estimate_total,
     ingest_paths,
@@ -235,3 +236,58 @@ def test_article_with_more_quotes_than_one_statement_holds(engine: Engine) -> No
             "SELECT count(*) FROM quote q JOIN article a ON a.id = q.article_id "
             "WHERE substr(a.text, q.start + 1, q.\"end\" - q.start) != q.text")).scalar_one()
         assert mismatched == 0 and count(engine, "quote") == 1234
+
+
+def test_batch_writer_commits_in_order_and_returns_results_to_the_caller() -> None:
+    committed: list[int] = []
+
+    def commit(batch: list[int]) -> int:
+        committed.extend(batch)
+        return sum(batch)
+
+    writer = BatchWriter(commit)
+    results: list[int] = []
+    for start in range(0, 30, 3):
+        writer.submit([start, start + 1, start + 2])
+        results.extend(writer.finished())
+    results.extend(writer.close())
+    assert committed == list(range(30))
+    assert results == [3 * start + 3 for start in range(0, 30, 3)]
+
+
+def test_batch_writer_error_reaches_the_caller_and_nothing_after_it_is_written() -> None:
+    committed: list[int] = []
+
+    def commit(batch: int) -> int:
+        if batch == 2:
+            raise OSError("disk full")
+        committed.append(batch)
+        return batch
+
+    writer = BatchWriter(commit)
+    with pytest.raises(OSError, match="disk full"):
+        for batch in range(6):
+            writer.submit(batch)
+            list(writer.finished())
+        list(writer.close())
+    assert committed == [0, 1]
+
+
+def test_a_failing_batch_stops_the_ingest_with_the_batches_before_it_stored(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    import claims.ingest
+
+    real = claims.ingest.write_batch
+    calls = []
+
+    def failing_second(conn, batch, version):  # type: ignore[no-untyped-def]
+        calls.append(len(batch))
+        if len(calls) == 2:
+            raise RuntimeError("database is locked")
+        return real(conn, batch, version)
+
+    monkeypatch.setattr(claims.ingest, "write_batch", failing_second)
+    with pytest.raises(RuntimeError, match="database is locked"):
+        ingest_sources(engine, (source(i) for i in range(50)), parse=quick_parse,
+                       batch_size=10)
+    assert count(engine, "article") == 10  # the first batch whole, nothing of the second
