@@ -292,19 +292,3 @@ def test_a_failing_batch_stops_the_ingest_with_the_batches_before_it_stored(
                        batch_size=10)
     assert count(engine, "article") == 10  # the first batch whole, nothing of the second
 
-
-def test_parsed_articles_cross_the_process_boundary_unchanged() -> None:
-    import pickle
-
-    quote = QuoteRecord(10, 42, "“Kami siap,” kata Budi", kind="partial", speaker="Budi Santoso",
-                        speaker_type="person", mention="Budi", cue="kata", resolution="named",
-                        role="Kepala", affiliation="Dinas Pangan", via="Antara",
-                        said_on=date(2024, 7, 9), confidence=0.9)
-    parsed = ParsedArticle(text="x" * 50, lang="id", outlet="Kompas",
-                           published=date(2024, 7, 10), quotes=[quote, QuoteRecord(0, 1, "x")])
-    assert pickle.loads(pickle.dumps(parsed)) == parsed
-    # a field added to a record must be added to its __reduce__ too
-    from dataclasses import fields
-
-    assert len(quote.__reduce__()[1]) == len(fields(QuoteRecord))
-    assert len(parsed.__reduce__()[1]) == len(fields(ParsedArticle))
