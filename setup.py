@@ -59,16 +59,18 @@ class OptionalBuildExt(build_ext):
             _warn(f"compiling the parser failed ({exc})")
 
 
-def _migrations() -> list[tuple[str, list[str]]]:
-    """The Alembic migrations, installed under ``<prefix>/share/claims`` so that an install
-    that is not editable (``pip install .``, a wheel) can create and upgrade databases
-    (``claims.db.alembic_dir`` looks there when no source tree is beside the package)."""
+def _shared_files() -> list[tuple[str, list[str]]]:
+    """The Alembic migrations and the sample articles, installed under ``<prefix>/share/claims``
+    so that an install that is not editable (``pip install .``, a wheel) can create and upgrade
+    databases and load the samples (``claims.db.shared_dir`` looks there when no source tree is
+    beside the package)."""
     return [
         ("share/claims/alembic", ["alembic/env.py", "alembic/script.py.mako"]),
         ("share/claims/alembic/versions",
          sorted(str(p) for p in Path("alembic/versions").glob("*.py"))),
+        ("share/claims/data", sorted(str(p) for p in Path("data").glob("*.jsonl"))),
     ]
 
 
 setup(ext_modules=_compiled_parser(), cmdclass={"build_ext": OptionalBuildExt},
-      data_files=_migrations())
+      data_files=_shared_files())

@@ -21,14 +21,14 @@ from typing import Any, Literal
 import pandas as pd
 from sqlalchemy import Engine, text
 
-from claims.db import REPO_ROOT, open_engine
+from claims.db import open_engine, shared_dir
 from claims.query import QuoteFilter, iter_quotes, speaker_table
 
 DateLike = date | datetime | str | pd.Timestamp | None
 
 SECTORS_FILE = Path(__file__).resolve().parent / "data" / "sectors_id.toml"
 #: The sample articles bundled with the repository (written for the project).
-SAMPLE_DIR = REPO_ROOT / "data"
+SAMPLE_DIR = shared_dir("data")
 
 # Column families, so every frame converts the same way.
 _INT = "Int64"

@@ -55,14 +55,20 @@ def make_engine(db: str | os.PathLike[str], *, foreign_keys: bool = True) -> Eng
     return create_engine(url, pool_pre_ping=True)
 
 
+def shared_dir(name: str) -> Path:
+    """``name`` (``alembic``, ``data``) at the root of the source tree, or else the copy that an
+    install that is not editable puts under ``<prefix>/share/claims`` (setup.py)."""
+    installed = Path(sys.prefix) / "share" / "claims" / name
+    # installed, the package's parent is site-packages (where "alembic" is the library)
+    source_tree = (REPO_ROOT / "pyproject.toml").exists()
+    return installed if not source_tree and installed.exists() else REPO_ROOT / name
+
+
 def alembic_dir() -> Path:
-    """The migrations folder: $CLAIMS_ALEMBIC_DIR, else ``alembic/`` at the root of the source
-    tree, else the copy an install that is not editable puts under ``<prefix>/share/claims``."""
+    """The migrations folder: $CLAIMS_ALEMBIC_DIR, else ``alembic/`` of the source tree or of
+    the install (see ``shared_dir``)."""
     override = os.environ.get("CLAIMS_ALEMBIC_DIR")
-    path = Path(override) if override else REPO_ROOT / "alembic"
-    installed = Path(sys.prefix) / "share" / "claims" / "alembic"
-    if not override and not (path / "env.py").exists() and (installed / "env.py").exists():
-        path = installed
+    path = Path(override) if override else shared_dir("alembic")
     if not (path / "env.py").exists():
         raise RuntimeError(f"alembic migrations not found at {path}; install claims from its "
                            "source tree (pip install -e .) or set CLAIMS_ALEMBIC_DIR")

@@ -135,7 +135,9 @@ def test_an_install_without_the_source_tree_uses_the_migrations_it_installed(
     under <prefix>/share/claims (setup.py): a database can still be created there."""
     installed = tmp_path / "prefix" / "share" / "claims" / "alembic"
     shutil.copytree(claims.db.REPO_ROOT / "alembic", installed)
-    monkeypatch.setattr(claims.db, "REPO_ROOT", tmp_path / "site-packages")
+    site_packages = tmp_path / "site-packages"
+    (site_packages / "alembic").mkdir(parents=True)  # the alembic library, not migrations
+    monkeypatch.setattr(claims.db, "REPO_ROOT", site_packages)
     monkeypatch.setattr(sys, "prefix", str(tmp_path / "prefix"))
     monkeypatch.delenv("CLAIMS_ALEMBIC_DIR", raising=False)
     assert claims.db.alembic_dir() == installed
