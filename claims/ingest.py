@@ -67,6 +67,7 @@ MAX_KEPT_PROBLEMS = 10_000
 
 T = TypeVar("T", bound="HasText")
 B = TypeVar("B")
+T_item = TypeVar("T_item")
 R = TypeVar("R")
 
 
@@ -277,6 +278,21 @@ class BatchWriter:
             raise self._error
 
 
+def write_in_batches(items: Iterable[T_item], batch_size: int,
+                     commit: Callable[[list[T_item]], R], count: Callable[[Iterable[R]], None],
+                     ) -> None:
+    """Commit ``items`` in batches of ``batch_size`` through a :class:`BatchWriter`, passing
+    each batch's result to ``count`` as it finishes; also on an error or Ctrl-C, the batches
+    already handed over are committed (each whole) and counted."""
+    writer = BatchWriter(commit)
+    try:
+        for batch in _chunks(items, batch_size):
+            writer.submit(batch)
+            count(writer.finished())
+    finally:
+        count(writer.close())
+
+
 # --- ingest ---------------------------------------------------------------------------------
 
 
@@ -405,9 +421,7 @@ def _write_stream(
             if on_batch:
                 on_batch(summary)
 
-    writer = BatchWriter(commit)
-    try:
-        batch: list[tuple[SourceArticle, ParsedArticle]] = []
+    def storable() -> Iterator[tuple[SourceArticle, ParsedArticle]]:
         for src, result in pairs:
             summary.seen += 1
             if on_progress:
@@ -417,18 +431,11 @@ def _write_stream(
                 report(problem)
                 if strict:
                     summary.stopped = problem
-                    break
+                    return
                 continue
-            batch.append((src, result))
-            if len(batch) >= batch_size:
-                writer.submit(batch)
-                batch = []
-                count(writer.finished())
-        if batch:
-            writer.submit(batch)
-    finally:
-        # also on an error or Ctrl-C: the batches already parsed are committed, each whole
-        count(writer.close())
+            yield src, result
+
+    write_in_batches(storable(), batch_size, commit, count)
     if group_claims and summary.added:
         from claims.claims_db import refresh_claims
 
@@ -649,23 +656,14 @@ def reparse(
             if on_batch:
                 on_batch(summary)
 
-    writer = BatchWriter(commit)
-    try:
-        batch: list[tuple[int, ParsedArticle]] = []
+    def storable() -> Iterator[tuple[int, ParsedArticle]]:
         for article, result in parsed_stream(stored, parse, workers=workers):
             if isinstance(result, ParseFailure):
                 summary.failed.append(f"article {article.id}: {result.reason}")
-                continue
-            if result.text != article.text:  # offsets would point into a text we do not store
+            elif result.text != article.text:  # offsets would point into a text we do not store
                 summary.failed.append(f"article {article.id}: the parser changed the text")
-                continue
-            batch.append((article.id, result))
-            if len(batch) >= batch_size:
-                writer.submit(batch)
-                batch = []
-                count(writer.finished())
-        if batch:
-            writer.submit(batch)
-    finally:
-        count(writer.close())
+            else:
+                yield article.id, result
+
+    write_in_batches(storable(), batch_size, commit, count)
     return summary
