@@ -1,10 +1,11 @@
-"""Optional compiled build of the parser (``claims/parse``) with mypyc: same source, ~1.6x faster.
+"""Optional compiled build of the parser (``claims/parse``) with mypyc: same source, ~1.5x faster.
 
-``CLAIMS_MYPYC=1 pip install .`` compiles it (mypy comes from ``[build-system]``; a C compiler
-and the Python headers must be on the machine). Without the variable, or when compilation is
-not possible, the package installs as pure Python; the compiled modules are built from the
-same source, so the output is identical either way (``scripts/check-compiled.py`` checks it),
-only the speed differs. ``pyproject.toml`` stays the one source of the package's metadata.
+``CLAIMS_MYPYC=1 pip install .`` compiles it (mypy is added to the build environment by
+``scripts/build_backend.py``; a C compiler and the Python headers must be on the machine).
+Without the variable, or when compilation is not possible, the package installs as pure
+Python; the compiled modules are built from the same source, so the output is identical either
+way (``scripts/check-compiled.py`` checks it), only the speed differs. ``pyproject.toml`` stays
+the one source of the package's metadata.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from setuptools.command.build_ext import build_ext
 # every parser module but the benchmark script; a language hook class must live here too,
 # since an interpreted class cannot subclass a compiled one
 PARSER_MODULES = sorted(str(p) for p in Path("claims/parse").glob("*.py") if p.name != "bench.py")
-REQUIRED = os.environ.get("CLAIMS_MYPYC") == "1"
+WANTED = os.environ.get("CLAIMS_MYPYC") == "1"
 
 
 def _warn(message: str) -> None:
@@ -29,7 +30,7 @@ def _warn(message: str) -> None:
 
 def _compiled_parser() -> list[Any]:
     """The mypyc extensions, or none when compilation is not asked for or not possible."""
-    if not REQUIRED:
+    if not WANTED:
         return []
     try:
         from mypyc.build import mypycify

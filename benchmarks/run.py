@@ -438,13 +438,13 @@ def main(argv: list[str] | None = None) -> int:
                 "ingest", str(corpus), "--db", str(db), "--silent", "--workers",
                 str(args.workers), "--no-group")))
             log(f"ingest: {ingests[-1].seconds:.1f} s")
-        first = min(ingests, key=lambda r: r.seconds)
+        best_ingest = min(ingests, key=lambda r: r.seconds)
         peak_pss = max(r.peak_rss_mb for r in ingests)
         peak_single = max(r.peak_single_mb for r in ingests)
         log("claims: grouping every quote (claims claims rebuild)")
         grouping = run_measured(claims_command("claims", "rebuild", "--db", str(db),
                                                "--silent"))
-        log(first.stderr.strip() or "(silent)")
+        log(best_ingest.stderr.strip() or "(silent)")
         # --silent hides the summary; a second, verbose run prints it and checks idempotence
         again = run_measured(claims_command("ingest", str(corpus), "--db", str(db),
                                             "--workers", str(args.workers), "--no-group"))
@@ -454,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
                                 for t in ("article", "quote"))
         conn.close()
         size = db_size_mb(db)
-        ingest_rate = n_articles / first.seconds
+        ingest_rate = n_articles / best_ingest.seconds
         if args.keep:
             shutil.copy(db, args.keep)
         if args.pg:
@@ -487,7 +487,7 @@ def main(argv: list[str] | None = None) -> int:
          f"≥ {TARGETS['parse_ratio']}×: {verdict(many / one >= TARGETS['parse_ratio'])}"),
         ("ingest into a fresh SQLite database",
          f"{ingest_rate:,.0f} articles/s ({n_articles:,} articles, {n_quotes:,} quotes in "
-         f"{first.seconds:.1f} s; {n_articles / first.cpu_seconds:,.0f} per CPU-s)"
+         f"{best_ingest.seconds:.1f} s; {n_articles / best_ingest.cpu_seconds:,.0f} per CPU-s)"
          + spread([n_articles / r.seconds for r in ingests]),
          f"≥ {TARGETS['ingest']:,.0f}: {verdict(ingest_rate >= TARGETS['ingest'])}"),
         *pg_rows,

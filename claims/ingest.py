@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import Engine, select
 
@@ -67,7 +67,6 @@ MAX_KEPT_PROBLEMS = 10_000
 
 T = TypeVar("T", bound="HasText")
 B = TypeVar("B")
-T_item = TypeVar("T_item")
 R = TypeVar("R")
 
 
@@ -222,7 +221,7 @@ def parsed_stream(
 # --- writing (one thread, batches in order) ------------------------------------------------
 
 
-class BatchWriter:
+class BatchWriter(Generic[B, R]):
     """Commits batches one after another in a background thread, in submission order.
 
     The database does its work with the GIL released (sqlite3 and psycopg both do), so the
@@ -278,13 +277,13 @@ class BatchWriter:
             raise self._error
 
 
-def write_in_batches(items: Iterable[T_item], batch_size: int,
-                     commit: Callable[[list[T_item]], R], count: Callable[[Iterable[R]], None],
+def write_in_batches(items: Iterable[B], batch_size: int,
+                     commit: Callable[[list[B]], R], count: Callable[[Iterable[R]], None],
                      ) -> None:
     """Commit ``items`` in batches of ``batch_size`` through a :class:`BatchWriter`, passing
     each batch's result to ``count`` as it finishes; also on an error or Ctrl-C, the batches
     already handed over are committed (each whole) and counted."""
-    writer = BatchWriter(commit)
+    writer: BatchWriter[list[B], R] = BatchWriter(commit)
     try:
         for batch in _chunks(items, batch_size):
             writer.submit(batch)

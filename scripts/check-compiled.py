@@ -27,7 +27,7 @@ SHARED = REPO.parent / "shared"
 # run in a child interpreter with the checkout to test first on sys.path: one JSON line per
 # article (its quotes, every field), read from the files named on the command line
 DUMP = r"""
-import dataclasses, gzip, json, sys
+import gzip, json, sys
 from datetime import date
 import claims.parse
 from claims.parse import parse_article
@@ -48,7 +48,7 @@ for name in sys.argv[2:]:
             parsed = parse_article(article.get("text") or "", lang=article.get("lang"),
                                    published=published, url=article.get("url"),
                                    today=date(2026, 1, 1))
-            quotes = [dataclasses.asdict(q) for q in parsed.quotes]
+            quotes = [q.to_prediction() for q in parsed.quotes]
             print(json.dumps([parsed.outlet, parsed.lang, quotes], default=str), flush=True)
 """
 
