@@ -463,9 +463,9 @@ def ingest_paths(engine: Engine, paths: Iterable[str], **options: Any) -> Ingest
     """Read files (txt, jsonl, csv, html, gz, directories, '-') and ingest them.
 
     ``options`` are those of :func:`claims.readers.read_articles` (glob, encoding, fields,
-    defaults, strict) and of :func:`ingest_sources` (batch_size, workers, callbacks).
+    defaults, fmt, strict) and of :func:`ingest_sources` (batch_size, workers, callbacks).
     """
-    read_keys = {"glob", "encoding", "fields", "defaults"}
+    read_keys = {"glob", "encoding", "fields", "defaults", "fmt"}
     read_options = {key: value for key, value in options.items() if key in read_keys}
     ingest_options = {key: value for key, value in options.items() if key not in read_keys}
     strict = bool(options.get("strict"))
@@ -495,7 +495,8 @@ def _open_maybe_gzip(path: Path) -> Any:
     return gzip.open(path, "rb") if gzipped else open(path, "rb")  # noqa: SIM115
 
 
-def _estimate_file(path: Path) -> int:
+def _estimate_file(path: Path) -> int | None:
+    """None where counting would mean parsing (a JSON array) or the type is not known."""
     fmt = format_of(path.name)
     if fmt in ("text", "html"):
         return 1
@@ -503,7 +504,7 @@ def _estimate_file(path: Path) -> int:
         return _count_lines(path)
     if fmt == "csv":
         return max(0, _count_lines(path) - 1)
-    return 0
+    return None
 
 
 def estimate_total(paths: Sequence[str], glob: str | None = None) -> int | None:
@@ -517,10 +518,12 @@ def estimate_total(paths: Sequence[str], glob: str | None = None) -> int | None:
             if name == "-":
                 return None
             path = Path(name)
-            if path.is_dir():
-                total += sum(_estimate_file(file) for file in files_in(path, glob))
-            elif path.is_file():
-                total += _estimate_file(path)
+            files = files_in(path, glob) if path.is_dir() else [path] if path.is_file() else []
+            for file in files:
+                count = _estimate_file(file)
+                if count is None:
+                    return None
+                total += count
     except (OSError, EOFError, ValueError):
         return None
     return total

@@ -41,6 +41,43 @@ def test_stdin_jsonl(runner, db_path: Path) -> None:
     assert stored(db_path) == ["gen-3-0", "gen-3-1"]
 
 
+def test_stdin_csv_with_input_format(runner, db_path: Path) -> None:
+    """A spreadsheet export piped in: stdin has no name, --input-format says it is CSV."""
+    from claims.cli import app
+
+    rows = [make_article(i, seed=4) for i in range(2)]
+    table = "id;judul;isi\n" + "".join(
+        f"{r['id']};{r['title']};\"{r['text'].replace(chr(34), chr(34) * 2)}\"\n" for r in rows)
+    args = ["ingest", "-", "--input-format", "csv", "--db", str(db_path), "-w", "1"]
+    result = runner.invoke(app, args, input=table)
+    assert result.exit_code == 0, result.stderr
+    assert stored(db_path) == ["gen-4-0", "gen-4-1"]
+    assert stored(db_path, "title") == [r["title"] for r in rows]
+
+
+def test_json_array_file(runner, db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "ekspor.json"
+    path.write_text(json.dumps([make_article(i, seed=5) for i in range(3)], indent=2))
+    result = invoke(runner, "ingest", path, "--db", db_path, "-w", "1")
+    assert result.exit_code == 0, result.stderr
+    assert stored(db_path) == [f"gen-5-{i}" for i in range(3)]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--input-format", "xls"], "unknown input format 'xls'"),
+     (["--input-format", "csv", "--dask", "local"], "does not combine with --dask")],
+)
+def test_input_format_usage_errors(runner, db_path: Path, tmp_path: Path, args: list[str],
+                                   message: str) -> None:
+    path = tmp_path / "ekspor.dat"
+    path.write_text("isi\nTeks.\n")
+    result = invoke(runner, "ingest", path, *args, "--db", db_path)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not db_path.exists() or stored(db_path) == []
+
+
 def test_defaults_fill_what_records_do_not_say(runner, db_path: Path, tmp_path: Path) -> None:
     path = tmp_path / "tanpa-media.jsonl"
     record = {k: v for k, v in make_article(0).items() if k not in ("outlet", "date")}

@@ -314,6 +314,10 @@ def test_empty_directory_and_explicit_unknown_type(tmp_path: Path, good: Path) -
          [("Dari stdin.", "<stdin>:2"), ("Kedua.", "<stdin>:3")]),
         (b"Teks biasa dari pipa.\n", [("Teks biasa dari pipa.", "<stdin>")]),
         (gzip.compress(b'{"text": "Terkompresi."}\n'), [("Terkompresi.", "<stdin>:1")]),
+        (b'[{"text": "Larik."},\n {"text": "Dari pipa."}]', [("Larik.", "<stdin>:1"),
+                                                            ("Dari pipa.", "<stdin>:2")]),
+        (b'{\n  "text": "Satu objek, dicetak rapi."\n}\n',
+         [("Satu objek, dicetak rapi.", "<stdin>:1")]),
     ],
 )
 def test_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes, expected: list) -> None:
@@ -321,6 +325,120 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes, expected: list) -> 
     articles, problems, _ = split(read_articles(["-"]))
     assert problems == []
     assert [(a.text, a.origin) for a in articles] == expected
+
+
+def test_stdin_csv_needs_the_input_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = "judul;isi\nSatu;Dari lembar kerja.\n".encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    articles, problems, _ = split(read_articles(["-"], fmt="csv"))
+    assert problems == []
+    assert [(a.title, a.text, a.origin) for a in articles] == [
+        ("Satu", "Dari lembar kerja.", "<stdin>:2")]
+
+
+def test_input_format_reads_unknown_suffixes_only(tmp_path: Path) -> None:
+    """A known suffix still decides; a directory yields the unknown-suffix files the glob
+    picks, read in the format given."""
+    (tmp_path / "ekspor.dat").write_text("judul,isi\nA,Teks CSV.\n")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"text": "Tetap JSONL."}))
+    articles, problems, _ = split(read_articles(
+        [tmp_path / "ekspor.dat", tmp_path / "b.jsonl"], fmt="csv"))
+    assert problems == []
+    assert [a.text for a in articles] == ["Teks CSV.", "Tetap JSONL."]
+    assert [a.text for a in split(read_articles([tmp_path], glob="*.dat", fmt="csv"))[0]] == [
+        "Teks CSV."]
+    assert [a.text for a in split(read_articles([tmp_path]))[0]] == ["Tetap JSONL."]
+    with pytest.raises(ValueError, match="unknown input format 'xls'"):
+        read_articles([tmp_path], fmt="xls")
+
+
+def test_tsv_is_read_as_csv_with_tabs(tmp_path: Path) -> None:
+    """As pandas and spreadsheets write it: a cell holding a quotation mark is quoted."""
+    path = tmp_path / "berita.tsv"
+    path.write_text('title\ttext\nA\t"""Kami siap,"" kata Budi."\n', encoding="utf-8")
+    articles, problems, _ = split(read_articles([path]))
+    assert problems == []
+    assert [(a.title, a.text) for a in articles] == [("A", '"Kami siap," kata Budi.')]
+
+
+# --- JSON documents ------------------------------------------------------------------------
+
+PRETTY = [{"judul": "Satu", "isi": "Teks satu.", "tanggal": "2024-07-10",
+           "meta": {"penulis": "Redaksi", "tag": ["a", "b"]}},
+          {"judul": "Dua", "isi": "Teks dua."}]
+
+
+@pytest.mark.parametrize(
+    ("document", "origins"),
+    [
+        (json.dumps(PRETTY, indent=2), ["berita.json:2", "berita.json:14"]),
+        (json.dumps(PRETTY), ["berita.json:1", "berita.json:1"]),
+        ("[\n" + ",\n".join(json.dumps(a) for a in PRETTY) + "\n]\n",
+         ["berita.json:2", "berita.json:3"]),
+        (json.dumps({"articles": PRETTY}, indent=1),
+         ["berita.json:1 #1", "berita.json:1 #2"]),
+    ],
+    ids=["pretty", "one-line", "object-per-line", "wrapped"],
+)
+def test_json_array_in_every_layout(tmp_path: Path, document: str, origins: list[str]) -> None:
+    path = tmp_path / "berita.json"
+    path.write_text(document, encoding="utf-8")
+    articles, problems, _ = split(read_articles([path]))
+    assert problems == []
+    assert [(a.title, a.text, a.origin.replace(str(tmp_path) + "/", "")) for a in articles] == [
+        ("Satu", "Teks satu.", origins[0]), ("Dua", "Teks dua.", origins[1])]
+    assert articles[0].published == date(2024, 7, 10)
+
+
+def test_json_single_article_object(tmp_path: Path) -> None:
+    path = tmp_path / "satu.json"
+    path.write_text(json.dumps({"title": "T", "content": GOOD_TEXT}, indent=4))
+    articles, problems, _ = split(read_articles([path]))
+    assert problems == []
+    assert [(a.title, a.text) for a in articles] == [("T", GOOD_TEXT)]
+
+
+def test_json_broken_element_costs_that_element_only(tmp_path: Path, good: Path) -> None:
+    """A syntax error inside one pretty-printed element is reported at its line; reading
+    resumes at the next element; a non-object element and a missing text are problems."""
+    lines = json.dumps(PRETTY + [{"isi": "Teks tiga."}, 7, {"judul": "tanpa isi"}],
+                       indent=2).splitlines()
+    broken = lines.index('    "isi": "Teks satu.",')
+    lines[broken] = '    "isi": "Teks satu." "rusak",'
+    path = tmp_path / "rusak.json"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, problems, _ = split(read_articles([path, good]))
+    assert [a.text for a in articles] == ["Teks dua.", "Teks tiga.", GOOD_TEXT]
+    where = [(p.origin.replace(str(tmp_path) + "/", ""), p.reason.split(" (")[0], p.fatal)
+             for p in problems]
+    assert where == [
+        ("rusak.json:2", "invalid JSON: Expecting ',' delimiter", False),
+        ("rusak.json:21", "expected a JSON object, got number", False),
+        ("rusak.json:22", "no text", False),
+    ]
+    assert "line 4" in problems[0].reason
+
+
+@pytest.mark.parametrize(
+    ("content", "reason", "fatal"),
+    [
+        ("", "empty file", True),
+        ('"hanya teks"', "not JSON: expected an array of article objects", True),
+        ('[{"isi": "Teks satu."},\n{"isi": "Teks', "invalid JSON: Unterminated string", False),
+        ('[{"isi": "Teks satu."},\n', "the JSON document is cut short", False),
+        ('[{"isi": "Teks satu."}]\n[{"isi": "lagi"}]', "unexpected data after the end", True),
+    ],
+    ids=["empty", "scalar", "cut-in-a-string", "cut-between-elements", "two-documents"],
+)
+def test_json_bad_documents(tmp_path: Path, good: Path, content: str, reason: str,
+                            fatal: bool) -> None:
+    path = tmp_path / "buruk.json"
+    path.write_text(content, encoding="utf-8")
+    articles, problems, _ = split(read_articles([path, good]))
+    assert [(p.reason.startswith(reason), p.fatal) for p in problems] == [(True, fatal)], problems
+    assert [a.text for a in articles if a.origin != str(good)] == (
+        ["Teks satu."] if "Teks satu" in content else [])
+    assert_good_read(articles, good)
 
 
 # --- bad input ---------------------------------------------------------------------------
@@ -481,7 +599,7 @@ JUNK_PIECES = st.sampled_from([
 @settings(max_examples=80, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(content=st.lists(JUNK_PIECES, max_size=40).map(b"".join),
-       suffix=st.sampled_from([".jsonl", ".csv", ".txt"]), compress=st.booleans())
+       suffix=st.sampled_from([".jsonl", ".json", ".csv", ".txt"]), compress=st.booleans())
 def test_any_bytes_give_records_never_exceptions(tmp_path: Path, content: bytes, suffix: str,
                                                   compress: bool) -> None:
     """Whatever the bytes, the batch goes on: only records come out, the next file is read."""

@@ -24,7 +24,12 @@ from rich.progress import (
 from rich.text import Text
 
 from claims.cli.app import DbOption, SilentOption, VerboseOption, app, err, fail, handle_errors
-from claims.cli.options import PathsArg, parse_date_option
+from claims.cli.options import (
+    InputFormatOption,
+    PathsArg,
+    input_format_option,
+    parse_date_option,
+)
 
 WorkersOption = Annotated[
     int | None,
@@ -113,6 +118,7 @@ def ingest(
     lang_col: Annotated[str | None, column_option("--lang-col", "the language")] = None,
     glob: Annotated[str | None, typer.Option(
         help="Pattern for files inside directories (e.g. '*.jsonl.gz').")] = None,
+    input_format: InputFormatOption = None,
     encoding: Annotated[str | None, typer.Option(
         help="Input encoding (default: UTF-8, else cp1252/latin-1 with a warning).")] = None,
     strict: Annotated[bool, typer.Option(
@@ -130,15 +136,19 @@ def ingest(
 ) -> None:
     """Parse articles and store them with their quotes (re-running adds nothing twice).
 
-    Reads .txt/.md, .jsonl/.ndjson, .csv, .html/.htm, any of them gzipped, directories and
-    '-' for stdin. Bad inputs are reported as file:line with a reason and the rest is stored;
-    the exit code is 1 if anything could not be stored.
+    Reads .txt/.md, .jsonl/.ndjson, .json, .csv/.tsv, .html/.htm, any of them gzipped,
+    directories and '-' for stdin (--input-format csv for CSV there). Bad inputs are
+    reported as file:line with a reason and the rest is stored; the exit code is 1 if
+    anything could not be stored.
     """
     from claims.db import open_engine
     from claims.ingest import default_workers, estimate_total, ingest_parsed, ingest_sources
     from claims.readers import FieldMap, read_articles
 
     day = parse_date_option(published, "--published")
+    fmt = input_format_option(input_format)
+    if fmt and dask:
+        raise fail("--input-format does not combine with --dask (name the files by type)", 2)
     defaults = {"outlet": outlet, "url": url, "published": day, "title": title, "lang": lang}
     fields = FieldMap(text=text_col, title=title_col, url=url_col, published=date_col,
                       outlet=outlet_col, id=id_col, lang=lang_col)
@@ -166,7 +176,7 @@ def ingest(
                     summary = ingest_parsed(engine, parsed, **callbacks)
             else:
                 items = read_articles(paths, glob=glob, encoding=encoding, strict=strict,
-                                      fields=fields, defaults=given)
+                                      fields=fields, defaults=given, fmt=fmt)
                 summary = ingest_sources(engine, items, workers=workers or default_workers(),
                                          **callbacks)
             redraw(summary.seen, force=True)
@@ -232,6 +242,7 @@ def parse_cmd(
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl (prediction format).")]
     = "jsonl",
     glob: Annotated[str | None, typer.Option(help="Pattern for files inside directories.")] = None,
+    input_format: InputFormatOption = None,
     encoding: Annotated[str | None, typer.Option(help="Force an input encoding.")] = None,
     verbose: VerboseOption = False,
 ) -> None:
@@ -241,9 +252,10 @@ def parse_cmd(
 
     if format != "jsonl":
         raise fail("parse supports --format jsonl", 2)
+    fmt = input_format_option(input_format)
     failed = 0
     with handle_errors(verbose):
-        for item in read_articles(paths, glob=glob, encoding=encoding):
+        for item in read_articles(paths, glob=glob, encoding=encoding, fmt=fmt):
             if isinstance(item, ReadProblem | ReadWarning):
                 failed += isinstance(item, ReadProblem)
                 err.print(str(item), markup=False, soft_wrap=True)

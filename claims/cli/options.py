@@ -10,6 +10,20 @@ import typer
 from claims.cli.app import fail
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files or directories ('-' for stdin).")]
+InputFormatOption = Annotated[str | None, typer.Option(
+    "--input-format", metavar="FORMAT",
+    help="Format of stdin and of files whose name says none: text, jsonl, json, csv, html "
+    "(or a suffix: txt, ndjson, tsv ...).")]
+
+
+def input_format_option(value: str | None) -> str | None:
+    """The reader an ``--input-format`` names, or a usage error (exit 2)."""
+    from claims.readers import input_format
+
+    try:
+        return input_format(value)
+    except ValueError as error:
+        raise fail(f"--input-format: {error}", 2) from None
 
 
 def parse_date_option(value: str | None, flag: str) -> date | None:

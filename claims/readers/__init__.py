@@ -12,6 +12,7 @@ files of unknown type. No database, no parsing: ingest, eval and benchmarks shar
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -22,7 +23,7 @@ from zlib import error as ZlibError
 
 from .decoding import open_sniffed, unusable_reason
 from .fields import FIELD_ALIASES, normalize_defaults, parse_date
-from .formats import ReadOptions, read_csv, read_html, read_jsonl, read_text
+from .formats import ReadOptions, read_csv, read_html, read_json, read_jsonl, read_text
 from .records import (
     FieldMap,
     ReadError,
@@ -43,6 +44,7 @@ __all__ = [
     "SourceArticle",
     "files_in",
     "format_of",
+    "input_format",
     "parse_date",
     "read_articles",
 ]
@@ -53,6 +55,7 @@ Reader = Callable[[BinaryIO, str, ReadOptions], Iterator[ReadItem]]
 READERS: dict[str, Reader] = {
     "text": read_text,
     "jsonl": read_jsonl,
+    "json": read_json,
     "csv": read_csv,
     "html": read_html,
 }
@@ -61,10 +64,15 @@ KNOWN_SUFFIXES: dict[str, str] = {
     ".md": "text",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".json": "json",
     ".csv": "csv",
     ".html": "html",
     ".htm": "html",
+    ".tsv": "csv",
 }
+#: What ``input_format`` accepts: a format, or a file suffix naming one (``txt``, ``ndjson``).
+INPUT_FORMATS: dict[str, str] = {
+    **{name: name for name in READERS}, **{s.lstrip("."): f for s, f in KNOWN_SUFFIXES.items()}}
 # Errors a (gzip) stream raises mid-way when the data is truncated or corrupt.
 STREAM_ERRORS = (OSError, EOFError, ZlibError)
 
@@ -75,9 +83,35 @@ def format_of(name: str) -> str | None:
     return KNOWN_SUFFIXES.get(os.path.splitext(lowered)[1])
 
 
+def input_format(name: str | None) -> str | None:
+    """The reader an ``--input-format`` value names (``csv``, ``txt``, ``ndjson`` ...).
+
+    Raises ValueError for an unknown one, before anything is read."""
+    if name is None:
+        return None
+    found = INPUT_FORMATS.get(name.lower().lstrip("."))
+    if found is None:
+        raise ValueError(f"unknown input format {name!r} (known: {', '.join(INPUT_FORMATS)})")
+    return found
+
+
 def _format_of_stdin(head: bytes) -> str:
-    """stdin has no name: a leading '{' means JSON Lines, anything else one text article."""
-    return "jsonl" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "text"
+    """stdin has no name: '[' opens a JSON array; '{' opens JSON Lines when the first line
+    is a whole object, else one (pretty-printed) JSON document; anything else is one text
+    article. ``input_format`` says it outright (CSV on stdin)."""
+    content = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if content.startswith(b"["):
+        return "json"
+    if not content.startswith(b"{"):
+        return "text"
+    first, newline, _ = content.partition(b"\n")
+    if not newline:
+        return "jsonl"  # a first record longer than the sniffed head: JSON Lines of big texts
+    try:
+        json.loads(first)
+    except ValueError:
+        return "json"
+    return "jsonl"
 
 
 def _read_stream(raw: BinaryIO, origin: str, fmt: str | None, options: ReadOptions,
@@ -104,34 +138,38 @@ def _open_problem(origin: str, error: OSError) -> ReadProblem:
     return ReadProblem(origin, f"cannot open: {error.strerror or error}", fatal=True)
 
 
-def _read_file(path: Path, origin: str, options: ReadOptions) -> Iterator[ReadItem]:
+def _read_file(path: Path, origin: str, options: ReadOptions,
+               fmt: str | None = None) -> Iterator[ReadItem]:
     try:
         raw = open(path, "rb")  # noqa: SIM115 - closed below, after the generator finishes
     except OSError as error:  # checked first: "no such file" beats "unknown type" for typos
         yield _open_problem(origin, error)
         return
     with raw:
-        fmt = format_of(path.name)
+        fmt = format_of(path.name) or fmt
         if fmt is None:
             known = ", ".join(KNOWN_SUFFIXES)
-            reason = f"unknown file type (known: {known}, optionally .gz)"
+            reason = (f"unknown file type (known: {known}, optionally .gz; "
+                      "or say which with --input-format)")
             yield ReadProblem(origin, reason, fatal=True)
             return
         yield from _read_stream(raw, origin, fmt, options)
 
 
 def files_in(directory: Path, pattern: str | None = None,
-             on_error: Callable[[OSError], None] | None = None) -> list[Path]:
+             on_error: Callable[[OSError], None] | None = None,
+             any_type: bool = False) -> list[Path]:
     """Article files under ``directory``, sorted by relative path for deterministic runs.
 
-    Hidden files and directories (``.git``...) and unknown types are skipped; ``pattern``
+    Hidden files and directories (``.git``...) and unknown types are skipped (unknown types
+    are kept with ``any_type`` and a ``pattern``: the caller names their format); ``pattern``
     is matched against the file name or the path relative to ``directory``.
     """
     found: list[tuple[str, Path]] = []
     for root, dirs, names in os.walk(directory, onerror=on_error):
         dirs[:] = [name for name in dirs if not name.startswith(".")]
         for name in names:
-            if name.startswith(".") or format_of(name) is None:
+            if name.startswith(".") or format_of(name) is None and not (any_type and pattern):
                 continue
             path = Path(root, name)
             relative = path.relative_to(directory).as_posix()
@@ -142,27 +180,28 @@ def files_in(directory: Path, pattern: str | None = None,
 
 
 def _read_directory(directory: Path, pattern: str | None, options: ReadOptions,
-                    ) -> Iterator[ReadItem]:
+                    fmt: str | None = None) -> Iterator[ReadItem]:
     errors: list[OSError] = []
-    paths = files_in(directory, pattern, errors.append)
+    paths = files_in(directory, pattern, errors.append, any_type=fmt is not None)
     for error in errors:
         yield _open_problem(str(error.filename or directory), error)
     if not paths:
         wanted = pattern or ", ".join(KNOWN_SUFFIXES)
         yield ReadProblem(str(directory), f"no article files found (looked for {wanted})", True)
     for path in paths:
-        yield from _read_file(path, str(path), options)
+        yield from _read_file(path, str(path), options, fmt)
 
 
-def _read_any(name: str | Path, pattern: str | None, options: ReadOptions) -> Iterator[ReadItem]:
+def _read_any(name: str | Path, pattern: str | None, options: ReadOptions,
+              fmt: str | None = None) -> Iterator[ReadItem]:
     if str(name) == STDIN_NAME:
-        yield from _read_stream(sys.stdin.buffer, STDIN_ORIGIN, None, options)
+        yield from _read_stream(sys.stdin.buffer, STDIN_ORIGIN, fmt, options)
         return
     path = Path(name)
     if path.is_dir():
-        yield from _read_directory(path, pattern, options)
+        yield from _read_directory(path, pattern, options, fmt)
     else:
-        yield from _read_file(path, str(name), options)
+        yield from _read_file(path, str(name), options, fmt)
 
 
 def read_articles(
@@ -173,26 +212,29 @@ def read_articles(
     strict: bool = False,
     fields: FieldMap | None = None,
     defaults: Mapping[str, Any] | None = None,
+    fmt: str | None = None,
 ) -> Iterator[SourceArticle | ReadProblem | ReadWarning]:
     """Yield every article of ``paths`` (files, directories, ``-`` for stdin) in order.
 
     ``glob`` filters files inside directories; ``encoding`` replaces the UTF-8 -> cp1252 ->
     latin-1 guesswork; ``fields`` names JSON fields / CSV columns; ``defaults`` is metadata from
     the command line (title/url/outlet/published/lang): it overrides what a single-article
-    file says, and fills outlet/published/lang where a JSONL/CSV record has none.
+    file says, and fills outlet/published/lang where a JSONL/CSV record has none. ``fmt``
+    (see :func:`input_format`) is the format of stdin and of files whose name announces none
+    (``export.dat``; in directories, those matching ``glob``); a known suffix still decides.
     With ``strict`` the first ReadProblem raises ReadError instead (warnings still yield).
     Invalid ``defaults`` raise ValueError at once, before anything is read.
     """
     if isinstance(paths, str | Path):
         paths = [paths]  # a lone path is a common slip; a str would iterate by character
     options = ReadOptions(encoding, fields or FieldMap(), normalize_defaults(defaults))
-    return _checked(paths, glob, options, strict)
+    return _checked(paths, glob, options, strict, input_format(fmt))
 
 
 def _checked(paths: Sequence[str | Path], pattern: str | None, options: ReadOptions,
-             strict: bool) -> Iterator[ReadItem]:
+             strict: bool, fmt: str | None) -> Iterator[ReadItem]:
     for name in paths:
-        for item in _read_any(name, pattern, options):
+        for item in _read_any(name, pattern, options, fmt):
             if strict and isinstance(item, ReadProblem):
                 raise ReadError(item)
             yield item

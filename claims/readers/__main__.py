@@ -18,10 +18,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", help="files, directories, or - for stdin")
     parser.add_argument("--glob", help="filter for files inside directories, e.g. '*.jsonl'")
     parser.add_argument("--encoding", help="use this encoding instead of guessing")
+    parser.add_argument("--input-format", help="format of stdin and of files whose name says "
+                        "none (text, jsonl, json, csv, html)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     articles = problems = warnings = characters = 0
-    for item in read_articles(args.paths, glob=args.glob, encoding=args.encoding):
+    try:
+        items = read_articles(args.paths, glob=args.glob, encoding=args.encoding,
+                              fmt=args.input_format)
+    except ValueError as error:
+        parser.error(str(error))
+    for item in items:
         if isinstance(item, SourceArticle):
             articles += 1
             characters += len(item.text)

@@ -79,6 +79,130 @@ def read_jsonl(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[
         yield article_from_record(record, where, options.fields, shared)
 
 
+#: A JSON element (one article object) larger than this is refused rather than buffered.
+MAX_JSON_ELEMENT = 128 * 1024 * 1024
+#: Keys under which a JSON document wraps its list of articles ({"articles": [...]}).
+JSON_LIST_KEYS = ("articles", "data", "items", "results", "records", "docs")
+_JSON_SPACE = re.compile(r"[\s,]*")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def read_json(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[ReadItem]:
+    """A JSON array of article objects, streamed element by element (pretty-printed or one
+    object per line), or one object: an article, or a wrapper holding the list under a key
+    such as ``articles`` or ``data`` (read whole). Each item is reported as ``file:line`` of
+    where it starts. A broken element costs that element: reading resumes at the next line
+    that opens an object at the same indentation (a one-line array loses the rest of it).
+    """
+    decoder = LineDecoder(origin, options.encoding)
+    shared = options.shared_defaults
+    parser = json.JSONDecoder()
+    buffer, first_line = "", 1  # unread text and the line it starts on
+    opened: str | None = None  # "[" inside the top-level array, "{" for one object
+    closed = False
+    resync_indent: int | None = None  # after a broken element: skip to the next one
+    lineno = 0
+
+    def line_of(pos: int) -> int:
+        return first_line + buffer.count("\n", 0, pos)
+
+    for lineno, line in enumerate(chain(decoder.lines(stream), [None]), 1):
+        yield from decoder.drain()
+        if line is None:  # the end: what is left in the buffer is read once more
+            lineno -= 1
+        elif resync_indent is not None:
+            if not (line.lstrip().startswith("{") and _indent(line) == resync_indent):
+                continue
+            resync_indent, buffer, first_line = None, "", lineno
+        if line is not None:
+            if not buffer:
+                first_line = lineno
+            buffer += line
+            if len(buffer) > MAX_JSON_ELEMENT:
+                yield ReadProblem(f"{origin}:{first_line}", "a JSON element larger than "
+                                  f"{MAX_JSON_ELEMENT // 2**20} MB; stopped reading", fatal=True)
+                return
+            if opened == "[" and line.rstrip().rstrip(",")[-1:] not in ("}", "]", ""):
+                continue  # inside an element (a pretty-printed property): it cannot end here
+        pos = 0
+        while True:
+            pos = _JSON_SPACE.match(buffer, pos).end() if opened == "[" else (
+                len(buffer) - len(buffer[pos:].lstrip()))
+            if pos >= len(buffer):
+                break
+            if closed:
+                yield ReadProblem(f"{origin}:{line_of(pos)}",
+                                  "unexpected data after the end of the JSON document; "
+                                  "stopped reading", fatal=True)
+                return
+            if opened is None and buffer[pos] == "[":
+                opened, pos = "[", pos + 1
+                continue
+            if opened is None and buffer[pos] != "{":
+                yield ReadProblem(origin, "not JSON: expected an array of article objects "
+                                  "or one object", fatal=True)
+                return
+            if opened == "[" and buffer[pos] == "]":
+                closed, pos = True, pos + 1
+                continue
+            try:
+                value, end = parser.raw_decode(buffer, pos)
+            except (ValueError, RecursionError) as error:  # also 5000-digit numbers, nesting
+                if isinstance(error, json.JSONDecodeError):
+                    if error.pos >= len(buffer.rstrip()):
+                        break  # the element goes on in the next lines
+                    reason = (f"invalid JSON: {error.msg} (line {line_of(error.pos)}, "
+                              f"column {error.colno})")
+                else:
+                    reason = f"invalid JSON: {str(error).split(':')[0]}"
+                yield ReadProblem(f"{origin}:{line_of(pos)}", reason)
+                start = buffer.rfind("\n", 0, pos) + 1
+                resync_indent = _indent(buffer[start:pos + 1])
+                buffer, pos = "", 0
+                break
+            where = f"{origin}:{line_of(pos)}"
+            if opened is None:
+                opened, closed = "{", True
+                yield from _json_document(value, where, options, shared)
+            elif isinstance(value, dict):
+                yield article_from_record(value, where, options.fields, shared)
+            else:
+                yield ReadProblem(where, f"expected a JSON object, got {_json_type(value)}")
+            pos = end
+        keep = buffer.rfind("\n", 0, pos) + 1
+        if buffer[keep:pos].strip(" \t"):
+            keep = pos  # an element after another on its line: keep only what is unread
+        elif not buffer[pos:].strip():
+            keep = len(buffer)  # nothing pending
+        first_line = line_of(keep)  # (else from its line's start: the indentation is kept)
+        buffer = buffer[keep:]
+    yield from decoder.drain()
+    if opened is None and not buffer.strip():
+        yield ReadProblem(origin, "empty file", fatal=True)
+    elif not closed and resync_indent is None or buffer.strip():
+        where = f"{origin}:{first_line if buffer.strip() else lineno}"
+        yield ReadProblem(where, "the JSON document is cut short (truncated file?); "
+                          "what came before was read")
+
+
+def _json_document(value: dict[str, Any], where: str, options: ReadOptions,
+                   shared: Mapping[str, Any]) -> Iterator[ReadItem]:
+    """One top-level object: an article, or a wrapper with the articles under a list key."""
+    wrapped = next((value[key] for key in value if isinstance(key, str)
+                    and key.lower() in JSON_LIST_KEYS and isinstance(value[key], list)), None)
+    if wrapped is None or candidate_keys({k.lower(): k for k in value}, "text", options.fields):
+        yield article_from_record(value, where, options.fields, shared)
+        return
+    for n, element in enumerate(wrapped, 1):
+        if isinstance(element, dict):
+            yield article_from_record(element, f"{where} #{n}", options.fields, shared)
+        else:
+            yield ReadProblem(f"{where} #{n}", f"expected a JSON object, got {_json_type(element)}")
+
+
 def _allow_large_csv_fields() -> None:
     """A 10 MB article in one cell exceeds csv's 128 KB default limit.
 
