@@ -318,17 +318,21 @@ def test_empty_directory_and_explicit_unknown_type(tmp_path: Path, good: Path) -
                                                             ("Dari pipa.", "<stdin>:2")]),
         (b'{\n  "text": "Satu objek, dicetak rapi."\n}\n',
          [("Satu objek, dicetak rapi.", "<stdin>:1")]),
+        (HTML.read_bytes(), [(None, "<stdin>")]),
     ],
 )
 def test_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes, expected: list) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     articles, problems, _ = split(read_articles(["-"]))
     assert problems == []
+    if expected[0][0] is None:  # a web page: its main text, no markup
+        assert len(articles) == 1 and "<" not in articles[0].text and articles[0].title
+        expected = [(articles[0].text, "<stdin>")]
     assert [(a.text, a.origin) for a in articles] == expected
 
 
 def test_stdin_csv_needs_the_input_format(monkeypatch: pytest.MonkeyPatch) -> None:
-    data = "judul;isi\nSatu;Dari lembar kerja.\n".encode()
+    data = b"judul;isi\nSatu;Dari lembar kerja.\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     articles, problems, _ = split(read_articles(["-"], fmt="csv"))
     assert problems == []

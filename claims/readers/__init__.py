@@ -97,9 +97,12 @@ def input_format(name: str | None) -> str | None:
 
 def _format_of_stdin(head: bytes) -> str:
     """stdin has no name: '[' opens a JSON array; '{' opens JSON Lines when the first line
-    is a whole object, else one (pretty-printed) JSON document; anything else is one text
-    article. ``input_format`` says it outright (CSV on stdin)."""
+    is a whole object, else one (pretty-printed) JSON document; ``<!doctype html`` or
+    ``<html`` a web page; anything else is one text article. ``input_format`` says it
+    outright (CSV on stdin)."""
     content = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if content[:14].lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
     if content.startswith(b"["):
         return "json"
     if not content.startswith(b"{"):
