@@ -126,6 +126,23 @@ def test_second_ingest_adds_nothing_and_skips_before_parsing(engine: Engine) -> 
     assert table_rows(engine) == before
 
 
+def test_rerun_groups_quotes_an_interrupted_run_left_without_a_claim(engine: Engine) -> None:
+    """Stored, then stopped before grouping (Ctrl-C there): the rerun adds nothing but
+    groups; a rerun with nothing left to group does not regroup."""
+    ingest_sources(engine, (source(i) for i in range(12)), parse=quick_parse,
+                   group_claims=False)
+    ungrouped = "SELECT count(*) FROM quote WHERE claim_id IS NULL"
+    with engine.connect() as conn:
+        assert conn.execute(text(ungrouped)).scalar() == 24
+    again = ingest_sources(engine, (source(i) for i in range(12)), parse=quick_parse)
+    assert (again.added, again.duplicates) == (0, 12)
+    assert again.claims is not None
+    with engine.connect() as conn:
+        assert conn.execute(text(ungrouped)).scalar() == 0
+    third = ingest_sources(engine, (source(i) for i in range(12)), parse=quick_parse)
+    assert third.claims is None
+
+
 def test_duplicates_inside_one_run_by_text_and_by_url(engine: Engine) -> None:
     first, second = source(1), source(2)
     same_url = SourceArticle(text=second.text + " Pembaruan.", url=second.url, origin="x")

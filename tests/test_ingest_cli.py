@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -76,6 +77,31 @@ def test_input_format_usage_errors(runner, db_path: Path, tmp_path: Path, args: 
     assert result.exit_code == 2
     assert message in result.stderr
     assert not db_path.exists() or stored(db_path) == []
+
+
+def test_ctrl_c_says_what_is_stored_and_exits_130(runner, db_path: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C after a committed batch: no traceback, the count kept, how to finish."""
+    import claims.ingest
+
+    real = claims.ingest.ingest_sources
+
+    def interrupted_after_one_batch(engine, items, **options):  # type: ignore[no-untyped-def]
+        def first_batch_then_ctrl_c(summary):  # type: ignore[no-untyped-def]
+            options["on_batch"].__call__(summary)
+            raise KeyboardInterrupt
+        return real(engine, items, **{**options, "on_batch": first_batch_then_ctrl_c})
+
+    monkeypatch.setattr(claims.ingest, "ingest_sources", interrupted_after_one_batch)
+    path = write_corpus(tmp_path / "arsip.jsonl", 5, seed=6)
+    result = invoke(runner, "ingest", path, "--db", db_path, "-w", "1", "--batch-size", "2")
+    assert result.exit_code == 130
+    said = re.search(r"interrupted: at least (\d+) articles and \d+ quotes stored", result.stderr)
+    assert said, result.stderr
+    assert "run the same command again" in result.stderr
+    assert "Traceback" not in result.stderr
+    # the writer thread may have committed the next batch meanwhile: "at least"
+    assert 2 <= int(said.group(1)) <= len(stored(db_path))
 
 
 def test_defaults_fill_what_records_do_not_say(runner, db_path: Path, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import (
@@ -24,6 +24,10 @@ from rich.progress import (
 from rich.text import Text
 
 from claims.cli.app import DbOption, SilentOption, VerboseOption, app, err, fail, handle_errors
+
+if TYPE_CHECKING:
+    from claims.ingest import IngestSummary
+
 from claims.cli.options import (
     InputFormatOption,
     PathsArg,
@@ -97,6 +101,20 @@ class Redraw:
             self.progress.refresh()
 
 
+@contextmanager
+def interrupted(stored: list[IngestSummary]) -> Iterator[None]:
+    """Ctrl-C: say what is kept (whole batches) and how to finish, exit 130."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        done = (f"at least {stored[0].added} articles and {stored[0].quotes} quotes"
+                if stored else "no batch")
+        err.print(f"interrupted: {done} stored, in whole batches; run the same command again "
+                  "to add the rest (it skips what is stored and groups any quotes left "
+                  "without a claim)", markup=False)
+        raise typer.Exit(130) from None
+
+
 @app.command()
 def ingest(
     paths: PathsArg,
@@ -161,12 +179,18 @@ def ingest(
             if not silent:
                 err.print(str(problem), soft_wrap=True, markup=False, style="yellow")
 
-        with progress_bar(not silent, total, "ingest") as progress:
+        stored: list[IngestSummary] = []  # the summary as of the last committed batch
+
+        def committed(summary: IngestSummary) -> None:
+            stored[:] = [summary]
+            redraw(summary.seen)
+
+        with progress_bar(not silent, total, "ingest") as progress, interrupted(stored):
             redraw = Redraw(progress)
             callbacks: dict[str, Any] = {
                 "batch_size": batch_size, "strict": strict, "group_claims": group,
                 "on_problem": report, "on_progress": lambda s: redraw(s.seen),
-                "on_batch": lambda s: redraw(s.seen)}
+                "on_batch": committed}
             if dask:
                 from claims.distributed import dask_client, parse_on_dask
 
