@@ -340,29 +340,35 @@ def test_stdin_csv_needs_the_input_format(monkeypatch: pytest.MonkeyPatch) -> No
         ("Satu", "Dari lembar kerja.", "<stdin>:2")]
 
 
-def test_input_format_reads_unknown_suffixes_only(tmp_path: Path) -> None:
-    """A known suffix still decides; a directory yields the unknown-suffix files the glob
-    picks, read in the format given."""
+def test_input_format_is_the_format_of_every_input(tmp_path: Path) -> None:
+    """Explicit beats the suffix (a tab-separated export named .txt); in a directory it also
+    admits files of unknown type that the glob picks; without it they are skipped."""
     (tmp_path / "ekspor.dat").write_text("judul,isi\nA,Teks CSV.\n")
-    (tmp_path / "b.jsonl").write_text(json.dumps({"text": "Tetap JSONL."}))
+    (tmp_path / "tabel.txt").write_text("judul\tisi\nB\tTeks TSV.\n")
     articles, problems, _ = split(read_articles(
-        [tmp_path / "ekspor.dat", tmp_path / "b.jsonl"], fmt="csv"))
+        [tmp_path / "ekspor.dat", tmp_path / "tabel.txt"], fmt="csv"))
     assert problems == []
-    assert [a.text for a in articles] == ["Teks CSV.", "Tetap JSONL."]
+    assert [(a.title, a.text) for a in articles] == [("A", "Teks CSV."), ("B", "Teks TSV.")]
     assert [a.text for a in split(read_articles([tmp_path], glob="*.dat", fmt="csv"))[0]] == [
         "Teks CSV."]
-    assert [a.text for a in split(read_articles([tmp_path]))[0]] == ["Tetap JSONL."]
+    assert [a.text for a in split(read_articles([tmp_path]))[0]] == ["judul\tisi\nB\tTeks TSV."]
     with pytest.raises(ValueError, match="unknown input format 'xls'"):
         read_articles([tmp_path], fmt="xls")
 
 
-def test_tsv_is_read_as_csv_with_tabs(tmp_path: Path) -> None:
-    """As pandas and spreadsheets write it: a cell holding a quotation mark is quoted."""
+@pytest.mark.parametrize(
+    "table",
+    ['title\ttext\nA\t"""Kami siap,"" kata Budi."\nB\t"Dua\nbaris."\n',  # Excel, pandas
+     'title\ttext\nA\t"Kami siap," kata Budi.\nB\tDua baris.\n'],  # Google Sheets, dumps
+    ids=["quoted", "as-written"],
+)
+def test_tsv_quoted_or_as_written(tmp_path: Path, table: str) -> None:
     path = tmp_path / "berita.tsv"
-    path.write_text('title\ttext\nA\t"""Kami siap,"" kata Budi."\n', encoding="utf-8")
+    path.write_text(table, encoding="utf-8")
     articles, problems, _ = split(read_articles([path]))
     assert problems == []
-    assert [(a.title, a.text) for a in articles] == [("A", '"Kami siap," kata Budi.')]
+    assert [a.text for a in articles][0] == '"Kami siap," kata Budi.'
+    assert [a.title for a in articles] == ["A", "B"]
 
 
 # --- JSON documents ------------------------------------------------------------------------
@@ -445,6 +451,22 @@ def test_json_bad_documents(tmp_path: Path, good: Path, content: str, reason: st
     assert_good_read(articles, good)
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path: Path, codec: str) -> None:
+    """Excel's "Unicode Text" export: UTF-16 with a BOM, tab-separated, named .txt."""
+    bom = {"utf-16-be": "\ufeff"}.get(codec, "")
+    table = bom + "judul\tisi\nTes\t\"\"\"Kami siap,\"\" kata Budi Santoso di Bandung.\"\n"
+    path = tmp_path / "ekspor.txt"
+    path.write_bytes(gzip.compress(table.encode(codec)))
+    articles, problems, warnings = split(read_articles([path], fmt="csv"))
+    assert (problems, warnings) == ([], [])
+    assert [(a.title, a.text) for a in articles] == [
+        ("Tes", '"Kami siap," kata Budi Santoso di Bandung.')]
+    long_text = "Gubernur Jawa Barat berkata: “Kita siap.” " * 5000  # past the sniffed head
+    path.write_bytes(long_text.encode("utf-16"))
+    assert [a.text for a in split(read_articles([path]))[0]] == [long_text.strip()]
+
+
 # --- bad input ---------------------------------------------------------------------------
 
 
@@ -455,8 +477,7 @@ def test_json_bad_documents(tmp_path: Path, good: Path, content: str, reason: st
         ("acak.jsonl", bytes(range(1, 32)) * 20, "binary file, not text"),
         ("kosong.txt", b"", "empty file"),
         ("spasi.jsonl", b"  \n\n \t\n", "empty file"),
-        ("utf16.txt", "Halo".encode("utf-16"), "UTF-16/UTF-32 text is not supported; "
-         "convert the file to UTF-8"),
+        ("utf16-kosong.txt", "  \n".encode("utf-16"), "empty file"),
         ("teks.jsonl", b"Ini bukan JSON.\n", "not JSON Lines: the first line is not a JSON object"),
     ],
 )

@@ -12,8 +12,8 @@ from claims.cli.app import fail
 PathsArg = Annotated[list[str], typer.Argument(help="Files or directories ('-' for stdin).")]
 InputFormatOption = Annotated[str | None, typer.Option(
     "--input-format", metavar="FORMAT",
-    help="Format of stdin and of files whose name says none: text, jsonl, json, csv, html "
-    "(or a suffix: txt, ndjson, tsv ...).")]
+    help="Read every input as this format, whatever its name says (stdin, export.dat, a "
+    "tab-separated .txt): text, jsonl, json, csv, html (or a suffix: txt, ndjson, tsv ...).")]
 
 
 def input_format_option(value: str | None) -> str | None:

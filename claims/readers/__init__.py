@@ -149,7 +149,7 @@ def _read_file(path: Path, origin: str, options: ReadOptions,
         yield _open_problem(origin, error)
         return
     with raw:
-        fmt = format_of(path.name) or fmt
+        fmt = fmt or format_of(path.name)
         if fmt is None:
             known = ", ".join(KNOWN_SUFFIXES)
             reason = (f"unknown file type (known: {known}, optionally .gz; "
@@ -223,8 +223,9 @@ def read_articles(
     latin-1 guesswork; ``fields`` names JSON fields / CSV columns; ``defaults`` is metadata from
     the command line (title/url/outlet/published/lang): it overrides what a single-article
     file says, and fills outlet/published/lang where a JSONL/CSV record has none. ``fmt``
-    (see :func:`input_format`) is the format of stdin and of files whose name announces none
-    (``export.dat``; in directories, those matching ``glob``); a known suffix still decides.
+    (see :func:`input_format`) is the format of every input, whatever its name says (Excel's
+    "Unicode Text" export is tab-separated in a ``.txt``); in directories, it also admits
+    files of unknown type that ``glob`` picks.
     With ``strict`` the first ReadProblem raises ReadError instead (warnings still yield).
     Invalid ``defaults`` raise ValueError at once, before anything is read.
     """

@@ -6,6 +6,7 @@ with flat memory; only a small head is buffered for sniffing.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 from collections.abc import Iterable, Iterator
@@ -15,7 +16,6 @@ from .records import ReadWarning
 
 SNIFF_BYTES = 64 * 1024
 GZIP_MAGIC = b"\x1f\x8b"
-UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 # C0 control bytes that plain text legitimately contains.
 TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
@@ -50,17 +50,55 @@ def _replayed(head: bytes, rest: BinaryIO) -> io.BufferedReader:
     return io.BufferedReader(_Replay(head, rest), buffer_size=SNIFF_BYTES)
 
 
+class _ToUtf8(io.RawIOBase):
+    """UTF-16/32 bytes in (BOM first), UTF-8 bytes out: every reader then sees UTF-8."""
+
+    def __init__(self, source: BinaryIO, codec: str) -> None:
+        self._source = source
+        self._decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+        self._pending = b""
+        self._done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        while not self._pending and not self._done:
+            chunk = self._source.read(SNIFF_BYTES)
+            self._done = not chunk
+            self._pending = self._decoder.decode(chunk, final=self._done).encode("utf-8")
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
+def _wide_codec(head: bytes) -> str | None:
+    """The UTF-16/32 codec a byte order mark announces (Excel's "Unicode Text" is UTF-16)."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return None
+
+
 def open_sniffed(raw: BinaryIO) -> tuple[bytes, BinaryIO]:
     """Return (first bytes of the content, stream positioned at the start of the content).
 
     Gzip is recognised by its magic bytes rather than the file name, so a mislabelled
-    ``.jsonl`` that is really gzipped still reads.
+    ``.jsonl`` that is really gzipped still reads. UTF-16/32 text with a byte order mark is
+    converted to UTF-8 on the fly.
     """
     magic = raw.read(2)
     stream: BinaryIO = _replayed(magic, raw)
     if magic == GZIP_MAGIC:
         stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
     head = stream.read(SNIFF_BYTES)
+    codec = _wide_codec(head)
+    if codec:
+        converted = _ToUtf8(_replayed(head, stream), codec)
+        stream = io.BufferedReader(converted, buffer_size=SNIFF_BYTES)  # type: ignore[assignment]
+        head = stream.read(SNIFF_BYTES)
     return head, _replayed(head, stream)
 
 
@@ -68,8 +106,6 @@ def unusable_reason(head: bytes) -> str | None:
     """Why a file whose content starts with ``head`` cannot be read as text, or None."""
     if not head.strip() and len(head) < SNIFF_BYTES:
         return "empty file"
-    if head.startswith(UTF16_32_BOMS):
-        return "UTF-16/UTF-32 text is not supported; convert the file to UTF-8"
     if b"\x00" in head:
         return "binary file, not text"
     controls = sum(1 for byte in head if byte < 32 and byte not in TEXT_CONTROLS)

@@ -26,6 +26,8 @@ from .fields import (
 from .records import FieldMap, ReadItem, ReadProblem, ReadWarning, SourceArticle
 
 CSV_DELIMITERS = (",", ";", "\t", "|")
+#: How much of a tab-separated file is read to tell whether it quotes its cells.
+TAB_SNIFF_LINES, TAB_SNIFF_CHARS = 200, 1_000_000
 MAX_CSV_FIELD = 128 * 1024 * 1024
 _HTML_LANG = re.compile(
     rb"<html\b[^>]*?(?<![\w-])lang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGNORECASE
@@ -238,6 +240,30 @@ def _csv_row_error(error: csv.Error, first_line: int, last_line: int) -> str:
     return f"malformed CSV row: {error}"
 
 
+def _tab_quoting(header: str, lines: Iterator[str]) -> tuple[int, Iterator[str]]:
+    '''Whether a tab-separated file quotes its cells as Excel and pandas do (a cell holding a
+    quotation mark is quoted, the mark doubled) or writes them as they are, as Google Sheets
+    and database dumps do (a news text starting with a quotation mark). The first rows decide:
+    quoting is dropped only where it breaks them and plain tab-splitting gives every row the
+    header's width. Returns the lines, none consumed.'''
+    head: list[str] = []
+    size = 0
+    for line in lines:
+        head.append(line)
+        size += len(line)
+        if len(head) >= TAB_SNIFF_LINES or size >= TAB_SNIFF_CHARS:
+            break
+    rest = chain(head, lines)
+    try:
+        for _ in csv.reader([header, *head], delimiter="\t", strict=True):
+            pass
+    except csv.Error:
+        width = header.count("\t")
+        if all(line.count("\t") == width for line in head if line.strip()):
+            return csv.QUOTE_NONE, rest
+    return csv.QUOTE_MINIMAL, rest
+
+
 def read_csv(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[ReadItem]:
     """Header row first; each later row is one article."""
     _allow_large_csv_fields()
@@ -249,8 +275,13 @@ def read_csv(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[Re
         if first.strip():
             break
         blank_lines_before_header += 1
+    delimiter = sniff_delimiter(first)
+    quoting = csv.QUOTE_MINIMAL
+    if delimiter == "\t":
+        quoting, lines = _tab_quoting(first, lines)
     # strict: an unclosed quote at the end is an error, not one giant silent cell.
-    reader = csv.reader(chain([first], lines), delimiter=sniff_delimiter(first), strict=True)
+    reader = csv.reader(chain([first], lines), delimiter=delimiter, quoting=quoting,
+                        strict=True)
 
     def lines_read() -> int:
         return reader.line_num + blank_lines_before_header
