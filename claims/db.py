@@ -12,10 +12,12 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DatabaseError
 
 import claims.models  # noqa: F401  (registers the tables on the metadata)
+from claims.errors import ClaimsError
 
 BUSY_TIMEOUT_MS = 30_000
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -120,8 +122,18 @@ def open_engine(db: str | os.PathLike[str], *, upgrade_schema: bool = True) -> E
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
     if upgrade_schema:
-        with engine.connect() as conn:
-            behind = current_revision(conn) != head_revision()
+        try:
+            with engine.connect() as conn:
+                behind = current_revision(conn) != head_revision()
+        except DatabaseError as error:  # no server, wrong password, not a database file
+            engine.dispose()
+            reason = str(error.orig or error).strip().splitlines()[0]
+            where = make_url(url).render_as_string(hide_password=True)
+            raise DatabaseUnavailable(f"cannot open the database {where}: {reason}") from None
         if behind:
             upgrade(url)
     return engine
+
+
+class DatabaseUnavailable(ClaimsError):
+    """The database named by --db / CLAIMS_DB cannot be reached or opened."""

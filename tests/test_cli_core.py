@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLE, SEED, invoke
 
 from claims.db import head_revision
@@ -23,6 +24,27 @@ def test_ingest_twice_stores_nothing_new(runner, db_path: Path) -> None:
 def test_db_option_falls_back_to_environment(runner, db_path: Path) -> None:
     result = invoke(runner, "ingest", SAMPLE, env={"CLAIMS_DB": str(db_path)})
     assert result.exit_code == 0 and db_path.exists()
+
+
+@pytest.mark.parametrize(
+    ("make_db", "message"),
+    [
+        (lambda tmp: tmp / "catatan.txt", "sqlite:///{tmp}/catatan.txt: file is not a database"),
+        (lambda tmp: tmp, "sqlite:///{tmp}: unable to open database file"),
+        (lambda tmp: "postgresql+psycopg://redaksi:rahasia@127.0.0.1:1/claims",
+         "postgresql+psycopg://redaksi:***@127.0.0.1:1/claims: connection"),
+    ],
+    ids=["not-a-database", "a-directory", "no-server"],
+)
+def test_a_database_that_cannot_be_opened_is_one_clear_line(runner, tmp_path: Path, make_db,
+                                                            message: str) -> None:
+    """No traceback, no SQLAlchemy background link, and never the password."""
+    (tmp_path / "catatan.txt").write_text("bukan basis data " * 100)
+    result = invoke(runner, "search", "banjir", "--db", make_db(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot open the database ")
+    assert message.format(tmp=tmp_path) in result.stderr
+    assert "rahasia" not in result.stderr and "sqlalche.me" not in result.stderr
 
 
 def test_search_finds_part_of_a_word_with_trigrams(runner, db_path: Path) -> None:
