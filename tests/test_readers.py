@@ -114,20 +114,22 @@ def test_jsonl_bad_lines_are_problems_and_the_rest_continues(tmp_path: Path, goo
         "",
         json.dumps({"id": "c", "title": "Tanpa isi"}),
         json.dumps(["bukan", "objek"]),
-        json.dumps({"id": "d", "text": ["daftar"]}),
+        json.dumps({"id": "d", "text": [{"p": "daftar"}]}),
+        json.dumps({"id": "alinea", "text": [" Alinea satu.", "", "Alinea dua. "]}),
         '{"id": "besar", "text": "x", "n": ' + "7" * 5000 + "}",
         "[" * 100_000,
         json.dumps({"id": "e", "text": "Terakhir."}),
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     articles, problems, _ = split(read_articles([path, good]))
-    assert [a.source_id for a in articles if a.source_id] == ["a", "e"]
+    assert [a.source_id for a in articles if a.source_id] == ["a", "alinea", "e"]
+    assert articles[1].text == "Alinea satu.\nAlinea dua."  # paragraphs as a list of strings
     assert [(p.origin, p.fatal) for p in problems] == [
-        (f"{path}:{line}", False) for line in (2, 4, 5, 6, 7, 8)]
+        (f"{path}:{line}", False) for line in (2, 4, 5, 6, 8, 9)]
     assert problems[0].reason.startswith("invalid JSON: Expecting ',' delimiter")
     assert problems[1].reason.startswith("no text (looked for fields: text, content")
     assert problems[2].reason == "expected a JSON object, got array"
-    assert problems[3].reason == "text is a list, not a string"
+    assert problems[3].reason == "text is a list of non-strings, not a string"
     assert problems[4].reason.startswith("invalid JSON: Exceeds the limit (4300 digits)")
     assert problems[5].reason.startswith("invalid JSON: maximum recursion depth exceeded")
     assert_good_read(articles, good)

@@ -107,8 +107,13 @@ def article_from_record(
     text_value = next((record[key] for key in text_keys if record[key] not in (None, "")), None)
     if text_value is None:
         return ReadProblem(origin, missing_text_reason(chosen, what))
+    if isinstance(text_value, list) and text_value and all(
+            isinstance(part, str) for part in text_value):
+        text_value = "\n".join(part.strip() for part in text_value if part.strip())  # paragraphs
     if not isinstance(text_value, str):
-        return ReadProblem(origin, f"text is a {type(text_value).__name__}, not a string")
+        what_is = "a list of non-strings" if isinstance(text_value, list) else (
+            f"a {type(text_value).__name__}")
+        return ReadProblem(origin, f"text is {what_is}, not a string")
     if not text_value.strip():
         return ReadProblem(origin, "text is blank")
 
