@@ -123,3 +123,30 @@ def test_db_upgrade_command(runner, db_path: Path) -> None:
     current = invoke(runner, "db", "current", "--db", db_path)
     now, head = current.stdout.splitlines()
     assert now.removeprefix("current: ") == head.removeprefix("head: ") == head_revision()
+
+
+def _commands():  # type: ignore[no-untyped-def]
+    from typer.main import get_command
+
+    from claims.cli import app
+
+    def walk(command, path):  # type: ignore[no-untyped-def]
+        if hasattr(command, "commands"):
+            for name, sub in command.commands.items():
+                yield from walk(sub, [*path, name])
+        else:
+            yield path, command
+
+    return list(walk(get_command(app), []))
+
+
+@pytest.mark.parametrize(("path", "command"), _commands(), ids=lambda v: " ".join(v)
+                         if isinstance(v, list) else "")
+def test_help_shows_the_whole_first_sentence(runner, path: list[str], command) -> None:  # type: ignore[no-untyped-def]
+    """Help is rendered as rich markup: a bracketed word in a docstring ("[like this]") is
+    swallowed unless escaped. The first sentence must come through word for word."""
+    result = invoke(runner, *path, "--help")
+    assert result.exit_code == 0
+    first = command.help.split("\n\n")[0].replace("\\[", "[")
+    shown = " ".join(result.stdout.replace("│", " ").split())
+    assert " ".join(first.split()) in shown

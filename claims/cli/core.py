@@ -80,7 +80,7 @@ def search(
     silent: SilentOption = False,
     verbose: VerboseOption = False,
 ) -> None:
-    """Search quotes by words and filters; matches are shown [like this]."""
+    r"""Search quotes by words and filters; matches are shown \[like this]."""
     from claims.query import iter_quotes
 
     flt = _filter(query, speaker, outlet, via, since, until, kind, lang, raw, order,
