@@ -165,6 +165,11 @@ class Registry:
                 return known
         return None
 
+    def may_define(self, words: str) -> bool:
+        """Whether the article writes one of ``words`` as a parenthesised acronym, "(IBPA)":
+        only then can :meth:`acronyms` (a pass over the whole article) spell it out."""
+        return any(f"({word})" in self.text for word in words.split())
+
     def acronyms(self) -> dict[str, str]:
         """Acronyms defined in the article (read once, when an affiliation needs them)."""
         if self.acronym_map is None:
@@ -340,7 +345,9 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
         record = QuoteRecord(span.start, span.end, written[span.start:span.end],
                              kind=attribution.kind)  # type: ignore[arg-type]
         record.cue = attribution.cue
-        salient = current_person or current or registry.nps_last_name(text, span.start)
+        salient = current_person or current
+        if salient is None and _needs_salient(attribution):
+            salient = registry.nps_last_name(text, span.start)  # a scan back: only when asked
         speaker, resolution, mention_text = _speaker_of(attribution, registry, salient, lang)
         if attribution.cue_slot == "continuation":  # a hook carried the speaker over
             resolution, mention_text = "continuation", None
@@ -364,7 +371,7 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
             for waiting in pending:
                 _copy_speaker(waiting, record)
             pending.clear()
-        if record.affiliation:
+        if record.affiliation and registry.may_define(record.affiliation):
             record.affiliation = _spell_out(record.affiliation, registry.acronyms())
         mention = attribution.mention
         if written is not text and mention and mention_text == text[mention.start:mention.end]:
@@ -421,6 +428,12 @@ def _copy_speaker(target: QuoteRecord, source: QuoteRecord) -> None:
     target.speaker, target.speaker_type = source.speaker, source.speaker_type
     target.role, target.affiliation = source.role, source.affiliation
     target.resolution, target.confidence = "continuation", _CONFIDENCE["continuation"]
+
+
+def _needs_salient(attribution: Attribution) -> bool:
+    """Whether :func:`_speaker_of` reads the current speaker: for a clitic or a pronoun."""
+    mention = attribution.mention
+    return attribution.cue_slot == "clitic" or mention is not None and mention.kind == "pronoun"
 
 
 def _speaker_of(attribution: Attribution, registry: Registry, current: Speaker | None,
