@@ -23,6 +23,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+SETUPTOOLS_MIN = 77  # license = "MIT" (an SPDX string) in pyproject.toml
 
 # run in a child interpreter with the checkout to test first on sys.path: one JSON line per
 # article (its quotes, every field), read from the files named on the command line
@@ -74,6 +75,11 @@ def copy_checkout(target: Path) -> None:
 
 
 def build(copy: Path) -> None:
+    from importlib.metadata import version
+
+    if int(version("setuptools").split(".")[0]) < SETUPTOOLS_MIN:
+        raise SystemExit(f"check-compiled: setuptools >= {SETUPTOOLS_MIN} is needed to read "
+                         "pyproject.toml (pip install -e '.[dev]' updates it)")
     started = time.monotonic()
     env = {**os.environ, "CLAIMS_MYPYC": "1"}
     subprocess.run([sys.executable, "setup.py", "-q", "build_ext", "--inplace"], cwd=copy,
