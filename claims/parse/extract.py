@@ -23,6 +23,7 @@ from claims.parse.names import (
     acronym_definitions,
     alias_pairs,
     occurrences,
+    parenthesised_acronyms,
     tokens,
 )
 from claims.parse.quotes import find_spans
@@ -61,6 +62,7 @@ class Registry:
     aliases: dict[tuple[str, ...], str] | None = None
     canonicals: dict[str, Speaker | None] = field(default_factory=dict)
     acronym_map: dict[str, str] | None = None
+    parenthesised: frozenset[str] | None = None  # "(IBPA)" -> IBPA, read when first asked
     # the article as written, when the parser reads a view of it (see Attributor.comma_view)
     written: str | None = None
 
@@ -167,8 +169,10 @@ class Registry:
 
     def may_define(self, words: str) -> bool:
         """Whether the article writes one of ``words`` as a parenthesised acronym, "(IBPA)":
-        only then can :meth:`acronyms` (a pass over the whole article) spell it out."""
-        return any(f"({word})" in self.text for word in words.split())
+        only then can :meth:`acronyms` (which reads the words before each) spell it out."""
+        if self.parenthesised is None:
+            self.parenthesised = frozenset(parenthesised_acronyms(self.text))
+        return bool(self.parenthesised) and any(w in self.parenthesised for w in words.split())
 
     def acronyms(self) -> dict[str, str]:
         """Acronyms defined in the article (read once, when an affiliation needs them)."""

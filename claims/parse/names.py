@@ -1078,6 +1078,12 @@ def alias_pairs(nps: NounPhrases, text: str) -> dict[tuple[str, ...], str]:
     return found
 
 
+def parenthesised_acronyms(text: str) -> list[str]:
+    """Every "(IBPA)" of the article: the only acronyms :func:`acronym_definitions` can
+    define."""
+    return _ACRONYM.findall(text)
+
+
 def acronym_definitions(nps: NounPhrases, text: str) -> dict[str, str]:
     """Acronyms the article defines: "Indonesia Bond Pricing Agency (IBPA)" -> IBPA.
 
