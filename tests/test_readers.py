@@ -480,6 +480,7 @@ def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path: Path, codec: 
         ("kosong.txt", b"", "empty file"),
         ("spasi.jsonl", b"  \n\n \t\n", "empty file"),
         ("utf16-kosong.txt", "  \n".encode("utf-16"), "empty file"),
+        ("bom-lalu-biner.txt", b"\xff\xfe" + bytes(range(256)) * 8, "binary file, not text"),
         ("teks.jsonl", b"Ini bukan JSON.\n", "not JSON Lines: the first line is not a JSON object"),
     ],
 )

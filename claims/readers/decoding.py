@@ -20,6 +20,7 @@ FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 # C0 control bytes that plain text legitimately contains.
 TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 MAX_CONTROL_RATIO = 0.05
+MIN_LATIN_SHARE = 0.5  # of a UTF-16/32 head's characters, for it to be taken as text
 
 
 class _Replay(io.RawIOBase):
@@ -74,12 +75,18 @@ class _ToUtf8(io.RawIOBase):
 
 
 def _wide_codec(head: bytes) -> str | None:
-    """The UTF-16/32 codec a byte order mark announces (Excel's "Unicode Text" is UTF-16)."""
+    """The UTF-16/32 codec a byte order mark announces (Excel's "Unicode Text" is UTF-16),
+    when what follows reads as text: mostly Latin characters, as Indonesian and English are
+    (binary data after the same two bytes would decode to a stream of random characters)."""
     if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return "utf-32"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    return None
+        codec = "utf-32"
+    elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16"
+    else:
+        return None
+    sample = head[:4096].decode(codec, errors="replace")
+    latin = sum(1 for char in sample if char < "\u0250" and char != "\ufffd")
+    return codec if latin >= MIN_LATIN_SHARE * len(sample) else None
 
 
 def open_sniffed(raw: BinaryIO) -> tuple[bytes, BinaryIO]:
