@@ -187,6 +187,13 @@ def refresh_claims(bind: Engine | Connection, rules: GroupingRules | None = None
     return _with_connection(bind, lambda conn: _refresh(conn, rules, resolve_speakers, full))
 
 
+def has_ungrouped_quotes(bind: Engine | Connection) -> bool:
+    """Whether any stored quote is in no claim yet, what :func:`refresh_claims` groups
+    (one index seek)."""
+    return _with_connection(bind, lambda conn: conn.execute(text(
+        "SELECT 1 FROM quote WHERE claim_id IS NULL LIMIT 1")).first() is not None)
+
+
 _DAY = "COALESCE(q.said_on, a.published)"
 
 

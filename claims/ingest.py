@@ -28,7 +28,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import Engine, select
 
-from claims.models import Article, Quote
+from claims.models import Article
 from claims.parse import PARSER_VERSION, ParsedArticle, parse_article
 from claims.readers import (
     ReadError,
@@ -435,19 +435,13 @@ def _write_stream(
             yield src, result
 
     write_in_batches(storable(), batch_size, commit, count)
-    if group_claims and (summary.added or has_ungrouped_quotes(engine)):
-        from claims.claims_db import refresh_claims
+    if group_claims:
+        from claims.claims_db import has_ungrouped_quotes, refresh_claims
 
-        summary.claims = refresh_claims(engine)
+        # also when nothing was added: a run stopped while grouping left its quotes ungrouped
+        if summary.added or has_ungrouped_quotes(engine):
+            summary.claims = refresh_claims(engine)
     return summary
-
-
-def has_ungrouped_quotes(engine: Engine) -> bool:
-    """Quotes stored without a claim: a run interrupted while grouping left them, and the
-    rerun that adds nothing must still group them (one index seek)."""
-    with engine.connect() as conn:
-        return conn.execute(select(Quote.id).where(Quote.claim_id.is_(None)).limit(1)
-                            ).first() is not None  # type: ignore[union-attr]
 
 
 def not_yet_stored(engine: Engine, sources: Iterable[SourceArticle],

@@ -18,8 +18,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", help="files, directories, or - for stdin")
     parser.add_argument("--glob", help="filter for files inside directories, e.g. '*.jsonl'")
     parser.add_argument("--encoding", help="use this encoding instead of guessing")
-    parser.add_argument("--input-format", help="format of stdin and of files whose name says "
-                        "none (text, jsonl, json, csv, html)")
+    parser.add_argument("--input-format", help="read every input as this format, whatever its "
+                        "name says (text, jsonl, json, csv, html)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     articles = problems = warnings = characters = 0

@@ -75,10 +75,7 @@ def read_jsonl(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[
         except (ValueError, RecursionError) as error:  # 5000-digit numbers, [[[[... nesting
             yield ReadProblem(where, f"invalid JSON: {str(error).split(':')[0]}")
             continue
-        if not isinstance(record, dict):
-            yield ReadProblem(where, f"expected a JSON object, got {_json_type(record)}")
-            continue
-        yield article_from_record(record, where, options.fields, shared)
+        yield _json_article(record, where, options, shared)
 
 
 #: A JSON element (one article object) larger than this is refused rather than buffered.
@@ -169,10 +166,8 @@ def read_json(stream: BinaryIO, origin: str, options: ReadOptions) -> Iterator[R
             if opened is None:
                 opened, closed = "{", True
                 yield from _json_document(value, where, options, shared)
-            elif isinstance(value, dict):
-                yield article_from_record(value, where, options.fields, shared)
             else:
-                yield ReadProblem(where, f"expected a JSON object, got {_json_type(value)}")
+                yield _json_article(value, where, options, shared)
             pos = end
         keep = buffer.rfind("\n", 0, pos) + 1
         if buffer[keep:pos].strip(" \t"):
@@ -199,10 +194,15 @@ def _json_document(value: dict[str, Any], where: str, options: ReadOptions,
         yield article_from_record(value, where, options.fields, shared)
         return
     for n, element in enumerate(wrapped, 1):
-        if isinstance(element, dict):
-            yield article_from_record(element, f"{where} #{n}", options.fields, shared)
-        else:
-            yield ReadProblem(f"{where} #{n}", f"expected a JSON object, got {_json_type(element)}")
+        yield _json_article(element, f"{where} #{n}", options, shared)
+
+
+def _json_article(value: Any, where: str, options: ReadOptions,
+                  shared: Mapping[str, Any]) -> ReadItem:
+    """A JSON value that should be an article object: the article, or why it is not one."""
+    if not isinstance(value, dict):
+        return ReadProblem(where, f"expected a JSON object, got {_json_type(value)}")
+    return article_from_record(value, where, options.fields, shared)
 
 
 def _allow_large_csv_fields() -> None:
