@@ -42,11 +42,12 @@ from claims.readers import (
 from claims.store import (
     BatchResult,
     ReparseResult,
-    existing_values,
+    known_articles,
     reparse_batch,
     text_sha256,
     write_batch,
 )
+from claims.urls import url_key
 
 DEFAULT_BATCH = 500
 #: Articles per task sent to a worker: big enough to amortise pickling, small enough to
@@ -454,11 +455,11 @@ def not_yet_stored(engine: Engine, sources: Iterable[SourceArticle],
     """
     for chunk in _chunks(sources, LOOKUP_CHUNK):
         hashes = [text_sha256(source.text) for source in chunk]
+        keys = [url_key(source.url) for source in chunk]
         with engine.connect() as conn:
-            known = existing_values(conn, Article.sha256, hashes)
-            known_urls = existing_values(conn, Article.url, (s.url for s in chunk if s.url))
-        for digest, source in zip(hashes, chunk, strict=True):
-            yield digest in known or bool(source.url and source.url in known_urls), source
+            known, known_keys = known_articles(conn, hashes, keys)
+        for digest, key, source in zip(hashes, keys, chunk, strict=True):
+            yield digest in known or bool(key and key in known_keys), source
 
 
 def ingest_paths(engine: Engine, paths: Iterable[str], **options: Any) -> IngestSummary:

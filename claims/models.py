@@ -47,6 +47,8 @@ class Article(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     sha256: str = Field(unique=True, max_length=64)
     url: str | None = Field(default=None, unique=True)
+    #: ``claims.urls.url_key(url)``: the same page under another spelling is a duplicate
+    url_key: str | None = Field(default=None, unique=True, index=True)
     source_id: str | None = Field(default=None, index=True)
     outlet: str | None = Field(default=None, index=True)
     title: str | None = None

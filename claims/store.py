@@ -2,7 +2,8 @@
 
 An article and its quotes are written in the same transaction, so a crash
 never leaves an article without its quotes. Articles are deduplicated by the
-sha256 of their text and by url, so re-running an ingest adds nothing twice.
+sha256 of their text and by url (normalised: ``claims.urls``), so re-running an ingest adds
+nothing twice.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from claims.models import Article, Quote, Review, utcnow
 from claims.parse.records import ParsedArticle, QuoteRecord
 from claims.speakers import resolve_speakers, speaker_key
 from claims.sqlutil import chunks, insert_ignoring_duplicates
+from claims.urls import url_key
 
 #: speaker_key is pure and costly (title stripping, Unicode folding); names repeat a lot.
 cached_speaker_key = lru_cache(maxsize=65_536)(speaker_key)
@@ -85,6 +87,14 @@ def existing_values(conn: Connection, column, values: Iterable[str]) -> set[str]
     for chunk in chunks(values):
         found.update(conn.execute(select(column).where(column.in_(chunk))).scalars())
     return found
+
+
+def known_articles(conn: Connection, hashes: Iterable[str],
+                   keys: Iterable[str | None]) -> tuple[set[str], set[str]]:
+    """Which of these text hashes, and of these url keys (:func:`claims.urls.url_key`), are
+    stored already: an article is a duplicate when either is."""
+    return (existing_values(conn, Article.sha256, hashes),
+            existing_values(conn, Article.url_key, (k for k in keys if k)))
 
 
 def storable_quotes(parsed: ParsedArticle) -> tuple[list[QuoteRecord], list[str]]:
@@ -224,39 +234,40 @@ def write_batch(
         # below sees everything the other writer committed.
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
     hashes = [text_sha256(parsed.text) for _, parsed in batch]
-    seen = existing_values(conn, Article.sha256, hashes)
-    seen_urls = existing_values(conn, Article.url, (m.url for m, _ in batch if m.url))
-    fresh: list[tuple[str, ArticleMeta, ParsedArticle]] = []
-    for digest, (meta, parsed) in zip(hashes, batch, strict=True):
-        if digest in seen or (meta.url and meta.url in seen_urls):
+    keys = [url_key(meta.url) for meta, _ in batch]
+    seen, seen_keys = known_articles(conn, hashes, keys)
+    fresh: list[tuple[str, str | None, ArticleMeta, ParsedArticle]] = []
+    for digest, key, (meta, parsed) in zip(hashes, keys, batch, strict=True):
+        if digest in seen or (key and key in seen_keys):
             result.duplicates += 1
             continue
         seen.add(digest)
-        if meta.url:
-            seen_urls.add(meta.url)
+        if key:
+            seen_keys.add(key)
         kept, refused = storable_quotes(parsed)
         if refused:
             origin = getattr(meta, "origin", "") or "article"
             result.notes.extend((origin, reason) for reason in refused)
             parsed = replace(parsed, quotes=kept)
-        fresh.append((digest, meta, parsed))
+        fresh.append((digest, key, meta, parsed))
     if not fresh:
         return result
 
     rows = [{
-        "sha256": digest, "url": meta.url, "source_id": meta.source_id, "outlet": parsed.outlet,
-        "title": meta.title, "lang": parsed.lang, "published": parsed.published,
-        "text": parsed.text, "parser_version": parser_version, "ingested_at": utcnow(),
-    } for digest, meta, parsed in fresh]
+        "sha256": digest, "url": meta.url, "url_key": key, "source_id": meta.source_id,
+        "outlet": parsed.outlet, "title": meta.title, "lang": parsed.lang,
+        "published": parsed.published, "text": parsed.text, "parser_version": parser_version,
+        "ingested_at": utcnow(),
+    } for digest, key, meta, parsed in fresh]
     statement = insert_ignoring_duplicates(conn, Article)
     article_ids = dict(conn.execute(statement.returning(Article.sha256, Article.id), rows).all())
     result.duplicates += len(fresh) - len(article_ids)
     fresh = [item for item in fresh if item[0] in article_ids]
 
     speaker_ids = resolve_speakers(
-        conn, _speaker_names(q for _, _, parsed in fresh for q in parsed.quotes))
+        conn, _speaker_names(q for *_, parsed in fresh for q in parsed.quotes))
     quotes: list[dict] = []
-    for digest, _, parsed in fresh:
+    for digest, _, _, parsed in fresh:
         quotes.extend(quote_rows(article_ids[digest], parsed, speaker_ids))
     insert_quotes(conn, quotes)
     result.added = len(fresh)

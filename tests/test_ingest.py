@@ -151,6 +151,26 @@ def test_duplicates_inside_one_run_by_text_and_by_url(engine: Engine) -> None:
     assert count(engine, "article") == 2
 
 
+def test_a_page_rescraped_under_another_spelling_of_its_url_is_a_duplicate(
+        engine: Engine) -> None:
+    """A re-scrape writes the url with tracking parameters, http, or as the AMP copy, and the
+    text has changed a little (an ad line): the same page, so not stored twice."""
+    first = source(1)
+    assert first.url and first.url.startswith("https://")
+    spellings = [first.url.replace("https://", "http://") + "/",
+                 first.url + "?utm_source=whatsapp&utm_medium=share",
+                 first.url + "/amp"]
+    assert ingest_sources(engine, [first], parse=quick_parse).added == 1
+    again = [SourceArticle(text=first.text + f" Iklan {i}.", url=url, origin=f"ulang:{i}")
+             for i, url in enumerate(spellings)]
+    summary = ingest_sources(engine, again + [source(2)], parse=quick_parse)
+    assert (summary.added, summary.duplicates) == (1, 3)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT url, url_key FROM article ORDER BY id")).all()
+    assert [url for url, _ in rows] == [first.url, source(2).url]  # kept as given
+    assert rows[0][1] == first.url.removeprefix("https://")
+
+
 def test_parser_exception_costs_one_article_with_its_origin(engine: Engine) -> None:
     bad = SourceArticle(text='"Gudang itu meledak semalam," kata Agus.', origin="berita.jsonl:2")
     summary = ingest_sources(engine, [source(1), bad, source(3)], parse=exploding_parse,

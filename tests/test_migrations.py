@@ -152,3 +152,34 @@ def test_no_migrations_anywhere_is_a_clear_error(tmp_path: Path, monkeypatch) ->
     monkeypatch.delenv("CLAIMS_ALEMBIC_DIR", raising=False)
     with pytest.raises(RuntimeError, match="alembic migrations not found"):
         claims.db.alembic_dir()
+
+
+def test_url_keys_are_backfilled_and_a_clash_among_stored_rows_loses_nothing(db: str) -> None:
+    """0005 keys the stored urls; two rows stored before it with one key (a tracking
+    parameter apart) both stay, the later without a key; the writer then dedupes on keys."""
+    from sqlalchemy import text
+
+    cfg = alembic_config(to_url(db))
+    command.upgrade(cfg, "head")
+    command.downgrade(cfg, "0004")
+    engine = make_engine(db)
+    urls = ["https://www.detik.com/berita/d-1/banjir", "https://www.detik.com/berita/d-2/longsor",
+            "http://detik.com/berita/d-1/banjir/?utm_source=wa", None]
+    with engine.begin() as conn:
+        for i, url in enumerate(urls):
+            conn.execute(text(
+                "INSERT INTO article (sha256, url, lang, text, ingested_at, parser_version) "
+                "VALUES (:sha, :url, 'id', :body, '2024-03-05', 't')"),
+                {"sha": f"h{i}", "url": url, "body": f"Isi {i}."})
+    engine.dispose()
+    command.upgrade(cfg, "head")
+    engine = make_engine(db)
+    with engine.connect() as conn:
+        keys = conn.execute(text("SELECT url_key FROM article ORDER BY sha256")).scalars().all()
+    assert keys == ["detik.com/berita/d-1/banjir", "detik.com/berita/d-2/longsor", None, None]
+    engine.dispose()
+    command.downgrade(cfg, "0004")  # and back: the column goes, the rows stay
+    engine = make_engine(db)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM article")).scalar() == 4
+    engine.dispose()
