@@ -469,6 +469,22 @@ def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path: Path, codec: 
     assert [a.text for a in split(read_articles([path]))[0]] == [long_text.strip()]
 
 
+def test_invalid_utf16_is_replaced_and_said(tmp_path: Path) -> None:
+    """A lone surrogate (a cut-and-pasted emoji half) and an odd last byte: the text is kept
+    with U+FFFD in their place, and the reader says how many, as it does for bad UTF-8."""
+    body = "judul\tisi\nTes\tKami siap, kata Budi Santoso di Bandung."
+    broken = body.encode("utf-16-le")
+    cut = broken.index("siap".encode("utf-16-le"))
+    data = b"\xff\xfe" + broken[:cut] + b"\x3d\xd8" + broken[cut:] + b"\x0a"
+    path = tmp_path / "ekspor.txt"
+    path.write_bytes(data)
+    articles, problems, warnings = split(read_articles([path], fmt="csv"))
+    assert problems == []
+    assert [(w.origin, w.reason) for w in warnings] == [
+        (str(path), "2 characters not valid UTF-16 replaced by U+FFFD")]
+    assert [a.text for a in articles] == ["Kami \ufffdsiap, kata Budi Santoso di Bandung.\ufffd"]
+
+
 # --- bad input ---------------------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from zlib import error as ZlibError
 
-from .decoding import open_sniffed, unusable_reason
+from .decoding import Sniffed, unusable_reason
 from .fields import FIELD_ALIASES, normalize_defaults, parse_date
 from .formats import ReadOptions, read_csv, read_html, read_json, read_jsonl, read_text
 from .records import (
@@ -121,13 +121,16 @@ def _read_stream(raw: BinaryIO, origin: str, fmt: str | None, options: ReadOptio
                  ) -> Iterator[ReadItem]:
     """Sniff, refuse unusable content, then hand over to the format's reader."""
     try:
-        head, stream = open_sniffed(raw)
-        reason = unusable_reason(head)
+        sniffed = Sniffed(raw)
+        reason = unusable_reason(sniffed.head)
         if reason:
             yield ReadProblem(origin, reason, fatal=True)
             return
-        reader = READERS[fmt or _format_of_stdin(head)]
-        yield from reader(stream, origin, options)
+        reader = READERS[fmt or _format_of_stdin(sniffed.head)]
+        yield from reader(sniffed.stream, origin, options)
+        warning = sniffed.conversion_warning()
+        if warning:
+            yield ReadWarning(origin, warning)
     except STREAM_ERRORS as error:
         reason = f"corrupt or unreadable data, stopped reading: {error}"
         yield ReadProblem(origin, reason, fatal=True)

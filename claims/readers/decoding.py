@@ -52,9 +52,14 @@ def _replayed(head: bytes, rest: BinaryIO) -> io.BufferedReader:
 
 
 class _ToUtf8(io.RawIOBase):
-    """UTF-16/32 bytes in (BOM first), UTF-8 bytes out: every reader then sees UTF-8."""
+    """UTF-16/32 bytes in (BOM first), UTF-8 bytes out: every reader then sees UTF-8.
+
+    Invalid sequences (a lone surrogate, an odd byte at the end) become U+FFFD, counted in
+    ``replaced`` so the reader can say so: the UTF-8 readers downstream see valid text."""
 
     def __init__(self, source: BinaryIO, codec: str) -> None:
+        self.codec = codec
+        self.replaced = 0
         self._source = source
         self._decoder = codecs.getincrementaldecoder(codec)(errors="replace")
         self._pending = b""
@@ -67,7 +72,9 @@ class _ToUtf8(io.RawIOBase):
         while not self._pending and not self._done:
             chunk = self._source.read(SNIFF_BYTES)
             self._done = not chunk
-            self._pending = self._decoder.decode(chunk, final=self._done).encode("utf-8")
+            text = self._decoder.decode(chunk, final=self._done)
+            self.replaced += text.count("\ufffd")
+            self._pending = text.encode("utf-8")
         size = min(len(buffer), len(self._pending))
         buffer[:size] = self._pending[:size]
         self._pending = self._pending[size:]
@@ -89,24 +96,37 @@ def _wide_codec(head: bytes) -> str | None:
     return codec if latin >= MIN_LATIN_SHARE * len(sample) else None
 
 
-def open_sniffed(raw: BinaryIO) -> tuple[bytes, BinaryIO]:
-    """Return (first bytes of the content, stream positioned at the start of the content).
+class Sniffed:
+    """A stream's first bytes (``head``) and the stream from the start of its content, plus
+    what converting it to UTF-8 cost (see :meth:`conversion_warning`)."""
 
-    Gzip is recognised by its magic bytes rather than the file name, so a mislabelled
-    ``.jsonl`` that is really gzipped still reads. UTF-16/32 text with a byte order mark is
-    converted to UTF-8 on the fly.
-    """
-    magic = raw.read(2)
-    stream: BinaryIO = _replayed(magic, raw)
-    if magic == GZIP_MAGIC:
-        stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
-    head = stream.read(SNIFF_BYTES)
-    codec = _wide_codec(head)
-    if codec:
-        converted = _ToUtf8(_replayed(head, stream), codec)
-        stream = io.BufferedReader(converted, buffer_size=SNIFF_BYTES)  # type: ignore[assignment]
+    def __init__(self, raw: BinaryIO) -> None:
+        """Gzip is recognised by its magic bytes rather than the file name, so a mislabelled
+        ``.jsonl`` that is really gzipped still reads. UTF-16/32 text with a byte order mark
+        is converted to UTF-8 on the fly."""
+        magic = raw.read(2)
+        stream: BinaryIO = _replayed(magic, raw)
+        if magic == GZIP_MAGIC:
+            stream = gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[assignment]
         head = stream.read(SNIFF_BYTES)
-    return head, _replayed(head, stream)
+        codec = _wide_codec(head)
+        self._converted: _ToUtf8 | None = None
+        if codec:
+            self._converted = _ToUtf8(_replayed(head, stream), codec)
+            stream = io.BufferedReader(self._converted,  # type: ignore[assignment]
+                                       buffer_size=SNIFF_BYTES)
+            head = stream.read(SNIFF_BYTES)
+        self.head = head
+        self.stream: BinaryIO = _replayed(head, stream)
+
+    def conversion_warning(self) -> str | None:
+        """After reading: how many characters of a UTF-16/32 input were not valid and were
+        replaced (as the UTF-8 readers warn for bytes they could not decode)."""
+        converted = self._converted
+        if converted is None or not converted.replaced:
+            return None
+        codec = converted.codec.upper()
+        return f"{converted.replaced:,} characters not valid {codec} replaced by U+FFFD"
 
 
 def unusable_reason(head: bytes) -> str | None:
