@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,7 @@ from claims.ingest import (
     parsed_stream,
 )
 from claims.parse import ParsedArticle, QuoteRecord
-from claims.readers import ReadProblem, SourceArticle
+from claims.readers import ReadProblem, SourceArticle, read_articles
 
 _PAIR = re.compile(r'"[^"\n]+"')
 
@@ -234,6 +235,30 @@ def test_estimate_total_counts_records_of_every_format(tmp_path: Path) -> None:
     assert estimate_total([str(tmp_path)]) == 30 + 30 + 2 + 1
     assert estimate_total([str(tmp_path)], "*.csv") == 2
     assert estimate_total(["-"]) is None
+
+
+_ITEMS = [{"judul": f"Berita {i}", "isi": f"Teks {i}.", "sumber": {"nama": "Kompas"},
+           "tag": [{"nama": "politik"}]} for i in range(3)]
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (json.dumps(_ITEMS, indent=2), 3),  # pretty-printed (nested objects deeper or inline)
+    ("[\n" + ",\n".join(json.dumps(item) for item in _ITEMS) + "\n]", 3),  # Scrapy's -o .json
+    ("[" + ",\n".join(json.dumps(item) for item in _ITEMS) + "]", 3),  # first on "[" line
+    (json.dumps({"articles": _ITEMS}, indent=4), 3),  # a wrapper
+    (json.dumps(_ITEMS[0], indent=2), 1),  # one article
+    (json.dumps(_ITEMS), None),  # one line: not counted without parsing
+], ids=["pretty", "scrapy", "inline-first", "wrapper", "one-object", "one-line"])
+def test_estimate_total_counts_json_array_elements(tmp_path: Path, content: str,
+                                                   expected: int | None) -> None:
+    """The progress bar's ETA for .json: counted as lines are, without parsing."""
+    import gzip
+
+    path = tmp_path / "berita.json.gz"
+    path.write_bytes(gzip.compress(content.encode("utf-8")))
+    assert estimate_total([str(path)]) == expected
+    if expected:  # what the count estimates is what the reader reads
+        assert len([a for a in read_articles([path]) if isinstance(a, SourceArticle)]) == expected
 
 
 @pytest.mark.parametrize(("stored", "current", "older"), [
