@@ -701,15 +701,27 @@ class NounPhrases:
         run = n - tail
         if run <= 0:
             return n
-        # a word the article uses alone for the speaker ("kata Kharisma") starts the name
+        # a word the article uses alone for the speaker ("kata Kharisma") starts the name, with
+        # the given names written right before it ("Muhammad Ikhsan Asaad", "kata Ikhsan")
         for k in range(tail, n - 1):
             if rest[k].fold in self.hints:
+                while k > tail and rest[k - 1].fold in lang.given_names:
+                    k -= 1
                 return k
         if tail == 0 and not has_role:
             return 0
-        for k in range(tail, n - 1):
-            if rest[k].fold in lang.given_names:
-                return k
+        # the leftmost given name starts a name that follows a body's unknown last words, but
+        # three words right after an acronym, a place or a role are the name itself ("BI Dody
+        # Budi Waluyo", "Bali I Wayan Koster"); a word after "PT", "Perum", "Bank" … is the
+        # body's own name ("Perum Bulog Budi Waseso")
+        boundary = rest[tail - 1] if tail else None
+        whole_run = run == 3 and boundary is not None and not (
+            boundary.fold in lang.org_openers and not is_acronym(boundary.text)
+        ) and not self._used_apart(rest[tail], rest[tail + 1])
+        if not whole_run:
+            for k in range(tail, n - 1):
+                if rest[k].fold in lang.given_names:
+                    return k
         # after a role, an organisation or a place: the boundary is unknown; names have
         # two or three words, organisation names run longer
         if tail > 0 and run == 3 and not self._used_apart(rest[tail], rest[tail + 1]):

@@ -205,6 +205,18 @@ def test_outlet_from_url_when_the_dateline_has_only_a_city(head: str, url: str |
          "Budi Gunadi Sadikin"),
         # an account as the speaker
         ('"Tempatnya nyaman dan murah," tulis akun google rina.', 0, "rina"),
+        # three capitalised words after a body: a three-word name, though a given name is the
+        # second word (the given-name rule is for longer runs that hold the body's end)
+        ("Kepala Dinas Pariwisata Bali I Ketut Sumarjaya menyambut rombongan itu. "
+         '"Hotel sudah siap," kata Sumarjaya.', 0, "I Ketut Sumarjaya"),
+        ("Ketua KPU DIY Hamdan Budi Prasetyo meninjau gudang logistik. "
+         '"Surat suara aman," ujar Prasetyo.', 0, "Hamdan Budi Prasetyo"),
+        # ... while a multi-word place ends the body ("New York"), not the name
+        ('"Inflasi masih tinggi," kata Presiden Federal Reserve Bank of New York John '
+         "Williams.", 0, "John Williams"),
+        # a short name the article uses ("kata Fadil") keeps the given names written before it
+        ("Direktur Keuangan PT Kereta Api Indonesia Muhammad Fadil Ramdani menyebut laba naik. "
+         '"Penumpang kembali normal," kata Fadil.', 0, "Muhammad Fadil Ramdani"),
     ],
 )
 def test_speaker_resolution_classes(text: str, index: int, speaker: str | None) -> None:
