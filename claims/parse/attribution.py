@@ -434,6 +434,10 @@ class Attributor:
             next_word = _NEXT_WORD.match(text, c_end)
             if next_word:
                 found.add(next_word.group(1).casefold())
+        for c_end in self._according_ends(text):  # "Menurut Wiku, …": the same short name
+            next_word = _NEXT_WORD.match(text, c_end)
+            if next_word:
+                found.add(next_word.group(1).casefold())
         self.cue_names = frozenset(found)
         # "Jujun menegaskan …": a single capitalised word opening a sentence before a verb,
         # unless the article also writes it as a place ("di Sidoarjo", "Kabupaten Sidoarjo")
@@ -456,6 +460,20 @@ class Attributor:
             ) and fold not in lang.org_heads and fold not in lang.place_words:
                 found.add(fold)
         return frozenset(found)
+
+    def _according_ends(self, text: str) -> list[int]:
+        """Where each "menurut" (``lang.according_to``, any case) ends as a whole word."""
+        ends = []
+        for word in self.lang.according_to:
+            for form in (word, word.capitalize()):
+                pos = text.find(form)
+                while pos >= 0:
+                    end = pos + len(form)
+                    if (pos == 0 or not text[pos - 1].isalnum()) and (
+                            end == len(text) or not text[end].isalnum()):
+                        ends.append(end)
+                    pos = text.find(form, end)
+        return ends
 
     def _may_follow_place_word(self, text: str, word: str) -> bool:
         """False only when ``lang.after_place_re`` surely captures ``word`` nowhere in ``text``:

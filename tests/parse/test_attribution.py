@@ -211,6 +211,11 @@ def test_outlet_from_url_when_the_dateline_has_only_a_city(head: str, url: str |
          '"Hotel sudah siap," kata Sumarjaya.', 0, "I Ketut Sumarjaya"),
         ("Ketua KPU DIY Hamdan Budi Prasetyo meninjau gudang logistik. "
          '"Surat suara aman," ujar Prasetyo.', 0, "Hamdan Budi Prasetyo"),
+        # "Menurut Rano, …" names the person by a short name as "kata Rano" does: that first
+        # name, also written alone, is no body word used apart from the name
+        ("Juru Bicara Satgas Covid-19 Rano Hidayat mengumumkan aturan baru. Menurut Rano, "
+         'warga wajib memakai masker. "Razia digelar tiap malam," ujar Hidayat.', 0,
+         "Rano Hidayat"),
         # ... while a multi-word place ends the body ("New York"), not the name
         ('"Inflasi masih tinggi," kata Presiden Federal Reserve Bank of New York John '
          "Williams.", 0, "John Williams"),
