@@ -85,6 +85,8 @@ class Language:
     after_place_re: re.Pattern[str]
     places: tuple[tuple[str, ...], ...]
     place_words: frozenset[str]
+    #: one-word regencies and cities (also in ``place_words``): a body's name ends there
+    region_words: frozenset[str]
     given_names: frozenset[str]
     titles: frozenset[str]
     title_phrases: tuple[tuple[str, ...], ...]
@@ -285,7 +287,9 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         ),
         after_place_words=tuple(_after_place_words(data)),
         places=_phrases(places),
-        place_words=frozenset(w.casefold() for p in places for w in p.split()),
+        place_words=frozenset(w.casefold() for p in places for w in p.split())
+        | _fold_set(data["organizations"].get("regions", [])),
+        region_words=_fold_set(data["organizations"].get("regions", [])),
         given_names=_fold_set(data["names"]["given"]),
         titles=frozenset(titles),
         title_phrases=tuple(p for p in _phrases(list(titles)) if len(p) > 1),

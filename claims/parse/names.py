@@ -899,13 +899,16 @@ class NounPhrases:
         window_start = max(0, position - 1500)
         best: str | None = None
         for match in _NAME_RUN.finditer(text, window_start, position):
-            words = [w for w in match.group().split()]
+            run = match.group().split()
+            words = run[:]
             while words and not self._plain_name_word(words[0]):
                 words.pop(0)
             while words and not self._plain_name_word(words[-1]):
                 words.pop()
             if 2 <= len(words) <= 4 and all(self._plain_name_word(w) for w in words):
                 best = " ".join(words)
+            elif run[-2].casefold() in self.lang.region_words and self._plain_name_word(run[-1]):
+                best = run[-1]  # "Bawaslu Indramayu Nurhadi": a one-word name after a region
         return best
 
     def _plain_name_word(self, word: str) -> bool:

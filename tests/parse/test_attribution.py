@@ -216,6 +216,9 @@ def test_outlet_from_url_when_the_dateline_has_only_a_city(head: str, url: str |
         ("Juru Bicara Satgas Covid-19 Rano Hidayat mengumumkan aturan baru. Menurut Rano, "
          'warga wajib memakai masker. "Razia digelar tiap malam," ujar Hidayat.', 0,
          "Rano Hidayat"),
+        # a regency or city ends the body's name: the name is what follows it
+        ("Ketua Bawaslu Kebumen Nurhadi Santosa menegaskan pengawasan diperketat. "
+         '"Kami awasi semua TPS," kata Santosa.', 0, "Nurhadi Santosa"),
         # ... while a multi-word place ends the body ("New York"), not the name
         ('"Inflasi masih tinggi," kata Presiden Federal Reserve Bank of New York John '
          "Williams.", 0, "John Williams"),
@@ -287,3 +290,15 @@ def test_an_acronym_the_article_defines_is_spelled_out_in_the_affiliation() -> N
             '"Pasar masih wait and see," kata Direktur IBPA Wahyu Trenggono.')
     (quote,) = parse(text).quotes
     assert (quote.role, quote.affiliation) == ("Direktur", "Indonesia Bond Pricing Agency (IBPA)")
+
+
+def test_the_last_name_before_a_clitic_may_be_one_word_after_a_region() -> None:
+    """With no speaker yet, "-nya" means the last name written before it; after a regency
+    ("Bawaslu Indramayu Nurhadi") one word is a whole name, not the end of a body's."""
+    from claims.parse.language import get_language
+    from claims.parse.names import NounPhrases
+
+    nps = NounPhrases(get_language("id"))
+    text = ("PSU digelar di Desa Tugu Kidul. Menurut Ketua Bawaslu Indramayu Nurhadi, Sabtu "
+            '(12/12/2020), ada pelanggaran. "Petugas mencoblos sendiri," ujarnya.')
+    assert nps.last_name_before(text, text.index('"Petugas')) == "Nurhadi"
