@@ -1,6 +1,7 @@
 """Finding quotation spans: pairing quotation marks the way scraped news really uses them.
 
-Language independent. Marks are paired per paragraph (a newline ends a paragraph): a quote
+Language independent. Marks are paired per paragraph (a newline ends a paragraph, but for the
+soft line breaks of hard-wrapped text): a quote
 left open runs to the end of its paragraph (re-opened or left open over several paragraphs),
 a closing mark with no opening one starts the quote at the paragraph's first word, and the
 Kompas habit of opening with ” is handled by looking at the characters around each mark.
@@ -20,6 +21,9 @@ _SENTENCE_END = frozenset(".?!…")
 # A missing opening mark is only assumed when the orphan closing mark ends a clause.
 _CLAUSE_END = frozenset(",.?!…")
 _MAX_ORPHAN_SPAN = 1200
+# Hard-wrapped text: this many lines at least, this share of them broken inside a sentence.
+_MIN_WRAPPED_LINES = 5
+_WRAPPED_SHARE = 0.4
 
 
 @dataclass(slots=True)
@@ -37,13 +41,37 @@ class Span:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph bounds: a newline ends one, except the soft line breaks of hard-wrapped text
+    (see :func:`soft_newlines`), where a quote runs on to the next line."""
+    newlines = [match.start() for match in re.finditer("\n", text)]
+    if len(newlines) >= _MIN_WRAPPED_LINES:
+        soft = soft_newlines(text, newlines)
+        if soft:
+            newlines = [pos for pos in newlines if pos not in soft]
     bounds = []
     start = 0
-    for match in re.finditer("\n", text):
-        bounds.append((start, match.start()))
-        start = match.end()
+    for pos in newlines:
+        bounds.append((start, pos))
+        start = pos + 1
     bounds.append((start, len(text)))
     return bounds
+
+
+def soft_newlines(text: str, newlines: list[int]) -> set[int]:
+    """The newlines that only wrap a line, in text hard-wrapped at a fixed width (mail, old
+    archives, some scrapes): there, a newline after a word or a comma runs on. The text counts
+    as hard-wrapped when at least ``_WRAPPED_SHARE`` of its newlines sit inside a sentence
+    (a word or comma before, a lowercase letter or digit after); otherwise none is soft."""
+    inside = 0
+    size = len(text)
+    for pos in newlines:
+        if pos and pos + 1 < size and (text[pos - 1].isalnum() or text[pos - 1] == ",") and (
+                text[pos + 1].islower() or text[pos + 1].isdigit()):
+            inside += 1
+    if inside < _WRAPPED_SHARE * len(newlines):
+        return set()
+    return {pos for pos in newlines
+            if pos and (text[pos - 1].isalnum() or text[pos - 1] in ",;-–")}
 
 
 def _first_word(text: str, start: int, end: int) -> int:

@@ -82,3 +82,33 @@ def test_duplicated_paragraph_gives_two_quotes() -> None:
     parsed = parse_article(line + line, lang="id")
     assert [q.start for q in parsed.quotes] == [0, len(line)]
     assert {q.speaker for q in parsed.quotes} == {"Budi Santoso"}
+
+
+WRAPPED = (
+    "The brewery opened in a disused railway shed last spring and has\n"
+    "grown faster than its owner expected. Manager Priya Nair said the first\n"
+    "month was chaotic. \u201cWe thought we would sell ten barrels a week, but we\n"
+    "sold five times that in the first fortnight,\u201d she said. The brewery now\n"
+    "employs twelve people and plans a second site near the canal, where the\n"
+    "old mills stand empty. \u201cPeople come for the beer and stay for the\n"
+    "building,\u201d Ms Nair said.\n"
+)
+
+
+def test_a_quote_runs_over_the_soft_line_breaks_of_hard_wrapped_text() -> None:
+    """Text wrapped at a fixed width (mail, old archives): a newline inside a sentence does
+    not end the quote, so each quote is one span with its cue."""
+    parsed = parse_article(WRAPPED, lang="en")
+    assert [(q.text[:11], q.speaker, q.cue) for q in parsed.quotes] == [
+        ("\u201cWe thought", "Priya Nair", "said"), ("\u201cPeople com", "Priya Nair", "said")]
+    assert all(q.text == WRAPPED[q.start:q.end] for q in parsed.quotes)
+
+
+def test_single_newlines_between_paragraphs_still_end_an_open_quote() -> None:
+    """Scraped news with one newline per paragraph is no wrapped text: a quote left open at a
+    paragraph's end stops there (and the next paragraph's opening mark starts a new one)."""
+    text = ("\u201cKami akan menambah armada bus pada musim mudik,\n"
+            "\u201cTerminal juga diperluas,\u201d kata Kepala Dinas Perhubungan Budi Santoso.\n"
+            "Ia menambahkan bahwa tiket bisa dipesan daring.\n")
+    spans = [q.text for q in parse_article(text, lang="id").quotes]
+    assert spans[0] == "\u201cKami akan menambah armada bus pada musim mudik,"
