@@ -714,14 +714,15 @@ class NounPhrases:
         # three words right after an acronym, a place or a role are the name itself ("BI Dody
         # Budi Waluyo", "Bali I Wayan Koster"); a word after "PT", "Perum", "Bank" … is the
         # body's own name ("Perum Bulog Budi Waseso")
-        boundary = rest[tail - 1] if tail else None
-        whole_run = run == 3 and boundary is not None and not (
-            boundary.fold in lang.org_openers and not is_acronym(boundary.text)
-        ) and not self._used_apart(rest[tail], rest[tail + 1])
-        if not whole_run:
-            for k in range(tail, n - 1):
-                if rest[k].fold in lang.given_names:
+        for k in range(tail, n - 1):
+            if rest[k].fold in lang.given_names:
+                boundary = rest[tail - 1] if tail else None
+                whole_run = run == 3 and boundary is not None and not (
+                    boundary.fold in lang.org_openers and not is_acronym(boundary.text)
+                ) and not self._used_apart(rest[tail], rest[tail + 1])
+                if not whole_run:
                     return k
+                break
         # after a role, an organisation or a place: the boundary is unknown; names have
         # two or three words, organisation names run longer
         if tail > 0 and run == 3 and not self._used_apart(rest[tail], rest[tail + 1]):

@@ -21,9 +21,12 @@ _SENTENCE_END = frozenset(".?!…")
 # A missing opening mark is only assumed when the orphan closing mark ends a clause.
 _CLAUSE_END = frozenset(",.?!…")
 _MAX_ORPHAN_SPAN = 1200
-# Hard-wrapped text: this many lines at least, this share of them broken inside a sentence.
+# Hard-wrapped text: more lines than this, this many characters per line at most on average,
+# and this share of them broken inside a sentence.
 _MIN_WRAPPED_LINES = 5
+_MAX_WRAPPED_WIDTH = 100
 _WRAPPED_SHARE = 0.4
+_INSIDE_SENTENCE = re.compile(r"[^\W_,]\n[a-z0-9]|,\n[a-z0-9]")
 
 
 @dataclass(slots=True)
@@ -43,16 +46,20 @@ class Span:
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph bounds: a newline ends one, except the soft line breaks of hard-wrapped text
     (see :func:`soft_newlines`), where a quote runs on to the next line."""
-    newlines = [match.start() for match in re.finditer("\n", text)]
-    if len(newlines) >= _MIN_WRAPPED_LINES:
-        soft = soft_newlines(text, newlines)
-        if soft:
-            newlines = [pos for pos in newlines if pos not in soft]
     bounds = []
     start = 0
-    for pos in newlines:
-        bounds.append((start, pos))
-        start = pos + 1
+    lines = text.count("\n") + 1
+    if lines > _MIN_WRAPPED_LINES and len(text) <= _MAX_WRAPPED_WIDTH * lines:  # short lines
+        newlines = [match.start() for match in re.finditer("\n", text)]
+        soft = soft_newlines(text, newlines)
+        for pos in newlines:
+            if pos not in soft:
+                bounds.append((start, pos))
+                start = pos + 1
+    else:
+        for match in re.finditer("\n", text):
+            bounds.append((start, match.start()))
+            start = match.end()
     bounds.append((start, len(text)))
     return bounds
 
@@ -62,13 +69,7 @@ def soft_newlines(text: str, newlines: list[int]) -> set[int]:
     archives, some scrapes): there, a newline after a word or a comma runs on. The text counts
     as hard-wrapped when at least ``_WRAPPED_SHARE`` of its newlines sit inside a sentence
     (a word or comma before, a lowercase letter or digit after); otherwise none is soft."""
-    inside = 0
-    size = len(text)
-    for pos in newlines:
-        if pos and pos + 1 < size and (text[pos - 1].isalnum() or text[pos - 1] == ",") and (
-                text[pos + 1].islower() or text[pos + 1].isdigit()):
-            inside += 1
-    if inside < _WRAPPED_SHARE * len(newlines):
+    if len(_INSIDE_SENTENCE.findall(text)) < _WRAPPED_SHARE * len(newlines):
         return set()
     return {pos for pos in newlines
             if pos and (text[pos - 1].isalnum() or text[pos - 1] in ",;-–")}
