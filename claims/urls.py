@@ -14,6 +14,7 @@ sorted order.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 #: Query parameters that only track the visit or ask for the AMP rendering of the same page.
@@ -29,6 +30,7 @@ HOST_PREFIXES = ("www.", "m.", "amp.")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+@lru_cache(maxsize=8192)  # ingest asks twice per article: before parsing and when writing
 def url_key(url: str | None) -> str | None:
     """The dedupe key of ``url``: host (lower case, without ``www.``), path and the query
     parameters that matter; ``None`` for no url. A value that is not an http(s) address
