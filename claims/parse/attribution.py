@@ -22,6 +22,7 @@ from claims.parse.names import (
     is_capitalised,
     is_initial,
     match_phrase,
+    occurrences,
     tokens,
 )
 from claims.parse.quotes import Span
@@ -462,18 +463,9 @@ class Attributor:
         return frozenset(found)
 
     def _according_ends(self, text: str) -> list[int]:
-        """Where each "menurut" (``lang.according_to``, any case) ends as a whole word."""
-        ends = []
-        for word in self.lang.according_to:
-            for form in (word, word.capitalize()):
-                pos = text.find(form)
-                while pos >= 0:
-                    end = pos + len(form)
-                    if (pos == 0 or not text[pos - 1].isalnum()) and (
-                            end == len(text) or not text[end].isalnum()):
-                        ends.append(end)
-                    pos = text.find(form, end)
-        return ends
+        """Where each "menurut"/"Menurut" (``lang.according_to``) ends as a whole word."""
+        return [end for word in self.lang.according_to for form in (word, word.capitalize())
+                for _start, end in occurrences(text, form)]
 
     def _may_follow_place_word(self, text: str, word: str) -> bool:
         """False only when ``lang.after_place_re`` surely captures ``word`` nowhere in ``text``:

@@ -1,10 +1,10 @@
 """Finding quotation spans: pairing quotation marks the way scraped news really uses them.
 
 Language independent. Marks are paired per paragraph (a newline ends a paragraph, but for the
-soft line breaks of hard-wrapped text): a quote
-left open runs to the end of its paragraph (re-opened or left open over several paragraphs),
-a closing mark with no opening one starts the quote at the paragraph's first word, and the
-Kompas habit of opening with ” is handled by looking at the characters around each mark.
+soft line breaks of hard-wrapped text): a quote left open runs to the end of its paragraph
+(re-opened or left open over several paragraphs), a closing mark with no opening one starts
+the quote at the paragraph's first word, and the Kompas habit of opening with ” is handled by
+looking at the characters around each mark.
 """
 
 from __future__ import annotations
@@ -45,13 +45,13 @@ class Span:
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph bounds: a newline ends one, except the soft line breaks of hard-wrapped text
-    (see :func:`soft_newlines`), where a quote runs on to the next line."""
+    (see :func:`_soft_newlines`), where a quote runs on to the next line."""
     bounds = []
     start = 0
     lines = text.count("\n") + 1
     if lines > _MIN_WRAPPED_LINES and len(text) <= _MAX_WRAPPED_WIDTH * lines:  # short lines
         newlines = [match.start() for match in re.finditer("\n", text)]
-        soft = soft_newlines(text, newlines)
+        soft = _soft_newlines(text, newlines)
         for pos in newlines:
             if pos not in soft:
                 bounds.append((start, pos))
@@ -64,7 +64,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def soft_newlines(text: str, newlines: list[int]) -> set[int]:
+def _soft_newlines(text: str, newlines: list[int]) -> set[int]:
     """The newlines that only wrap a line, in text hard-wrapped at a fixed width (mail, old
     archives, some scrapes): there, a newline after a word or a comma runs on. The text counts
     as hard-wrapped when at least ``_WRAPPED_SHARE`` of its newlines sit inside a sentence
