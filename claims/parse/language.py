@@ -88,6 +88,8 @@ class Language:
     #: one-word regencies and cities (also in ``place_words``): a body's name ends there
     region_words: frozenset[str]
     given_names: frozenset[str]
+    #: words that only open a personal name (Balinese "I", "Ni", "Tubagus"; see id.toml)
+    name_prefixes: frozenset[str]
     titles: frozenset[str]
     title_phrases: tuple[tuple[str, ...], ...]
     title_phrase_heads: frozenset[str]
@@ -291,6 +293,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         | _fold_set(data["organizations"].get("regions", [])),
         region_words=_fold_set(data["organizations"].get("regions", [])),
         given_names=_fold_set(data["names"]["given"]),
+        name_prefixes=frozenset(data["names"].get("prefixes", [])),
         titles=frozenset(titles),
         title_phrases=tuple(p for p in _phrases(list(titles)) if len(p) > 1),
         title_phrase_heads=frozenset(p[0] for p in _phrases(list(titles)) if len(p) > 1),

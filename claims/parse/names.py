@@ -705,7 +705,8 @@ class NounPhrases:
         # the given names written right before it ("Muhammad Ikhsan Asaad", "kata Ikhsan")
         for k in range(tail, n - 1):
             if rest[k].fold in self.hints:
-                while k > tail and rest[k - 1].fold in lang.given_names:
+                while k > tail and (rest[k - 1].fold in lang.given_names
+                                    or self._opens_name(rest[k - 1].text)):
                     k -= 1
                 return k
         if tail == 0 and not has_role:
@@ -738,6 +739,13 @@ class NounPhrases:
         while start < n - 1 and self._used_apart(rest[start], rest[start + 1]):
             start += 1
         return start
+
+    def _opens_name(self, word: str) -> bool:
+        """A word that only opens a personal name ("I", "Ni", "Tubagus": ``lang.name_prefixes``,
+        case as written) or an initial ("M", "A."), but for the Roman numerals I, V, X."""
+        letter = word.rstrip(".")
+        return word in self.lang.name_prefixes or (
+            len(letter) == 1 and "A" <= letter <= "Z" and letter not in "IVX")
 
     def _used_apart(self, word: Tok, following: Tok) -> bool:
         """True when ``word`` occurs in the article more often than ``word following``."""

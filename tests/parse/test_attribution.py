@@ -216,6 +216,13 @@ def test_outlet_from_url_when_the_dateline_has_only_a_city(head: str, url: str |
         ("Juru Bicara Satgas Covid-19 Rano Hidayat mengumumkan aturan baru. Menurut Rano, "
          'warga wajib memakai masker. "Razia digelar tiap malam," ujar Hidayat.', 0,
          "Rano Hidayat"),
+        # ... and the Balinese "I", an initial or a title that only opens a name, too
+        ("Kepala Dinas Pariwisata Badung I Made Sukarsa menyambut tamu. "
+         '"Okupansi naik," kata Made.', 0, "I Made Sukarsa"),
+        ("Ketua Bawaslu Minahasa M Rinto Pangemanan meninjau TPS. "
+         '"Tidak ada pelanggaran," ujar Rinto.', 0, "M Rinto Pangemanan"),
+        ("Direktur Utama Bank Banten Tubagus Rudi Hartono menyebut laba naik. "
+         '"Kredit tumbuh," kata Rudi.', 0, "Tubagus Rudi Hartono"),
         # a regency or city ends the body's name: the name is what follows it
         ("Ketua Bawaslu Kebumen Nurhadi Santosa menegaskan pengawasan diperketat. "
          '"Kami awasi semua TPS," kata Santosa.', 0, "Nurhadi Santosa"),
