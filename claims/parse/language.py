@@ -241,6 +241,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         titles.update(w.casefold() for w in group)
         titles.update(w.casefold().rstrip(".") for w in group)  # "S.T" for "S.T."
     places = data["organizations"]["places"]
+    regions = _fold_set(data["organizations"].get("regions", []))
     roles = data["roles"]["heads"]
     via = data["via"]
     return Language(
@@ -289,9 +290,8 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         ),
         after_place_words=tuple(_after_place_words(data)),
         places=_phrases(places),
-        place_words=frozenset(w.casefold() for p in places for w in p.split())
-        | _fold_set(data["organizations"].get("regions", [])),
-        region_words=_fold_set(data["organizations"].get("regions", [])),
+        place_words=frozenset(w.casefold() for p in places for w in p.split()) | regions,
+        region_words=regions,
         given_names=_fold_set(data["names"]["given"]),
         name_prefixes=frozenset(data["names"].get("prefixes", [])),
         titles=frozenset(titles),

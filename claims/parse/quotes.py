@@ -26,7 +26,8 @@ _MAX_ORPHAN_SPAN = 1200
 _MIN_WRAPPED_LINES = 5
 _MAX_WRAPPED_WIDTH = 100
 _WRAPPED_SHARE = 0.4
-_INSIDE_SENTENCE = re.compile(r"[^\W_,]\n[a-z0-9]|,\n[a-z0-9]")
+_INSIDE_SENTENCE = re.compile(r"(?:[^\W_]|,)\n[a-z0-9]")
+_NONE: frozenset[int] = frozenset()
 
 
 @dataclass(slots=True)
@@ -46,33 +47,29 @@ class Span:
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph bounds: a newline ends one, except the soft line breaks of hard-wrapped text
     (see :func:`_soft_newlines`), where a quote runs on to the next line."""
+    lines = text.count("\n") + 1
+    short_lines = lines > _MIN_WRAPPED_LINES and len(text) <= _MAX_WRAPPED_WIDTH * lines
+    soft = _soft_newlines(text, lines - 1) if short_lines else _NONE
     bounds = []
     start = 0
-    lines = text.count("\n") + 1
-    if lines > _MIN_WRAPPED_LINES and len(text) <= _MAX_WRAPPED_WIDTH * lines:  # short lines
-        newlines = [match.start() for match in re.finditer("\n", text)]
-        soft = _soft_newlines(text, newlines)
-        for pos in newlines:
-            if pos not in soft:
-                bounds.append((start, pos))
-                start = pos + 1
-    else:
-        for match in re.finditer("\n", text):
+    for match in re.finditer("\n", text):
+        if match.start() not in soft:
             bounds.append((start, match.start()))
             start = match.end()
     bounds.append((start, len(text)))
     return bounds
 
 
-def _soft_newlines(text: str, newlines: list[int]) -> set[int]:
+def _soft_newlines(text: str, newlines: int) -> frozenset[int]:
     """The newlines that only wrap a line, in text hard-wrapped at a fixed width (mail, old
     archives, some scrapes): there, a newline after a word or a comma runs on. The text counts
-    as hard-wrapped when at least ``_WRAPPED_SHARE`` of its newlines sit inside a sentence
+    as hard-wrapped when at least ``_WRAPPED_SHARE`` of its ``newlines`` sit inside a sentence
     (a word or comma before, a lowercase letter or digit after); otherwise none is soft."""
-    if len(_INSIDE_SENTENCE.findall(text)) < _WRAPPED_SHARE * len(newlines):
-        return set()
-    return {pos for pos in newlines
-            if pos and (text[pos - 1].isalnum() or text[pos - 1] in ",;-–")}
+    if len(_INSIDE_SENTENCE.findall(text)) < _WRAPPED_SHARE * newlines:
+        return _NONE
+    return frozenset(match.start() for match in re.finditer("\n", text)
+                     if match.start() and (text[match.start() - 1].isalnum()
+                                           or text[match.start() - 1] in ",;-–"))
 
 
 def _first_word(text: str, start: int, end: int) -> int:
