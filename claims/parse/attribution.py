@@ -523,6 +523,8 @@ class Attributor:
             if first_word is None or not first_word.group()[0].isupper():
                 continue
             window_end = min(len(text), start + 160)
+            if k < len(inside):
+                window_end = min(window_end, inside[k][0])  # a subject never runs into a quote
             # a shorter window that ends at a space has exactly the same first tokens;
             # the full window is only tokenised when the subject runs past it
             short_end = text.find(" ", start + _SHORT_WINDOW, window_end)
@@ -731,6 +733,8 @@ class Attributor:
                 skipped = True
                 continue  # "…, Caridin, dalam laporannya menyampaikan"
             sub = self.nps.subject_before(toks)
+            if sub:
+                sub = self.nps.after_link_headline(text, sub)
             if not sub:
                 break
             initial = len(toks) >= 3 and toks[-2].fold == "." and is_initial(toks[-1]) and (

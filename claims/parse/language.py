@@ -108,6 +108,8 @@ class Language:
     via_phrases: tuple[str, ...] = ()
     # the link prefixes case-folded when all are ASCII (then a literal test before the regex)
     link_prefixes: tuple[str, ...] = ()
+    # connectors never written inside a headline: where a link's headline glued to the text ends
+    headline_ends: tuple[tuple[str, ...], ...] = ()
     # words that put a role right after a name ("Eddy selaku Wakil Ketua TKN")
     role_apposition_re: re.Pattern[str] = re.compile("(?!)")
     lowercase_title_heads: frozenset[str] = frozenset()
@@ -307,6 +309,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         via_re=re.compile(rf"(?i)(?<![\w-])(?:{_alternation(via['phrases'])})(?![\w-])"),
         not_outlets=_fold_set(via["not_outlets"]),
         connectors=_phrases(data["discourse"]["connectors"]),
+        headline_ends=_phrases(data["discourse"].get("headline_ends", [])),
         link_prefix_re=re.compile(
             rf"(?i)(?<![\w-])(?:{_alternation(data['discourse']['link_prefixes'])})\s*:?"
         ),

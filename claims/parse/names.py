@@ -8,6 +8,7 @@ the affiliation split off. Every word class comes from the language data.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +36,7 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{5,}(?![\w-])")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _CAMEL_TAIL = re.compile(r"[a-z]([A-Z][a-z]+)$")  # "HariSebelumnya": two words glued
 _LOOSE_DASH = re.compile(r"\s[-–—]+|--")  # "INDRAMAYU –Jurnalis": glued on the right
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
 _ROLE_CHUNK = re.compile(r"([^,.;\n]{3,120})")
 _LETTERS = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
@@ -230,6 +232,12 @@ class NounPhrases:
         self._extends_hints: frozenset[str] | None = None
         self._extends_ordinary: set[str] | frozenset[str] | None = None
         self._extends_memo: dict[str, bool] = {}
+        # (start, end) of the article's "Baca juga" links, found when first asked
+        self._links: list[tuple[int, int]] | None = None
+        # the links' first words as an article may write them: no link without one of them
+        self._link_words = frozenset(
+            form for prefix in lang.link_prefixes for word in prefix.split()[:1]
+            for form in (word.strip(":"), word.strip(":").capitalize(), word.strip(":").upper()))
         # words a subject NP may hold in lower case (titles, roles, particles, descriptors):
         # one set look-up in the subject walk instead of seven
         self._walk_words = (lang.titles | lang.role_head_words | lang.role_inner
@@ -243,6 +251,7 @@ class NounPhrases:
         self.text = text
         self.fuller_names = {}
         self.ordinary = words if words is not None else set(_LETTERS.findall(text))
+        self._links = None
 
     def is_ordinary(self, tok: Tok) -> bool:
         lang = self.lang
@@ -554,6 +563,90 @@ class NounPhrases:
         while aff_toks and aff_toks[-1].fold in lang.role_joiners:
             aff_toks.pop()
         return _join(role_toks), _join(aff_toks), name_toks
+
+    def after_link_headline(self, text: str, sub: list[Tok]) -> list[Tok]:
+        """``sub`` without the headline of a "Baca juga: …" link it starts in. Scrapers glue
+        the link to the next sentence, and a headline in title case reads as one long subject
+        ("Baca Juga: Pemerintah Ubah Skema, Dana Pensiun Tak Harus Dikelola Taspen Iqbal
+        menjelaskan")."""
+        links = self._links
+        if links is None:
+            links = self._links = self._find_links(text)
+        if not links:
+            return sub  # the common case: the article has no link
+        first = sub[0].start
+        floor = max(text.rfind("\n", 0, first) + 1, first - 200)
+        i = bisect_left(links, (floor, 0))
+        if i == len(links) or links[i][1] > sub[-1].start:
+            return sub
+        link_end = links[i][1]
+        sub = [tok for tok in sub if tok.start >= link_end]  # "Baca", "Juga", "JugaJoe"
+        if not sub or self._headline_ended(text, link_end, sub):
+            return sub
+        return self._subject_inside_headline(text, sub, first)
+
+    def _headline_ended(self, text: str, link_end: int, sub: list[Tok]) -> bool:
+        """The headline after ``link_end`` ended before ``sub``: at a lowercase word, a sentence
+        break, a connector that turns to a new sentence (``lang.headline_ends``: "… Bakal
+        Bertumbuh Sementara itu, Head of …, Ariteguh Arief"; also glued to the headline's last
+        word: "… Mugabe DimulaiSementara Suharsono, Inspektur …"); or ``sub`` is a pronoun or
+        a name set off by commas."""
+        start = sub[0].start
+        if _LOWER_WORD.search(text, link_end, start) or _SENTENCE_BREAK.search(
+                text, link_end, start) or sub[0].fold in self.lang.pronouns:
+            return True  # "… Ini Alasannya Dia juga mengatakan"
+        if len(sub) <= 4 and text[link_end:start].rstrip().endswith(",") and text.startswith(
+                ",", sub[-1].end) and all(
+                self._plain_person_word(tok) and not self.is_ordinary(tok) for tok in sub):
+            return True  # "… Suku Bunga Gubernur Bank of England, Andrew Bailey, mengatakan"
+        ends = self.lang.headline_ends
+        gap = tokens(text, link_end, start)  # the headline's words before the chunk
+        return any(_match_phrase(gap, k, ends) for k in range(len(gap))) or any(
+            (glued := _CAMEL_TAIL.search(tok.text)) and glued.group(1).casefold() in (
+                self.connector_words) for tok in gap)
+
+    def _subject_inside_headline(self, text: str, sub: list[Tok], first: int) -> list[Tok]:
+        """Where a subject read from inside a headline starts: after its last turning
+        connector ("… Berinovasi Adapun Perry"), at its last role head when no headline word
+        follows it ("… Menipis Ekonom Indef Aviliani", not "… Analis Saat Kinerja LQ45 Masih
+        Tertinggal Nico"), at a word the article uses alone for a speaker ("… Taspen Iqbal"),
+        or at a last name word the article writes again ("… Tahun Ini Sudjono"); else
+        nowhere: nothing is read rather than a headline."""
+        ends = self.lang.headline_ends
+        for k in range(len(sub) - 2, 0, -1):
+            n = _match_phrase(sub, k, ends)
+            if n and k + n < len(sub):
+                return sub[k + n:]
+        for k in range(len(sub) - 2, -1, -1):
+            if _match_phrase(sub, k, self.lang.role_heads):
+                if any(tok.fold in self.connector_words and tok.fold not in self.lang.role_inner
+                       for tok in sub[k + 1:]):
+                    break
+                return sub[k:]
+        for k, tok in enumerate(sub):
+            if tok.fold in self.hints:
+                return sub[k:]
+        last = sub[-1]
+        if self._plain_person_word(last) and not self.is_ordinary(last) and (
+                text.find(last.text, last.end) >= 0 or text.find(last.text, 0, first) >= 0):
+            return [last]
+        return []
+
+    def _find_links(self, text: str) -> list[tuple[int, int]]:
+        """Where the article's links to other articles ("Baca juga:") start and end. The regex
+        is tried only where a word that opens a link is written, in the forms the article
+        writes it (its word set says which): the regex alone tries its case-insensitive
+        alternation at every position, and lower-casing a whole article costs as much."""
+        pattern = self.lang.link_prefix_re
+        found = set()
+        for word in self._link_words.intersection(self.ordinary):
+            pos = text.find(word)
+            while pos >= 0:
+                match = pattern.match(text, pos)
+                if match:
+                    found.add(match.span())
+                pos = text.find(word, pos + 1)
+        return sorted(found)
 
     def _plain_person_word(self, tok: Tok) -> bool:
         """A capitalised word that can only be part of a personal name here."""

@@ -408,3 +408,65 @@ def test_a_body_name_tail_ends_the_body_not_the_name(text: str, speaker: str,
     quote = parse_article(text, lang="id", today=TODAY).quotes[0]
     assert quote.speaker == speaker
     assert quote.affiliation == affiliation
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        # the subject starts at the last role head after the headline
+        ("JAKARTA - Harga cabai naik. Baca Juga: Harga Cabai Melonjak Jelang Lebaran Ekonom "
+         "Lembaga Riset Pangan Nusantara Dimas Pratama menyebut pasokan menipis. "
+         '"Stok di gudang tinggal sedikit," ujarnya.', "Dimas Pratama",
+         ("Ekonom", "Lembaga Riset Pangan Nusantara")),
+        # or at a word the article uses alone for a speaker ("kata Iqbal")
+        ("JAKARTA - Direktur Utama PT Kereta Nusantara Iqbal Ramadhan mengatakan tarif belum "
+         'naik. "Kami masih menghitung," kata Iqbal. Baca Juga: Tarif Kereta Naik, Penumpang '
+         "Tak Harus Bayar Tunai Iqbal menjelaskan, pembayaran digital terus tumbuh. "
+         '"Separuh penumpang sudah memakai kartu," ujarnya.', "Iqbal Ramadhan",
+         ("Direktur Utama", "PT Kereta Nusantara")),
+        # a connector that turns to a new sentence ends the headline
+        ("MEDAN - Menteri Perdagangan Budi Santoso mengatakan ekspor kopi naik. Baca Juga: "
+         "Ekspor Kopi Diprediksi Bakal Bertumbuh "
+         "Sementara itu, Arief Wibowo menilai harga membaik. "
+         '"Petani mulai menanam lagi," ujarnya.', "Arief Wibowo", (None, None)),
+        ('JAKARTA - "Ekonomi tumbuh," kata Perry Warjiyo, Gubernur Bank Indonesia. Baca Juga: '
+         "Bank Sentral Terus Berinovasi Adapun Perry menilai transaksi digital melonjak. "
+         '"Kami siap mendukung," ujarnya.', "Perry Warjiyo", ("Gubernur", "Bank Indonesia")),
+        # but not at a role head the headline goes on after ("Analis Saat Kinerja …")
+        ('JAKARTA - "Pasar masih ragu," kata Nico Demus, Direktur Pilarmas Investindo '
+         "Sekuritas. Baca Juga: Rekomendasi Saham Pilihan Analis Saat Kinerja LQ45 Masih "
+         'Tertinggal Nico bilang kenaikan bunga menekan saham. "Investor beralih ke obligasi," '
+         "jelas dia.", "Nico Demus", ("Direktur", "Pilarmas Investindo Sekuritas")),
+        # a name the article writes again, after headline words
+        ("JAKARTA - Finance Director BFI Finance Sudjono memastikan obligasi lunas. Baca Juga: "
+         "BFI Finance Bidik Pembiayaan Alat Berat Naik Tahun Ini Sudjono menambahkan dana "
+         'berasal dari kas internal. "Kami tidak memakai pinjaman baru," tambahnya.',
+         "Sudjono", ("Finance Director", "BFI Finance")),
+        # a pronoun, or a name set off by commas, opens the sentence after the headline
+        ('JAKARTA - "Krisis ini berbeda," kata ekonom Nouriel Roubini. Baca Juga: Ekonom '
+         "Ungkap Kondisi yang Menghantui Perekonomian AS Dia menambahkan, "
+         '"Utang kita jauh lebih besar."', "Nouriel Roubini", ("ekonom", None)),
+        ("LONDON - Inflasi Inggris turun. Baca Juga: Konser Besar Dorong Bank Sentral Tunda "
+         "Penurunan Suku Bunga Gubernur Bank Sentral Inggris, Andrew Bailey, mengatakan bahwa "
+         'BoE memutuskan mempertahankan suku bunga "untuk saat ini" pada bulan lalu.',
+         "Andrew Bailey", ("Gubernur", "Bank Sentral Inggris")),
+        # a connector glued to the headline's last word ends it too
+        ("SEMARANG - Kepala Perwakilan Ombudsman Jateng Sabarudin Hulu mengatakan aduan naik. "
+         "Baca JugaProses Pemakzulan Presiden Mugabe DimulaiSementara Suharsono, Inspektur "
+         "Inspektorat Pemprov Jateng mengungkapkan, layanan aduan lebih baik. "
+         '"Kami membalas setiap aduan," ucapnya.', "Suharsono",
+         ("Inspektur", "Inspektorat Pemprov Jateng")),
+        # the headline's last words run into the quote: no subject is read there
+        ("JAKARTA - Direktur Utama PT Bank Sejahtera Helen Wong mengatakan Indonesia menarik. "
+         'Baca Juga: Bank Swasta Tunjuk Komisaris Baru Jadi Komisaris "Apakah kami akan '
+         'ekspansi? Iya, kami akan melakukannya," ujarnya.', "Helen Wong",
+         ("Direktur Utama", "PT Bank Sejahtera")),
+    ],
+)
+def test_a_link_headline_glued_to_the_text_is_no_subject(
+        text: str, speaker: str, role: tuple[str | None, str | None]) -> None:
+    """Scrapers glue a "Baca Juga: <headline>" link to the next sentence; the title-case
+    headline read as one long subject had given speakers such as "Penumpang Tak Harus Bayar
+    Tunai Iqbal"."""
+    quote = parse_article(text, lang="id", today=TODAY).quotes[-1]
+    assert (quote.speaker, (quote.role, quote.affiliation)) == (speaker, role)
