@@ -728,7 +728,9 @@ class EnglishAttributor(Attributor):
         self._starts = [t.start for t in self.all_tokens]
         self.people = self._index_people(text)
         self.occurrences = self._occurrences(text, spans)
-        self.reported = []  # not the previous article's while this one's are found
+        # not the previous article's while this one's are found: reading a pronoun subject
+        # looks back at the anonymous speakers
+        self.reported, self.anonymous = [], []
         self.reported = self._reported_subjects(text, spans)
         self.anonymous = [m for m in self.reported
                           if m.kind == "anonymous"]
