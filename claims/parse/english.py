@@ -287,6 +287,12 @@ class EnglishAttributor(Attributor):
         split = 0
         if lower is not None:
             split = lower
+            # "Chief executive Jim Skinner", "Former cabinet minister …": role words and
+            # modifiers alone before the lowercase role open it (capitalised as the sentence's
+            # first words); they are no body, as "Green Party" in "Green Party leader" is
+            if all(self._is_role_word(tok) or tok.fold in self.lang.role_modifiers
+                   for tok in body[:split]):
+                split = 0
         else:
             first_role = next(k for k, t in enumerate(body) if self._is_role_word(t))
             split = first_role
@@ -481,6 +487,8 @@ class EnglishAttributor(Attributor):
         titled = bool(pre) and self._is_title(pre[-1])
         known = self._find_person(folded, start)
         if known is not None:
+            if role and known.role and known.role.endswith(" " + role) and not aff:
+                role, aff = known.role, known.affiliation  # "Senior business manager"
             return Mention(surface, start, end, "person", name=known.name,
                            role=role or known.role,
                            affiliation=aff if role else (aff or known.affiliation))

@@ -84,6 +84,30 @@ def test_names_roles_and_titles(text: str, speaker: str, role_words: set[str]) -
 
 
 @pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        # a role word or modifier capitalised as the sentence's first word opens the role
+        ('Chief executive Tom Ellery said the year had been "difficult for everyone".',
+         "Chief executive", None),
+        ('Former transport minister Gwen Tremayne said the line was "never properly funded".',
+         "Former transport minister", None),
+        ('Shadow health secretary Alan Pryce said: "Waiting lists are the longest on record."',
+         "Shadow health secretary", None),
+        # a body before the role stays a body
+        ('Green Party leader Hannah Okoro said: "The council must act before the winter."',
+         "leader", "Green Party"),
+        # a shorter role read at the quote does not replace the one stated with the name
+        ('Senior business manager Tom Ellery expects a record day. "Footfall has been '
+         'growing every week," Tom Ellery said.', "Senior business manager", None),
+    ],
+)
+def test_a_sentence_initial_role_word_is_part_of_the_role(
+        text: str, role: str, affiliation: str | None) -> None:
+    quote = _quotes(text)[-1]
+    assert (quote["role"], quote["affiliation"]) == (role, affiliation)
+
+
+@pytest.mark.parametrize(
     ("text", "speaker_type", "speaker"),
     [
         ('"The match is suspended," said a Uefa statement.', "organization", "Uefa"),
