@@ -61,6 +61,15 @@ def test_english_title_written_in_lowercase(text: str, speaker: str,
     assert _split_of(text, speaker) == role
 
 
+def test_an_english_body_name_runs_over_its_lowercase_words() -> None:
+    """"on" joins an English body's name as "of" does ("Center of Reform on Economics"): the
+    speaker had been "Reform", the name cut at the first lowercase word."""
+    text = ('"Belanja tidak bisa diimbangi," ujar Direktur Riset Center of Reform on Economics '
+            "(Core) Indonesia Piter Abdullah Redjalam melalui keterangan tertulis.")
+    assert _split_of(text, "Piter Abdullah Redjalam") == (
+        "Direktur Riset", "Center of Reform on Economics Indonesia")
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "role"),
     [
