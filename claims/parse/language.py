@@ -113,6 +113,10 @@ class Language:
     # words that put a role right after a name ("Eddy selaku Wakil Ketua TKN")
     role_apposition_re: re.Pattern[str] = re.compile("(?!)")
     lowercase_title_heads: frozenset[str] = frozenset()
+    # English department words that continue a role ("Head of Fixed Income Research"), and the
+    # words that make such a run the start of a body's name instead ("… Research Institute")
+    role_units: frozenset[str] = frozenset()
+    unit_body_ends: frozenset[str] = frozenset()
     role_fillers: frozenset[str] = frozenset()
     role_modifiers: frozenset[str] = frozenset()
     # origin and age descriptors ("asal Kanada", "berusia 40 tahun"): in a descriptive NP,
@@ -319,6 +323,8 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         outlet_hosts=[(h.casefold(), o["name"]) for o in data.get("outlets", [])
                       for h in o.get("hosts", [])],
         lowercase_title_heads=_fold_set(data["roles"].get("lowercase_title_heads", [])),
+        role_units=_fold_set(data["roles"].get("units", [])),
+        unit_body_ends=_fold_set(data["roles"].get("unit_body_ends", [])),
         role_fillers=_fold_set(np_data.get("role_fillers", [])),
         role_modifiers=_fold_set(data["roles"].get("modifiers", [])),
         descriptor_markers=_fold_set(data["roles"].get("descriptor_markers", [])),

@@ -546,11 +546,19 @@ class NounPhrases:
                     if is_capitalised(tok.text) and self._role_word_continues(body, i, name_from):
                         i += 1
                         continue
+                    units = self._unit_run(body, i)
+                    if units:
+                        i += units  # "Head of Fixed Income Research", "Chief Financial Officer"
+                        continue
                     break
+        while i > role_len and body[i - 1].fold in lang.role_inner:
+            i -= 1  # "Direktur Treasury & International Banking …": the "&" opens the body
         role_toks = body[:i]
         rest = body[i:]
         rest_marks = body_marks[i:]
         if rest and rest[0].fold in lang.role_joiners:
+            rest, rest_marks = rest[1:], rest_marks[1:]
+        while rest and rest[0].fold in lang.role_inner and not is_capitalised(rest[0].text):
             rest, rest_marks = rest[1:], rest_marks[1:]
         if True in rest_marks:
             rest = [t for t, m in zip(rest, rest_marks, strict=True) if not m]
@@ -638,6 +646,8 @@ class NounPhrases:
         writes it (its word set says which): the regex alone tries its case-insensitive
         alternation at every position, and lower-casing a whole article costs as much."""
         pattern = self.lang.link_prefix_re
+        if not self._link_words:  # prefixes not all ASCII (see Language.link_prefixes)
+            return [match.span() for match in pattern.finditer(text)]
         found = set()
         for word in self._link_words.intersection(self.ordinary):
             pos = text.find(word)
@@ -647,6 +657,22 @@ class NounPhrases:
                     found.add(match.span())
                 pos = text.find(word, pos + 1)
         return sorted(found)
+
+    def _unit_run(self, body: list[Tok], i: int) -> int:
+        """Length of the run of English department words (``lang.role_units``) at ``body[i]``
+        that continues a role, 0 when there is none or it opens a body's name instead (the
+        word after it is one of ``lang.unit_body_ends``: "Economic Research Institute")."""
+        units = self.lang.role_units
+        j = i
+        while j < len(body) and is_capitalised(body[j].text) and body[j].fold in units or (
+                j > i and j + 1 < len(body) and body[j].fold in ("&", "and", "dan")
+                and body[j + 1].fold in units):
+            j += 1
+        while j > i and body[j - 1].fold in ("&", "and", "dan"):
+            j -= 1
+        if j == i or j < len(body) and body[j].fold in self.lang.unit_body_ends:
+            return 0
+        return j - i
 
     def _plain_person_word(self, tok: Tok) -> bool:
         """A capitalised word that can only be part of a personal name here."""
@@ -738,13 +764,19 @@ class NounPhrases:
         role_len = len(toks) if self.is_title_phrase(toks) else (  # "Fixed Income Analyst"
             self._role_head_without_body(toks) or self._late_role_head(toks))
         i = role_len
+        if role_len:
+            i += self._unit_run(toks, i)  # "Senior Investment Strategist"
         while i < len(toks) and not is_capitalised(toks[i].text) and toks[i].fold not in (
             lang.role_joiners
         ):
             i += 1  # lowercase descriptors: "pengamat politik"
+        while i > role_len and toks[i - 1].fold in lang.role_inner:
+            i -= 1  # "Direktur Treasury & Capital Market …": the "&" opens the body
         rest = toks[i:]
         if rest and rest[0].fold in lang.role_joiners:
             rest = rest[1:]
+        while rest and rest[0].fold in lang.role_inner and not is_capitalised(rest[0].text):
+            rest = rest[1:]  # "…, dan International Banking Bank BJB"
         return _join(toks[:i]), _join(rest)
 
     def _role_word_continues(self, toks: list[Tok], i: int, name_from: int) -> bool:
@@ -978,6 +1010,9 @@ class NounPhrases:
                         or self._late_role_head(sub)):
                 role, affiliation = self.read_role(sub)
                 rest = text[chunk_start:text.find(name, chunk_start)].strip(" ,")
+                first, _, after = rest.partition(" ")
+                if affiliation is None and first in self.lang.role_inner:
+                    rest = after  # "Direktur Information Technology, Treasury, dan …"
                 return role, ", ".join(p for p in (affiliation, rest) if p) or None
             if begin == floor:
                 return None
