@@ -106,6 +106,16 @@ def cpu_seconds(children_only: bool = False) -> float:
     return total
 
 
+def speed_probe() -> float:
+    """CPU seconds of a fixed pure-Python loop: the machine's speed at that moment (a shared
+    VM's moves by tens of percent within an hour), to compare runs by; lower is faster."""
+    start = time.process_time()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return time.process_time() - start
+
+
 def spread(rates: list[float]) -> str:
     """The range of repeated runs, after the best one (nothing for a single run)."""
     if len(rates) < 2:
@@ -412,6 +422,7 @@ def main(argv: list[str] | None = None) -> int:
 
         sample = spread_sample(args.corpus, args.limit, args.parse_sample)
         load_before = os.getloadavg()[0]
+        probe_before = speed_probe()
         singles, pools = [], []
         for run in range(1, args.repeat + 1):
             log(f"parse {run}/{args.repeat}: {len(sample):,} articles, 1 worker "
@@ -474,6 +485,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p50, p95 = percentile(timings["all"], 50), percentile(timings["all"], 95)
     load_after = os.getloadavg()[0]
+    probe_after = speed_probe()
     # Wall-clock speed-up needs idle cores; CPU efficiency times workers is what they would give.
     projected = args.workers * pooled.per_cpu_second / single.per_cpu_second
     rows += [
@@ -512,7 +524,9 @@ def main(argv: list[str] | None = None) -> int:
     corpus_name = args.corpus.name + (f" (first {args.limit:,})" if args.limit else "")
     build = "compiled with mypyc" if claims.parse.COMPILED else "pure Python"
     print(f"Benchmark on {corpus_name}, {os.cpu_count()} cores (load average "
-          f"{load_before:.1f} at start, {load_after:.1f} at end), parser {build}, parse sample "
+          f"{load_before:.1f} at start, {load_after:.1f} at end; speed probe {probe_before:.2f} s "
+          f"at start, {probe_after:.2f} s at end: a fixed loop, lower is faster), parser {build}, "
+          "parse sample "
           f"{args.parse_sample or 'all'}; best of {args.repeat} runs for parse and ingest; "
           f"search DB built in {build_seconds:.0f} s\n")
     print("| measure | result | target |")
