@@ -148,13 +148,12 @@ class Attributor:
         if not _WORD.search(inner):
             return None
         ends_clause = inner.rstrip()[-1:] in ",.?!…"
-        link = self.lang.link_prefix(text, max(sent_start, span.start - 160),
-                                               span.start)
-        if link:
+        link_end = self.nps.link_end(text, max(sent_start, span.start - 160), span.start)
+        if link_end is not None:
             # "Baca juga: <headline>" glued before a real quote: keep the quote only when it
             # is punctuated as speech and a cue follows, or a lead-in after the link has one
             after = self._after_quote(text, span, next_start) if ends_clause else None
-            return after or self._before_quote(text, span, link.end())
+            return after or self._before_quote(text, span, link_end)
         mid_sentence = _mid_sentence(before)
         if mid_sentence and self._verb_just_before(text, sent_start, span.start) and (
             ends_clause or _word_count(inner) >= 8

@@ -106,7 +106,8 @@ class Language:
     via_words: frozenset[str] = frozenset()
     # the via phrases case-folded when all are ASCII (then a literal test before ``via_re``)
     via_phrases: tuple[str, ...] = ()
-    # the link prefixes case-folded when all are ASCII (then a literal test before the regex)
+    # the link prefixes case-folded when all are ASCII (their first words then say where the
+    # regex can match: NounPhrases.link_end)
     link_prefixes: tuple[str, ...] = ()
     # connectors never written inside a headline: where a link's headline glued to the text ends
     headline_ends: tuple[tuple[str, ...], ...] = ()
@@ -145,17 +146,6 @@ class Language:
         self.cue_surfaces = frozenset(
             v for w in self.cue_forms for v in (w, w.capitalize(), w.upper())
         )
-
-    def link_prefix(self, text: str, start: int, end: int) -> re.Match[str] | None:
-        """``link_prefix_re.search(text, start, end)``, skipped when an ASCII window holds
-        none of the prefixes (there, case-insensitive matching is exactly lower-casing)."""
-        if self.link_prefixes:
-            window = text[start:end]
-            if window.isascii():
-                folded = window.lower()
-                if not any(prefix in folded for prefix in self.link_prefixes):
-                    return None
-        return self.link_prefix_re.search(text, start, end)
 
     def cue(self, word: str) -> CueForm | None:
         return self.cue_forms.get(word.casefold())

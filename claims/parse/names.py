@@ -234,6 +234,7 @@ class NounPhrases:
         self._extends_memo: dict[str, bool] = {}
         # (start, end) of the article's "Baca juga" links, found when first asked
         self._links: list[tuple[int, int]] | None = None
+        self._links_text: str | None = None
         # the links' first words as an article may write them: no link without one of them
         self._link_words = frozenset(
             form for prefix in lang.link_prefixes for word in prefix.split()[:1]
@@ -251,7 +252,6 @@ class NounPhrases:
         self.text = text
         self.fuller_names = {}
         self.ordinary = words if words is not None else set(_LETTERS.findall(text))
-        self._links = None
 
     def is_ordinary(self, tok: Tok) -> bool:
         lang = self.lang
@@ -577,17 +577,11 @@ class NounPhrases:
         the link to the next sentence, and a headline in title case reads as one long subject
         ("Baca Juga: Pemerintah Ubah Skema, Dana Pensiun Tak Harus Dikelola Taspen Iqbal
         menjelaskan")."""
-        links = self._links
-        if links is None:
-            links = self._links = self._find_links(text)
-        if not links:
-            return sub  # the common case: the article has no link
         first = sub[0].start
-        floor = max(text.rfind("\n", 0, first) + 1, first - 200)
-        i = bisect_left(links, (floor, 0))
-        if i == len(links) or links[i][1] > sub[-1].start:
+        link_end = self.link_end(text, max(text.rfind("\n", 0, first) + 1, first - 200),
+                                 sub[-1].start)
+        if link_end is None:
             return sub
-        link_end = links[i][1]
         sub = [tok for tok in sub if tok.start >= link_end]  # "Baca", "Juga", "JugaJoe"
         if not sub or self._headline_ended(text, link_end, sub):
             return sub
@@ -640,13 +634,25 @@ class NounPhrases:
             return [last]
         return []
 
+    def link_end(self, text: str, start: int, end: int) -> int | None:
+        """Where the first link to another article ("Baca juga:", ``lang.link_prefix_re``)
+        written within ``text[start:end]`` ends, if there is one. The article's links are
+        found once (see ``_find_links``), then looked up."""
+        if self._links is None or self._links_text is not text:
+            self._links, self._links_text = self._find_links(text), text
+        links = self._links
+        i = bisect_left(links, (start, 0)) if links else 0
+        if i == len(links) or links[i][1] > end:
+            return None
+        return links[i][1]
+
     def _find_links(self, text: str) -> list[tuple[int, int]]:
         """Where the article's links to other articles ("Baca juga:") start and end. The regex
         is tried only where a word that opens a link is written, in the forms the article
         writes it (its word set says which): the regex alone tries its case-insensitive
         alternation at every position, and lower-casing a whole article costs as much."""
         pattern = self.lang.link_prefix_re
-        if not self._link_words:  # prefixes not all ASCII (see Language.link_prefixes)
+        if not self._link_words or not self.ordinary:  # prefixes not all ASCII, no word set
             return [match.span() for match in pattern.finditer(text)]
         found = set()
         for word in self._link_words.intersection(self.ordinary):
@@ -915,7 +921,7 @@ class NounPhrases:
             if self._headline(text, start, end):
                 continue  # a headline in title case, not a name
             line_start = text.rfind("\n", 0, start) + 1
-            if self.lang.link_prefix(text, max(line_start, start - 80), start):
+            if self.link_end(text, max(line_start, start - 80), start) is not None:
                 continue  # "Simak juga Video: Tekad Prabowo …": a link to another article
             best = form
         return " ".join(best) if best else None
@@ -1062,9 +1068,8 @@ class NounPhrases:
             return None, None
         for name_start, name_end in _occurrences(text, name):
             line_start = text.rfind("\n", 0, name_start) + 1
-            link = self.lang.link_prefix(text, max(line_start, name_start - 150),
-                                                   name_start)
-            if link and not _LOWER_WORD.search(text, link.end(), name_start):
+            link_end = self.link_end(text, max(line_start, name_start - 150), name_start)
+            if link_end is not None and not _LOWER_WORD.search(text, link_end, name_start):
                 continue  # "Baca juga: …": a headline of another article (in title case)
             floor = max(0, name_start - 250)
             cut = max(text.rfind(".", floor, name_start - 1), text.rfind("\n", floor,
