@@ -665,16 +665,17 @@ class NounPhrases:
         return sorted(found)
 
     def _unit_run(self, body: list[Tok], i: int) -> int:
-        """Length of the run of English department words (``lang.role_units``) at ``body[i]``
-        that continues a role, 0 when there is none or it opens a body's name instead (the
-        word after it is one of ``lang.unit_body_ends``: "Economic Research Institute")."""
+        """Length of the run of English department words (``lang.role_units``, joined by
+        ``lang.role_inner`` words: "Research & Investment") at ``body[i]`` that continues a
+        role, 0 when there is none or it opens a body's name instead (the word after it is one
+        of ``lang.unit_body_ends``: "Economic Research Institute")."""
         units = self.lang.role_units
         j = i
         while j < len(body) and is_capitalised(body[j].text) and body[j].fold in units or (
-                j > i and j + 1 < len(body) and body[j].fold in ("&", "and", "dan")
+                j > i and j + 1 < len(body) and body[j].fold in self.lang.role_inner
                 and body[j + 1].fold in units):
             j += 1
-        while j > i and body[j - 1].fold in ("&", "and", "dan"):
+        while j > i and body[j - 1].fold in self.lang.role_inner:
             j -= 1
         if j == i or j < len(body) and body[j].fold in self.lang.unit_body_ends:
             return 0
