@@ -232,8 +232,8 @@ class NounPhrases:
         self._extends_hints: frozenset[str] | None = None
         self._extends_ordinary: set[str] | frozenset[str] | None = None
         self._extends_memo: dict[str, bool] = {}
-        # (start, end) of the article's "Baca juga" links, found when first asked
-        self._links: list[tuple[int, int]] | None = None
+        # (start, end) of the links of the article last asked about (``_links_text``)
+        self._links: list[tuple[int, int]] = []
         self._links_text: str | None = None
         # the links' first words as an article may write them: no link without one of them
         self._link_words = frozenset(
@@ -638,7 +638,7 @@ class NounPhrases:
         """Where the first link to another article ("Baca juga:", ``lang.link_prefix_re``)
         written within ``text[start:end]`` ends, if there is one. The article's links are
         found once (see ``_find_links``), then looked up."""
-        if self._links is None or self._links_text is not text:
+        if self._links_text is not text:
             self._links, self._links_text = self._find_links(text), text
         links = self._links
         i = bisect_left(links, (start, 0)) if links else 0
