@@ -34,6 +34,8 @@ _MIN_CONTINUATION_WORDS = 4
 # by C-speed encode/translate/split, twice as fast as the regex
 _ONLY_LETTERS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 _ACTIVE = ("active",)
+_PASSIVE = ("passive",)
+_LAST_WORD = re.compile(r"(\w+)\s+$")
 _NP_REACH = 240  # characters: a speaker NP with its appositions is never longer
 _ROLE_SENTENCE_REACH = 160  # characters: a verbless "sentence" holding a role is shorter
 _ROLE_SENTENCE_WORDS = 8
@@ -648,7 +650,50 @@ class Attributor:
             mention = self.subject_mention(text, start, pos)
             if mention is not None:
                 found.append(mention)
+        found += self.passive_agents(text, spans, lo, hi)
         return found
+
+    def passive_agents(self, text: str, spans: list[Span], lo: int, hi: int) -> list[Mention]:
+        """People named as the agent of a passive reporting verb outside quotes ("Pendapat
+        berbeda disampaikan analis Gainesville Coins, Everett Millman."): they introduce the
+        speaker a later "-nya" means, as an active verb's subject does. Only named people
+        (two name words or a role), and only a verb followed by its agent, at most after
+        ``lang.agent_markers`` ("oleh"): "disampaikan dalam rapat" names no one."""
+        lang = self.lang
+        found: list[Mention] = []
+        inside = [(s.start, s.end) for s in spans]
+        k = 0
+        for pos, v_end, word in self._hits(text, _PASSIVE):
+            if not lo <= pos < hi or word.casefold().endswith(lang.clitic_suffix):
+                continue  # "disampaikannya": the clitic is the agent
+            while k < len(inside) and inside[k][1] <= pos:
+                k += 1
+            if k < len(inside) and inside[k][0] <= pos:
+                continue
+            before = _LAST_WORD.search(text, max(0, pos - 20), pos)
+            if before and before.group(1).casefold() in lang.relative_markers:
+                continue  # "pidato yang disampaikan oleh Presiden Jokowi"
+            agent = v_end
+            marker = _WORD.match(text, agent + 1)
+            if marker and marker.group().casefold() in lang.agent_markers:
+                agent = marker.end()
+            ceiling = min(hi, inside[k][0]) if k < len(inside) else hi
+            if agent >= ceiling:
+                continue
+            mention = self.mention_after(text, agent, self.sentence_end(text, agent, ceiling))
+            if mention is not None and mention.kind == "person" and mention.name and (
+                    " " in mention.name or mention.role) and not self._two_people(text, mention):
+                found.append(mention)
+        return found
+
+    def _two_people(self, text: str, mention: Mention) -> bool:
+        """The mention joins two people: a coordinator before a second role ("Gubernur Sumbar
+        Irwan Prayitno dan Gubernur Bali Wayan Koster"), not inside a body's name ("Komite
+        Penanganan Covid-19 dan Pemulihan Ekonomi Nasional")."""
+        lang = self.lang
+        toks = tokens(text, mention.start, mention.end)
+        return any(tok.fold in lang.coordinators and match_phrase(toks, i + 1, lang.role_heads)
+                   for i, tok in enumerate(toks[:-1]))
 
     # -- noun phrases -----------------------------------------------------------------------
     def mention_after(self, text: str, start: int, end: int) -> Mention | None:

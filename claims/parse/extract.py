@@ -25,11 +25,12 @@ from claims.parse.names import (
     occurrences,
     parenthesised_acronyms,
     tokens,
+    unabbreviated,
 )
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
-PARSER_VERSION = "2.4.4"
+PARSER_VERSION = "2.5.0"
 
 _VIA_NAME = re.compile(
     r"\s*(?:dari\s*)?((?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|the|de))*)"
@@ -73,7 +74,8 @@ class Registry:
         if not role and affiliation and self.bare_word(affiliation):
             affiliation = None  # "Nama Jujun Juhanda bukanlah …": a noun, not a body
         name = self._untruncated(mention.name) or mention.name
-        folded = tuple(w.casefold() for w in name.split())
+        folded = _folded(name)  # "Bank Indonesia (BI)" is also who "BI" means
+        name = unabbreviated(name)
         for known in self.people:
             if known.folded == folded:
                 if not known.role and (role or affiliation):
@@ -112,7 +114,7 @@ class Registry:
         return self._canonical_as_written(name)
 
     def _canonical_as_written(self, name: str) -> Speaker | None:
-        folded = [w.casefold() for w in name.split()]
+        folded = list(_folded(name))
         if self.aliases is None:
             self.aliases = alias_pairs(self.nps, self.text)
         for alias, full in self.aliases.items():
@@ -390,6 +392,11 @@ def _resolve(text: str, found: list[Attribution], indirect: list[Mention], regis
     return records
 
 
+def _folded(name: str) -> tuple[str, ...]:
+    """The case-folded words of a name, an abbreviation's parentheses dropped."""
+    return tuple([w.strip("()").casefold() for w in name.split()])
+
+
 def _take_orphan_role(person: Speaker, event: Mention, registry: Registry, text: str) -> None:
     """A role anaphor ("Musisi asal Kanada itu …") read before any person was recognised
     describes the first person recognised after it, when the article wrote that person's name
@@ -517,8 +524,8 @@ def _named_speaker(mention: Mention, registry: Registry) -> Speaker:
     """A named person or body, mapped to the fullest form of the name in the article."""
     known = registry.canonical(mention.name or mention.text)
     if known is None:
-        speaker = Speaker(mention.name or mention.text, mention.kind, mention.role,
-                          mention.affiliation)
+        speaker = Speaker(unabbreviated(mention.name or mention.text), mention.kind,
+                          mention.role, mention.affiliation)
     else:
         role = mention.role or known.role
         affiliation = mention.affiliation if mention.role else known.affiliation
@@ -539,7 +546,9 @@ def _named_speaker(mention: Mention, registry: Registry) -> Speaker:
             speaker.role, speaker.affiliation = role, affiliation
     elif speaker.kind == "person" and not speaker.role and speaker.affiliation:
         role, affiliation = registry.introduction(speaker.name)
-        if role and affiliation:  # "Perikanan Sleman": the end of "Kepala Dinas Pertanian, …"
+        # "Perikanan Sleman": the end of "Kepala Dinas Pertanian, …"; a whole role says more
+        # than a stray word read as a body ("Menteri Keuangan (Menkeu)" over "negara")
+        if role and (affiliation or " " in role):
             speaker.role, speaker.affiliation = role, affiliation
     if not speaker.role and speaker.affiliation and registry.bare_word(speaker.affiliation):
         speaker.affiliation = None  # "Karenanya Dedi Mulyana meminta …": not a body

@@ -68,6 +68,8 @@ class Language:
     passive_leads: frozenset[str]
     before_cue: frozenset[str]
     agent_fillers: frozenset[str]
+    agent_markers: frozenset[str]
+    relative_markers: frozenset[str]
     anonymous_heads: tuple[tuple[str, ...], ...]
     anonymous_words: frozenset[str]
     descriptive_heads: frozenset[str]
@@ -267,6 +269,8 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         passive_leads=_fold_set(np_data["passive_leads"]),
         before_cue=_fold_set(words.get("before_cue", [])),
         agent_fillers=_fold_set(np_data["agent_fillers"]),
+        agent_markers=_fold_set(np_data.get("agent_markers", [])),
+        relative_markers=_fold_set(np_data.get("relative_markers", [])),
         anonymous_heads=_phrases(np_data["anonymous_heads"]),
         anonymous_words=frozenset(w.casefold() for p in np_data["anonymous_heads"]
                                   for w in p.split()),

@@ -41,6 +41,7 @@ _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
 _ROLE_CHUNK = re.compile(r"([^,.;\n]{3,120})")
 _LETTERS = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
 _GLUED_SENTENCE = re.compile(r"[a-z0-9]{2}\.(?=[A-Z][a-z])|[A-Z]{3,}\.(?=[A-Z][a-z])")
+_ROLE_ACRONYM_REACH = 8  # words after a role head searched for its parenthesised abbreviation
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
 
 
@@ -204,6 +205,57 @@ _PHRASE_INDEX: dict[int, dict[str, list[tuple[str, ...]]]] = {}
 _PHRASE_KEEP: list[tuple[tuple[str, ...], ...]] = []
 
 
+def abbreviates(acronym: str, folds: list[str], joiners: frozenset[str] | set[str]) -> bool:
+    """Whether ``acronym`` abbreviates the (case-folded) words: each word gives it a piece,
+    in order, that starts with the word's first letter ("DGS": Deputi Gubernur Senior;
+    "Menkeu": MENteri KEUangan); joining words may give none, and the last word's piece may
+    come from inside it ("Mendagri": MENteri DAlam neGeRI)."""
+    letters = acronym.casefold()
+    if len(letters) < 2 or not letters.isalpha() or not acronym[0].isupper() or not folds:
+        return False
+
+    def fits(i: int, k: int) -> bool:  # words[i:] give letters[k:]
+        if i == len(folds):
+            return k == len(letters)
+        word = folds[i]
+        if word in joiners and fits(i + 1, k):
+            return True
+        last = i == len(folds) - 1
+        if k == len(letters) or not last and letters[k] != word[:1]:
+            return False
+        pos = 0
+        for m in range(k, len(letters)):  # the piece letters[k:m + 1], read in the word
+            pos = word.find(letters[m], pos) + 1
+            if pos == 0:
+                return False
+            if fits(i + 1, m + 1):
+                return True
+        return False
+
+    return fits(0, 0)
+
+
+def unabbreviated(words: str) -> str:
+    """``words`` without the abbreviations written in parentheses ("Bank Indonesia (BI)")."""
+    if "(" not in words:
+        return words
+    kept = [w for w in words.split() if not (w[0] == "(" and w[-1] == ")")]
+    return " ".join(kept) or words
+
+
+def _letters_in_order(acronym: str, folds: list[str]) -> bool:
+    """The acronym's letters occur in this order in the words run together."""
+    joined = "".join(folds)
+    pos = 0
+    for letter in acronym.casefold():
+        if not letter.isalpha():
+            continue  # "PU-Pera"
+        pos = joined.find(letter, pos) + 1
+        if not pos:
+            return False
+    return True
+
+
 def _join(toks: list[Tok]) -> str | None:
     return " ".join([t.text for t in toks]) or None  # a list joins faster than a generator
 
@@ -289,13 +341,15 @@ class NounPhrases:
         lang = self.lang
         out: list[Tok] = []
         seen_capital = False
+        abbreviations = 0  # "(OJK)": not counted among the NP's words
         for i, tok in enumerate(toks):
             fold = tok.fold
             if fold == ".":
                 break
             if tok.paren and out and not tok.text[0].isdigit():
-                if is_acronym(tok.text):
+                if is_acronym(tok.text) or self._abbreviation_inside(toks, i):
                     out.append(tok)  # "Otoritas Jasa Keuangan (OJK)": closes the organisation
+                    abbreviations += 1
                 continue  # "(Kompas, 23/9)": an aside, not part of the name
             if tok.text[0].isdigit() and not (seen_capital and i + 1 < len(toks)
                                               and is_capitalised(toks[i + 1].text)
@@ -324,11 +378,19 @@ class NounPhrases:
             if not lower:
                 seen_capital = True
             out.append(tok)
-            if len(out) >= 14:
+            if len(out) - abbreviations >= 14:
                 break
         while out and (out[-1].fold in lang.role_joiners or out[-1].fold in lang.role_inner):
             out.pop()
         return out
+
+    def _abbreviation_inside(self, toks: list[Tok], i: int) -> bool:
+        """``toks[i]`` is one capitalised word in parentheses with the NP going on after it:
+        an abbreviation ("Menteri Keuangan (Menkeu) Sri Mulyani", "PT Pertamina (Persero)
+        Nicke Widyawati"), not an aside after the name ("kata Budi (Antara)")."""
+        tok = toks[i]
+        return is_capitalised(tok.text) and (self.text or "")[tok.end:tok.end + 1] == ")" and (
+            i + 1 < len(toks) and is_capitalised(toks[i + 1].text) and not toks[i + 1].paren)
 
     def subject_before(self, toks: list[Tok]) -> list[Tok]:
         """The subject NP at the end of ``toks`` (the words before an active cue verb)."""
@@ -469,7 +531,7 @@ class NounPhrases:
         rest = toks[n:]
         body = rest if rest and all(is_capitalised(t.text) or t.fold in lang.role_inner
                                     for t in rest) else []
-        return _join(toks[:n]), _join(body)
+        return self._written(toks[:n]), self._written(body)
 
     def _has_name(self, toks: list[Tok]) -> bool:
         return self._role_affiliation(toks)[2] != []
@@ -562,15 +624,27 @@ class NounPhrases:
             rest, rest_marks = rest[1:], rest_marks[1:]
         if True in rest_marks:
             rest = [t for t, m in zip(rest, rest_marks, strict=True) if not m]
+        if role_toks and rest:
+            role_toks, rest = self._split_at_abbreviation(role_toks, rest)
         if name_from >= 0:
             name_toks = [t for t, m in zip(toks[name_from:], marks[name_from:], strict=True)
                          if not m]
-            return _join(role_toks), _join(rest), name_toks
+            return self._written(role_toks), self._written(rest), name_toks
         split = self._name_start(rest, has_role=bool(role_toks))
         aff_toks, name_toks = rest[:split], rest[split:]
         while aff_toks and aff_toks[-1].fold in lang.role_joiners:
             aff_toks.pop()
-        return _join(role_toks), _join(aff_toks), name_toks
+        return self._written(role_toks), self._written(aff_toks), name_toks
+
+    def _written(self, toks: list[Tok]) -> str | None:
+        """A role or body as written: a word the article puts in parentheses keeps them
+        ("Bank Indonesia (BI)", "PT Pertamina (Persero)"), so that an acronym reads as the
+        long form's abbreviation, not as one more word of the name ("Bank Indonesia BI")."""
+        if not any([t.paren for t in toks]):
+            return _join(toks)
+        text = self.text or ""
+        return " ".join([f"({t.text})" if t.paren and text[t.end:t.end + 1] == ")" else t.text
+                         for t in toks])
 
     def after_link_headline(self, text: str, sub: list[Tok]) -> list[Tok]:
         """``sub`` without the headline of a "Baca juga: …" link it starts in. Scrapers glue
@@ -784,7 +858,36 @@ class NounPhrases:
             rest = rest[1:]
         while rest and rest[0].fold in lang.role_inner and not is_capitalised(rest[0].text):
             rest = rest[1:]  # "…, dan International Banking Bank BJB"
-        return _join(toks[:i]), _join(rest)
+        role = toks[:i]
+        if role and rest:
+            role, rest = self._split_at_abbreviation(role, rest)
+        return self._written(role), self._written(rest)
+
+    def _split_at_abbreviation(self, role: list[Tok], rest: list[Tok]
+                               ) -> tuple[list[Tok], list[Tok]]:
+        """Role and body split where a parenthesised abbreviation says: an abbreviation of the
+        whole role closes it, with the words before it ("Menteri Keuangan (Menkeu)", "Deputi
+        Gubernur Senior (DGS)", "Direktur Jenderal Pengelolaan Pembiayaan dan Risiko (DJPPR)");
+        one right after the role that abbreviates only its last words marks them as the body
+        ("Kepala Induk | Patroli Jalan Raya (PJR) Tol Purbaleunyi"). An abbreviation of the
+        body alone changes nothing ("Gubernur | Bank Indonesia (BI)")."""
+        text = self.text or ""
+        joiners = self.lang.role_inner
+        for j, tok in enumerate(rest[:_ROLE_ACRONYM_REACH]):
+            if not tok.paren:
+                continue
+            if text[tok.end:tok.end + 1] != ")":
+                break
+            folds = [t.fold for t in role + rest[:j]]
+            if abbreviates(tok.text, folds, joiners):
+                return role + rest[:j + 1], rest[j + 1:]
+            if j == 0:
+                for k in range(1, len(role)):
+                    if abbreviates(tok.text, folds[k:], joiners):
+                        return role[:k], role[k:] + rest
+            break
+        return role, rest
+        return 0
 
     def _role_word_continues(self, toks: list[Tok], i: int, name_from: int) -> bool:
         """A capitalised word after a role head stays in the role while a name still follows."""
@@ -1256,10 +1359,22 @@ def acronym_definitions(nps: NounPhrases, text: str) -> dict[str, str]:
         if before is None:
             continue
         long_words = before.group(1).split()
-        # the long form starts at the word that gives the acronym its first letter
+        # the long form is the longest run of the last words that the acronym abbreviates
+        # ("… Kementerian Keuangan (Kemenkeu)"); failing that, for an acronym in capitals, it
+        # starts at the word that gives the acronym its first letter
+        folds = [word.casefold() for word in long_words]
+        joiners = nps.lang.role_inner
+        whole = next((k for k in range(len(folds) - 1) if folds[k] not in joiners
+                      and abbreviates(acronym, folds[k:], joiners)), None)
+        if whole is not None:
+            found[acronym] = " ".join(long_words[whole:])
+            continue
         for k, word in enumerate(long_words):
             if word[:1].upper() == acronym[:1].upper() and len(long_words) - k >= 2:
-                found[acronym] = " ".join(long_words[k:])
+                # a syllable acronym takes letters from inside words ("Bawaslu", "Gaikindo");
+                # one that is no abbreviation at all does not ("PT Garuda Indonesia (Persero)")
+                if acronym.isupper() or _letters_in_order(acronym, folds[k:]):
+                    found[acronym] = " ".join(long_words[k:])
                 break
         else:  # a translated name keeps the original acronym: "Kantor Anggaran Kongres (CBO)"
             if long_words[0].casefold() in nps.lang.org_heads and len(long_words) <= 5:

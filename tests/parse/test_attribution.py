@@ -232,6 +232,23 @@ def test_outlet_from_url_when_the_dateline_has_only_a_city(head: str, url: str |
         # a short name the article uses ("kata Fadil") keeps the given names written before it
         ("Direktur Keuangan PT Kereta Api Indonesia Muhammad Fadil Ramdani menyebut laba naik. "
          '"Penumpang kembali normal," kata Fadil.', 0, "Muhammad Fadil Ramdani"),
+        # the agent of a passive reporting verb outside quotes is who a later -nya means
+        ('"Harga emas naik," kata analis Monex Ariston Tjendra. Pendapat berbeda disampaikan '
+         "analis pasar di Gainesville Coins, Everett Millman. Menurutnya, emas bisa turun. "
+         '"Pasar sudah jenuh," tuturnya.', 1, "Everett Millman"),
+        ('"Kami tambah armada," ujar Direktur PT Angkasa Budi Santoso. Hal serupa juga '
+         "diungkapkan oleh Direktur Keuangan PT Nusantara Kerry Wijaya. "
+         '"Permintaan tinggi," imbuhnya.', 1, "Kerry Wijaya"),
+        # ... but not inside a relative clause, and not an agent in a verb's own clitic
+        ('"Pidato itu bagus," kata Ketua Umum Partai Maju Rudi Hartono. Rudi memuji pidato yang '
+         'disampaikan oleh Presiden Joko Widodo. "Kita perlu bersyukur," katanya.', 1,
+         "Rudi Hartono"),
+        ('"Stok aman," kata Kepala Bulog Budi Waseso. Hal itu disampaikannya di gudang Bulog. '
+         '"Beras cukup," ujarnya.', 1, "Budi Waseso"),
+        # ... nor two people joined by "dan"
+        ('"Kasus turun," kata Kepala Dinas Kesehatan Rina Sari. Hal itu disampaikan Gubernur '
+         'Jambi Andi Hakim dan Gubernur Riau Joko Santoso. "Tes masif," ujarnya.', 1,
+         "Rina Sari"),
     ],
 )
 def test_speaker_resolution_classes(text: str, index: int, speaker: str | None) -> None:

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from claims.parse import parse_article
+from claims.parse.names import abbreviates
 
 TODAY = date(2026, 11, 26)
 
@@ -97,7 +98,7 @@ def test_an_english_body_name_runs_over_its_lowercase_words() -> None:
     text = ('"Belanja tidak bisa diimbangi," ujar Direktur Riset Center of Reform on Economics '
             "(Core) Indonesia Piter Abdullah Redjalam melalui keterangan tertulis.")
     assert _split_of(text, "Piter Abdullah Redjalam") == (
-        "Direktur Riset", "Center of Reform on Economics Indonesia")
+        "Direktur Riset", "Center of Reform on Economics (Core) Indonesia")
 
 
 @pytest.mark.parametrize(
@@ -105,7 +106,7 @@ def test_an_english_body_name_runs_over_its_lowercase_words() -> None:
     [
         ("JAKARTA - Kepala Departemen Pengawasan Perbankan (DPB) 3 OJK Rina Kusuma mengatakan "
          'kredit macet turun. "Rasio NPL membaik," kata Rina.', "Rina Kusuma",
-         ("Kepala", "Departemen Pengawasan Perbankan DPB 3 OJK")),
+         ("Kepala", "Departemen Pengawasan Perbankan (DPB) 3 OJK")),
         ("JAKARTA - Wakil Ketua Komisi 2 DPRD Surabaya Agus Salim mengatakan anggaran cukup. "
          '"Dana sudah dialokasikan," kata Agus.', "Agus Salim",
          ("Wakil Ketua", "Komisi 2 DPRD Surabaya")),
@@ -509,3 +510,76 @@ def test_a_link_headline_glued_to_the_text_is_no_subject(
     Tunai Iqbal"."""
     quote = parse_article(text, lang="id", today=TODAY).quotes[-1]
     assert (quote.speaker, (quote.role, quote.affiliation)) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        # the body's abbreviation keeps its parentheses: not one more word of the body
+        ('"Inflasi terkendali," kata Gubernur Bank Indonesia (BI) Perry Warjiyo di Jakarta.',
+         "Perry Warjiyo", ("Gubernur", "Bank Indonesia (BI)")),
+        ('"Kami siap," ujar Direktur Utama PT Pertamina (Persero) Nicke Widyawati.',
+         "Nicke Widyawati", ("Direktur Utama", "PT Pertamina (Persero)")),
+        # an abbreviation of the role itself closes the role (it was spelled out into the
+        # body: "Keuangan Menteri Keuangan (Menkeu)")
+        ('"Defisit melebar," kata Menteri Keuangan (Menkeu) Sri Mulyani Indrawati. "Kami '
+         'waspada," tegas Sri Mulyani.', "Sri Mulyani Indrawati",
+         ("Menteri Keuangan (Menkeu)", None)),
+        ('"Likuiditas cukup," kata Deputi Gubernur Senior (DGS) Bank Indonesia (BI) Destry '
+         "Damayanti.", "Destry Damayanti",
+         ("Deputi Gubernur Senior (DGS)", "Bank Indonesia (BI)")),
+        ('"Lelang ramai," ujar Direktur Jenderal Pengelolaan Pembiayaan dan Risiko (DJPPR) '
+         "Kemenkeu Suminto.", "Suminto",
+         ("Direktur Jenderal Pengelolaan Pembiayaan dan Risiko (DJPPR)", "Kemenkeu")),
+    ],
+)
+def test_parenthesised_abbreviation(text: str, speaker: str,
+                                    role: tuple[str, str | None]) -> None:
+    assert _split_of(text, speaker) == role
+
+
+def test_body_speaks_under_its_name_without_abbreviation() -> None:
+    """A body named with its abbreviation is the speaker under its name, and the
+    abbreviation alone later points at it."""
+    text = ('Otoritas Jasa Keuangan (OJK) menyatakan kredit tumbuh. "Kredit tumbuh 10 persen," '
+            'tulis OJK dalam keterangan resmi. "Risiko terjaga," lanjut OJK.')
+    speakers = {q.speaker for q in parse_article(text, lang="id", today=TODAY).quotes}
+    assert speakers == {"Otoritas Jasa Keuangan"}
+
+
+@pytest.mark.parametrize(
+    ("acronym", "words", "expected"),
+    [
+        ("DGS", "deputi gubernur senior", True),
+        ("Menkeu", "menteri keuangan", True),
+        ("Mendagri", "menteri dalam negeri", True),  # the last word's piece from inside it
+        ("DJPPR", "direktur jenderal pengelolaan pembiayaan dan risiko", True),
+        ("Wamenhan", "wakil menteri pertahanan", True),
+        ("BI", "gubernur bank indonesia", False),  # the body's abbreviation, not the role's
+        ("Banggar", "ketua badan anggaran", False),
+        ("Kemenkeu", "kepala badan kebijakan fiskal kementerian keuangan", False),
+        ("Menkeu", "menteri", False),  # letters left over
+        ("dgs", "deputi gubernur senior", False),  # not written as an abbreviation
+    ],
+)
+def test_abbreviates(acronym: str, words: str, expected: bool) -> None:
+    assert abbreviates(acronym, words.split(), {"dan", "&", "of"}) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        # the long form is the run of words the acronym abbreviates, not from the first word
+        # with its first letter ("Kepala Badan Kebijakan Fiskal Kementerian Keuangan")
+        ("Kepala Badan Kebijakan Fiskal Kementerian Keuangan (Kemenkeu) Febrio Kacaribu "
+         'menyebut defisit aman. "Kami jaga," kata analis Kemenkeu Rudi Hartono.',
+         "Rudi Hartono", ("analis", "Kementerian Keuangan (Kemenkeu)")),
+        # "(Persero)" is no abbreviation of the company's name: not spelled out as one
+        ("Maskapai PT Garuda Indonesia (Persero) Tbk merugi. "
+         '"Kami efisien," kata Direktur Keuangan PT Angkasa Persero Budi Santoso.',
+         "Budi Santoso", ("Direktur Keuangan", "PT Angkasa Persero")),
+    ],
+)
+def test_acronym_spelled_out_from_its_definition(text: str, speaker: str,
+                                                 role: tuple[str, str | None]) -> None:
+    assert _split_of(text, speaker) == role
