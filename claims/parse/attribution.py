@@ -35,6 +35,8 @@ _MIN_CONTINUATION_WORDS = 4
 _ONLY_LETTERS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 _ACTIVE = ("active",)
 _PASSIVE = ("passive",)
+# cues a short name follows: "kata Evita", "diungkapkan Evita"
+_NAMING = ("inverted", "clitic", "passive")
 _LAST_WORD = re.compile(r"(\w+)\s+$")
 _NP_REACH = 240  # characters: a speaker NP with its appositions is never longer
 _ROLE_SENTENCE_REACH = 160  # characters: a verbless "sentence" holding a role is shorter
@@ -432,7 +434,7 @@ class Attributor:
         """Single capitalised words right after an inverted cue ("kata Kharisma"): the article
         uses them alone for a speaker, so a longer name containing them starts there."""
         found = set()
-        for _c_start, c_end, _word in self._hits(text, _AFTER_QUOTE):
+        for _c_start, c_end, _word in self._hits(text, _NAMING):
             next_word = _NEXT_WORD.match(text, c_end)
             if next_word:
                 found.add(next_word.group(1).casefold())
