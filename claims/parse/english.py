@@ -28,6 +28,7 @@ _MAX_NP_TOKENS = 14
 _MAX_SUBJECT_GAP = 6  # words of object/adjunct between a lead-in verb and its colon
 _MIN_CONTINUATION_WORDS = 4
 _CLAUSE_END = frozenset(",?!…-—–")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _phrase_set(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -461,6 +462,11 @@ class EnglishAttributor(Attributor):
         ):
             owner = _strip_possessive(" ".join(t.text for t in body[:owner_end + 1]))
             return Mention(surface, start, end, "organization", name=owner)
+        # "the IMF report", "the IFS study": the body's document speaks for it
+        if definite and len(body) >= 2 and body[-1].fold in self.en.statement_heads and not (
+            self._is_role_word(body[-1])
+        ) and body[-1].text[:1].islower() and all(t.text[:1].isupper() for t in body[:-1]):
+            return Mention(surface, start, end, "organization", name=_join(body[:-1]))
         name_from = len(body)
         while name_from > 0 and self._name_like(body[name_from - 1]) and not (
             self._is_role_word(body[name_from - 1]) and name_from < len(body)
@@ -675,7 +681,7 @@ class EnglishAttributor(Attributor):
             if k and tok.fold in self.en.np_end and not (
                 tok.fold in ("at", "of") and k + 1 < len(toks) and (
                     toks[k + 1].text[:1].isupper() or toks[k + 1].fold == "the")
-            ):
+            ) and not (tok.fold == "and" and self._two_roles(toks, k)):
                 cut = k
                 break
             if k and text[toks[k - 1].end:tok.start].strip() == ",":
@@ -702,6 +708,15 @@ class EnglishAttributor(Attributor):
             if role or aff:
                 mention.role, mention.affiliation = role, aff or mention.affiliation
         return mention
+
+    def _two_roles(self, toks: list[Tok], k: int) -> bool:
+        """``toks[k]`` ("and") joins two roles of one person before the name ("warns
+        negotiator and former MP Fawzia Koofi", "writes the historian and author William
+        Polk"): only lowercase role words before it, and a name after it."""
+        before = [t for t in toks[:k] if t.fold not in self.en.determiners and t.fold != "the"]
+        return 0 < len(before) <= 3 and all(
+            t.text[:1].islower() and t.fold not in self.en.np_end for t in before) and any(
+            t.text[:1].isupper() for t in toks[k + 1:k + 6])
 
     def _tokens(self, text: str, start: int, end: int) -> list[Tok]:
         """``names.tokens`` of a stretch of the current article, cut from the article's
@@ -939,7 +954,9 @@ class EnglishAttributor(Attributor):
         closing = text[span.core[1] - 1:span.core[1]] if span.closed else ""
         if span.closed and closing not in _CLAUSE_END and not (
             closing == "." and word.group()[:1].islower()
-        ):
+        ) and text[span.end:span.end + 1] != "," and not self._inverted_cue(word.group()):
+            # '"…", he said' (the comma outside the quote) and '"…" said the researchers'
+            # go on; '"…". He said' is a new sentence
             return None
         form = self.lang.cue(word.group())
         if form and form.slot == "inverted" and word.group()[:1].islower() or (
@@ -947,18 +964,36 @@ class EnglishAttributor(Attributor):
             and text[span.end - 2:span.end - 1] in ",?!"
         ):
             mention = self.speaker_after(text, word.end(), end)
-            if mention:
+            if mention or self._inverted_cue(word.group()):
+                # '"…" said the researchers': the cue stands even when its NP is not read
                 return Attribution(span, kind, word.group(), "inverted", mention,
                                    (word.end(), end))
         for verb in self._verb_re.finditer(text, i, min(end, i + 160)):
             if verb.group(1).casefold() in self.en.participles:
                 continue
-            mention = self._subject_exactly(text, i, verb.start())
+            mention = self._subject_exactly(text, i, verb.start()) or self._description(
+                text, i, verb.start())
             if mention:
                 return Attribution(span, kind, verb.group(1), "active", mention,
                                    (verb.end(), end))
             break
         return None
+
+    def _description(self, text: str, start: int, verb_start: int) -> Mention | None:
+        """'"…" the report says', '"…" the company said': a short description opened by an
+        article, all of it before the verb, that names no one; it is the speaker as written
+        (anonymous) rather than no speaker at all."""
+        toks = self._tokens(text, start, verb_start)
+        if not 2 <= len(toks) <= 4 or toks[0].fold not in _ARTICLES or not all(
+                t.text[:1].islower() and t.fold not in self.en.np_end for t in toks[1:]):
+            return None
+        surface = text[toks[0].start:toks[-1].end]
+        return Mention(surface, toks[0].start, toks[-1].end, "anonymous", name=surface)
+
+    def _inverted_cue(self, word: str) -> bool:
+        """A reporting verb in lower case that comes before its subject ("said", "says")."""
+        form = self.lang.cue(word)
+        return form is not None and form.slot == "inverted" and word[:1].islower()
 
     def _subject_exactly(self, text: str, start: int, verb_start: int) -> Mention | None:
         """The subject of a verb when everything between ``start`` and the verb is that NP."""

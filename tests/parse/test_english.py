@@ -45,6 +45,20 @@ def _only(text: str) -> dict[str, object]:
          "Linda Marsh", "according to"),
         ('Linda Marsh runs the bakery.\n\n"We sold out by nine," she added.',
          "Linda Marsh", "added"),
+        # the comma outside the closing quote, as British copy often puts it
+        ('Linda Marsh runs the bakery.\n\n"We sold out by nine", she said.',
+         "Linda Marsh", "said"),
+        ('Linda Marsh runs the bakery.\n\n"We sold out by nine", Ms Marsh said.',
+         "Linda Marsh", "said"),
+        # no punctuation before a lowercase reporting verb
+        ('Trade was brisk.\n\n"We sold out by nine" said Linda Marsh, who runs the bakery.',
+         "Linda Marsh", "said"),
+        # two roles of one person joined by "and" before the name
+        ('Trade was brisk.\n\n"We sold out by nine," said baker and former MP Linda Marsh.',
+         "Linda Marsh", "said"),
+        # a body's document speaks for the body
+        ('The IMF cut its forecasts.\n\n"Growth will slow sharply," said the IMF report.',
+         "IMF", "said"),
     ],
 )
 def test_reporting_clause_shapes(text: str, speaker: str, cue: str) -> None:
@@ -280,3 +294,21 @@ def test_a_work_after_the_role_is_not_an_affiliation() -> None:
     quote = _only('"Pubs were the heart of it," said Ada Lyle, author of the book Last Orders.')
     assert quote["role"] == "author"
     assert quote["affiliation"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ('Linda Marsh runs the bakery.\n\n"Sales rose by a tenth," the report says.',
+         "says", "the report"),
+        ('Linda Marsh runs the bakery.\n\n"Sales rose by a tenth" said the researchers.',
+         "said", None),
+    ],
+)
+def test_a_description_that_names_no_one_keeps_the_cue(text: str, cue: str,
+                                                       speaker: str | None) -> None:
+    """The reporting verb is the cue even when the words around it only describe the
+    speaker: the description is the speaker as written (or none is read), never the person
+    quoted before."""
+    quote = _only(text)
+    assert (quote["cue"], quote["speaker"]) == (cue, speaker)
