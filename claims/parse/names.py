@@ -961,7 +961,8 @@ class NounPhrases:
                 break
         # after a role, an organisation or a place: the boundary is unknown; names have
         # two or three words, organisation names run longer
-        if tail > 0 and run == 3 and not self._used_apart(rest[tail], rest[tail + 1]):
+        if tail > 0 and run == 3 and rest[tail].fold not in lang.org_name_tails and not (
+                self._used_apart(rest[tail], rest[tail + 1])):
             start = tail  # "… DPR RI Ahmadi Noor Supit": a known first name after a body
         else:
             start = max(tail, tail if run <= 2 else n - 3 if run >= 4 else n - 2)
@@ -1035,10 +1036,13 @@ class NounPhrases:
         before = _LEFT_CAPS.search(text, max(0, start - 80), start)
         left: list[str] = []
         following = words[0]
+        tails = self.lang.org_name_tails
         for word in reversed(before.group().split() if before else []):
-            if not self._extends_name(word) or self._used_apart(Tok(word, 0, 0),
-                                                                 Tok(following, 0, 0)):
-                break  # "Kota Malang Sutiaji": Malang also stands without Sutiaji
+            if not self._extends_name(word) or word.casefold() in tails or self._used_apart(
+                    Tok(word, 0, 0), Tok(following, 0, 0)):
+                # "Kota Malang Sutiaji": Malang also stands without Sutiaji; "Bank Mandiri
+                # Andry": a body's last word
+                break
             left.insert(0, word)
             following = word
         if len(left) > 1 and before and self._at_sentence_start(

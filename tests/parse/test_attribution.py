@@ -232,6 +232,14 @@ def test_outlet_from_url_when_the_dateline_has_only_a_city(head: str, url: str |
         # a short name the article uses ("kata Fadil") keeps the given names written before it
         ("Direktur Keuangan PT Kereta Api Indonesia Muhammad Fadil Ramdani menyebut laba naik. "
          '"Penumpang kembali normal," kata Fadil.', 0, "Muhammad Fadil Ramdani"),
+        # a word that ends bodies' names ("Futures", "Berjangka", "Mandiri") does not open the
+        # name after the body, nor join a short name's fullest form
+        ('"Rupiah menguat," kata Analis Monex Investindo Futures Ariston Tjendra.', 0,
+         "Ariston Tjendra"),
+        ('"Harga emas naik," ujar Direktur PT Rifan Financindo Berjangka Sutopo Widodo.', 0,
+         "Sutopo Widodo"),
+        ("Meski ada faktor negatif, Kepala Ekonom Bank Mandiri Andry Asmoro memandang "
+         'kepercayaan investor tinggi. "Kami optimistis," kata Andry.', 0, "Andry Asmoro"),
         # the agent of a passive reporting verb outside quotes is who a later -nya means
         ('"Harga emas naik," kata analis Monex Ariston Tjendra. Pendapat berbeda disampaikan '
          "analis pasar di Gainesville Coins, Everett Millman. Menurutnya, emas bisa turun. "
