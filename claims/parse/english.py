@@ -29,6 +29,7 @@ _MAX_SUBJECT_GAP = 6  # words of object/adjunct between a lead-in verb and its c
 _MIN_CONTINUATION_WORDS = 4
 _CLAUSE_END = frozenset(",?!…-—–")
 _ARTICLES = frozenset({"the", "a", "an"})
+_RELATIVES = frozenset({"who", "which"})
 
 
 def _phrase_set(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -626,7 +627,8 @@ class EnglishAttributor(Attributor):
         toks = self._tokens(text, start, verb_start)
         while toks and toks[-1].fold in self.en.fillers:
             toks.pop()
-        if toks and toks[-1].fold in ("who", "which", "that") and len(toks) > 1:
+        relative = bool(toks) and toks[-1].fold in ("who", "which", "that")
+        if relative and len(toks) > 1:
             toks.pop()
         while len(toks) > 2 and (toks[-1].fold in self.lang.months or toks[-1].fold in
                                  self.lang.days or toks[-1].text.isdigit()) and (
@@ -634,6 +636,10 @@ class EnglishAttributor(Attributor):
             toks = toks[:-2]
         if not toks:
             return None
+        inserted = None if relative or toks[-1].fold in self.lang.pronouns else (
+            self._before_insertion(text, toks, verb_start))  # "what he called": his verb
+        if inserted is not None:
+            return inserted
         chunk = _strip_comma_tail(text, toks)
         prev_chunk = toks[:len(toks) - len(chunk)]
         if prev_chunk and _comma_before(text, chunk[0], toks) and any(
@@ -669,6 +675,36 @@ class EnglishAttributor(Attributor):
                     named.end = tail[-1].end
                     return named
         return head
+
+    def _before_insertion(self, text: str, toks: list[Tok], verb_start: int
+                          ) -> Mention | None:
+        """The subject named before a relative clause or a "from" phrase that ends right at
+        the verb ("Ian, who plans to vote Labour, told", "studios who made Friends told",
+        "Peter Spowage, from Southern Locomotives, said"), not the last name inside it."""
+        closed = "," in text[toks[-1].end:verb_start]  # "…, who plans to vote Labour, told"
+        last_chunk = len(toks) - len(_strip_comma_tail(text, toks))
+        for k in range(len(toks) - 2, 0, -1):
+            fold = toks[k].fold
+            if closed and not (_comma_before(text, toks[k], None) and k == last_chunk):
+                continue  # the insertion is the whole last comma chunk
+            if not closed and k < last_chunk:
+                break  # "When asked about Julia who struggles, he said": not the verb's clause
+            following = toks[k + 1]
+            if fold in _RELATIVES and following.text[:1].islower() and (
+                    following.fold not in self.lang.pronouns
+                    and following.fold not in _ARTICLES):
+                pass  # a subject relative: "who made Friends", not "which he said"
+            elif fold == "from" and closed:
+                pass
+            else:
+                continue
+            found = self.subject_of(text, toks[0].start, toks[k].start)
+            if found is None or found.kind not in ("person", "organization", "anonymous"):
+                return None
+            if fold == "from" and found.kind == "person" and not found.affiliation:
+                found.affiliation = self._caps_after(text, toks, k + 1)
+            return found
+        return None
 
     def speaker_after(self, text: str, start: int, end: int) -> Mention | None:
         """The NP after an inverted cue (``said Mr X, an analyst at Y``)."""

@@ -312,3 +312,25 @@ def test_a_description_that_names_no_one_keeps_the_cue(text: str, cue: str,
     quoted before."""
     quote = _only(text)
     assert (quote["cue"], quote["speaker"]) == (cue, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a relative clause or a "from" phrase set off by commas between subject and verb
+        ('The vote was close. Ian Marsh, who plans to vote Labour, told us he wanted '
+         '"somebody who knows what they think".', "Ian Marsh"),
+        ('The engine was named. Peter Spowage, from Southern Locomotives, said he was '
+         '"delighted" with the day.', "Peter Spowage"),
+        ("Football's world governing body Fifa, which banned third-party ownership in 2015, "
+         'said it was "looking into" the deal.', "Fifa"),
+        # ... but not a relative clause in an earlier clause, nor the verb's own pronoun
+        ('Asked about people like Julia Hart who are struggling, Mr Milei said: "You cannot '
+         'judge an economy by one case."', "Milei"),
+        ('Linda Marsh runs the bakery. Staff who worked late had what she said was "a very '
+         'difficult and tiring week for everyone at the shop".', "Linda Marsh"),
+    ],
+)
+def test_the_subject_before_an_insertion(text: str, speaker: str) -> None:
+    quote = _only(text)
+    assert quote["speaker"] == speaker
