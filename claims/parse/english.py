@@ -679,8 +679,8 @@ class EnglishAttributor(Attributor):
     def _before_insertion(self, text: str, toks: list[Tok], verb_start: int
                           ) -> Mention | None:
         """The subject named before a relative clause or a "from" phrase that ends right at
-        the verb ("Ian, who plans to vote Labour, told", "studios who made Friends told",
-        "Peter Spowage, from Southern Locomotives, said"), not the last name inside it."""
+        the verb ("Ian, who plans to vote Labour, told"; "Peter Spowage, from Southern
+        Locomotives, said"), not the last name inside it."""
         closed = "," in text[toks[-1].end:verb_start]  # "…, who plans to vote Labour, told"
         last_chunk = len(toks) - len(_strip_comma_tail(text, toks))
         for k in range(len(toks) - 2, 0, -1):

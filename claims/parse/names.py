@@ -887,7 +887,6 @@ class NounPhrases:
                         return role[:k], role[k:] + rest
             break
         return role, rest
-        return 0
 
     def _role_word_continues(self, toks: list[Tok], i: int, name_from: int) -> bool:
         """A capitalised word after a role head stays in the role while a name still follows."""
@@ -1364,8 +1363,8 @@ def acronym_definitions(nps: NounPhrases, text: str) -> dict[str, str]:
             continue
         long_words = before.group(1).split()
         # the long form is the longest run of the last words that the acronym abbreviates
-        # ("… Kementerian Keuangan (Kemenkeu)"); failing that, for an acronym in capitals, it
-        # starts at the word that gives the acronym its first letter
+        # ("… Kementerian Keuangan (Kemenkeu)"); failing that, it starts at the word that
+        # gives the acronym its first letter
         folds = [word.casefold() for word in long_words]
         joiners = nps.lang.role_inner
         whole = next((k for k in range(len(folds) - 1) if folds[k] not in joiners
