@@ -30,6 +30,9 @@ _MIN_CONTINUATION_WORDS = 4
 _CLAUSE_END = frozenset(",?!…-—–")
 _ARTICLES = frozenset({"the", "a", "an"})
 _RELATIVES = frozenset({"who", "which"})
+# words that open a description of a speaker ("A report on …", "Her lawyers")
+_DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our"})
+_MAX_DESCRIPTION = 8
 
 
 def _phrase_set(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -127,8 +130,10 @@ class EnglishAttributor(Attributor):
             w.casefold(): g for g, words in pronouns.items() for w in words}
         verbs = sorted({w for w, f in lang.cue_forms.items()}, key=len, reverse=True)
         parts = sorted(self.en.participles, key=len, reverse=True)
+        # lower case only: a capitalised "States" or "Warns" is part of a name or headline
+        # ("the United States"), not a reporting verb
         self._verb_re = re.compile(
-            r"(?i)(?<![\w-])(" + "|".join(re.escape(v) for v in verbs + parts) + r")(?![\w-])"
+            r"(?<![\w-])(" + "|".join(re.escape(v) for v in verbs + parts) + r")(?![\w-])"
         )
         according = "|".join(r"\s+".join(re.escape(w) for w in p) for p in self.en.according)
         self._according_re = re.compile(rf"(?i)(?<![\w-])(?:{according})(?![\w-])")
@@ -1026,6 +1031,21 @@ class EnglishAttributor(Attributor):
         surface = text[toks[0].start:toks[-1].end]
         return Mention(surface, toks[0].start, toks[-1].end, "anonymous", name=surface)
 
+    def _opening_description(self, text: str, sent_start: int, verb_start: int
+                             ) -> Mention | None:
+        """'A report on the experiment said:', 'Her lawyers said in a statement:': the
+        sentence opens with a description of the speaker that names no one; it is the speaker
+        as written (anonymous), so that the reporting verb stays the cue."""
+        toks = self._tokens(text, sent_start, verb_start)
+        while toks and toks[0].fold in self.en.openers:
+            toks = toks[1:]
+        if not 2 <= len(toks) <= _MAX_DESCRIPTION or toks[0].fold not in _DESCRIPTION_OPENERS:
+            return None
+        if any(t.fold in self.lang.cue_forms or self._is_verb(t) for t in toks[1:]):
+            return None  # a clause of its own before the verb, not one noun phrase
+        surface = text[toks[0].start:toks[-1].end]
+        return Mention(surface, toks[0].start, toks[-1].end, "anonymous", name=surface)
+
     def _inverted_cue(self, word: str) -> bool:
         """A reporting verb in lower case that comes before its subject ("said", "says")."""
         form = self.lang.cue(word)
@@ -1062,7 +1082,8 @@ class EnglishAttributor(Attributor):
                 verb = verbs[-1]
                 gap = self._tokens(text, verb.end(), frag_end - 1)
                 if len(gap) <= _MAX_SUBJECT_GAP:
-                    mention = self._verb_subject(text, sent_start, verb)
+                    mention = self._verb_subject(text, sent_start, verb) or (
+                        self._opening_description(text, sent_start, verb.start()))
                     if mention:
                         return Attribution(span, "direct", verb.group(1), "active", mention,
                                            (sent_start, frag_end))

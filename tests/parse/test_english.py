@@ -334,3 +334,22 @@ def test_a_description_that_names_no_one_keeps_the_cue(text: str, cue: str,
 def test_the_subject_before_an_insertion(text: str, speaker: str) -> None:
     quote = _only(text)
     assert quote["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # a capitalised "States" is part of a name, not the reporting verb "states"
+        ('Linda Marsh runs the bakery. She promised to keep the United States from "ever '
+         'running short of bread".', "Linda Marsh", "promised"),
+        # a determiner or possessive opens a subject but is never one ("His", "A")
+        ('Macron spoke to Congress. His speech was described as a "thinly veiled rebuke" to '
+         "the president.", None, "described"),
+        # a description opening the sentence before "said:" is the speaker as written
+        ('Linda Marsh runs the bakery. A report on the bakery said: "Sales rose by a tenth in '
+         'the year to March."', "A report on the bakery", "said"),
+    ],
+)
+def test_subjects_that_are_no_names(text: str, speaker: str | None, cue: str) -> None:
+    quote = _only(text)
+    assert (quote["speaker"], quote["cue"]) == (speaker, cue)
