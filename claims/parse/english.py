@@ -28,11 +28,7 @@ _MAX_NP_TOKENS = 14
 _MAX_SUBJECT_GAP = 6  # words of object/adjunct between a lead-in verb and its colon
 _MIN_CONTINUATION_WORDS = 4
 _CLAUSE_END = frozenset(",?!…-—–")
-_ARTICLES = frozenset({"the", "a", "an"})
-_RELATIVES = frozenset({"who", "which"})
-# words that open a description of a speaker ("A report on …", "Her lawyers")
-_DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our"})
-_MAX_DESCRIPTION = 8
+_MAX_DESCRIPTION = 8  # words of a description opening a sentence ("A report on the experiment")
 
 
 def _phrase_set(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -64,6 +60,9 @@ class EnglishWords:
     given_gender: dict[str, str]
     work_nouns: frozenset[str]
     non_speakers: frozenset[str]
+    articles: frozenset[str]
+    relatives: frozenset[str]
+    description_openers: frozenset[str]
 
     @classmethod
     def load(cls, code: str) -> EnglishWords:
@@ -84,7 +83,8 @@ class EnglishWords:
             not_before_names=fold("not_before_names"), clause_starters=fold("clause_starters"),
             copulas=fold("copulas"), quote_only_verbs=fold("quote_only_verbs"),
             naming_words=fold("naming_words"), non_speakers=fold("non_speakers"),
-            work_nouns=fold("work_nouns"),
+            work_nouns=fold("work_nouns"), articles=fold("articles"),
+            relatives=fold("relatives"), description_openers=fold("description_openers"),
             given_gender={**{n: "m" for n in fold("male_given")},
                           **{n: "f" for n in fold("female_given")}},
         )
@@ -695,9 +695,9 @@ class EnglishAttributor(Attributor):
             if not closed and k < last_chunk:
                 break  # "When asked about Julia who struggles, he said": not the verb's clause
             following = toks[k + 1]
-            if fold in _RELATIVES and following.text[:1].islower() and (
+            if fold in self.en.relatives and following.text[:1].islower() and (
                     following.fold not in self.lang.pronouns
-                    and following.fold not in _ARTICLES):
+                    and following.fold not in self.en.articles):
                 pass  # a subject relative: "who made Friends", not "which he said"
             elif fold == "from" and closed:
                 pass
@@ -1025,11 +1025,10 @@ class EnglishAttributor(Attributor):
         article, all of it before the verb, that names no one; it is the speaker as written
         (anonymous) rather than no speaker at all."""
         toks = self._tokens(text, start, verb_start)
-        if not 2 <= len(toks) <= 4 or toks[0].fold not in _ARTICLES or not all(
+        if not 2 <= len(toks) <= 4 or toks[0].fold not in self.en.articles or not all(
                 t.text[:1].islower() and t.fold not in self.en.np_end for t in toks[1:]):
             return None
-        surface = text[toks[0].start:toks[-1].end]
-        return Mention(surface, toks[0].start, toks[-1].end, "anonymous", name=surface)
+        return _as_written(text, toks)
 
     def _opening_description(self, text: str, sent_start: int, verb_start: int
                              ) -> Mention | None:
@@ -1039,12 +1038,12 @@ class EnglishAttributor(Attributor):
         toks = self._tokens(text, sent_start, verb_start)
         while toks and toks[0].fold in self.en.openers:
             toks = toks[1:]
-        if not 2 <= len(toks) <= _MAX_DESCRIPTION or toks[0].fold not in _DESCRIPTION_OPENERS:
+        if not 2 <= len(toks) <= _MAX_DESCRIPTION or (
+                toks[0].fold not in self.en.description_openers):
             return None
-        if any(t.fold in self.lang.cue_forms or self._is_verb(t) for t in toks[1:]):
+        if any(self._is_verb(t) for t in toks[1:]):
             return None  # a clause of its own before the verb, not one noun phrase
-        surface = text[toks[0].start:toks[-1].end]
-        return Mention(surface, toks[0].start, toks[-1].end, "anonymous", name=surface)
+        return _as_written(text, toks)
 
     def _inverted_cue(self, word: str) -> bool:
         """A reporting verb in lower case that comes before its subject ("said", "says")."""
@@ -1313,6 +1312,12 @@ class _EnglishNames(NounPhrases):
         del text
         person = self.owner._salient(position)
         return person.name if person else None
+
+
+def _as_written(text: str, toks: list[Tok]) -> Mention:
+    """A description that names no one, kept as the speaker exactly as the article words it."""
+    surface = text[toks[0].start:toks[-1].end]
+    return Mention(surface, toks[0].start, toks[-1].end, "anonymous", name=surface)
 
 
 def _adjacent(text: str, left: Tok, right: Tok) -> bool:
