@@ -207,30 +207,29 @@ class Attributor:
             j = lead.end()
             while j < limit and text[j] in " \t":
                 j += 1
-            if lang.inverted_re.match(text, j):
+            if lang.inverted_at(text, j):
                 i = j  # "…," begitu katanya
-        cue = lang.inverted_re.match(text, i)
+        cue = lang.inverted_at(text, i)
         if cue:
-            doubled = lang.inverted_re.match(text, cue.end() + 1)
-            if doubled and text[cue.end():cue.end() + 1] == " " and (
-                doubled_form := lang.cue(doubled.group(1))) and doubled_form.slot == "inverted":
+            cue_end, word = cue
+            doubled = lang.inverted_at(text, cue_end + 1)
+            if doubled and text[cue_end:cue_end + 1] == " " and (
+                doubled_form := lang.cue(doubled[1])) and doubled_form.slot == "inverted":
                 # "kata ungkap Gubernur BI …": a doubled verb; the first is the cue
-                word = cue.group(1)
-                end = self.sentence_end(text, doubled.end(), limit)
-                mention = self.mention_after(text, doubled.end(), end)
+                end = self.sentence_end(text, doubled[0], limit)
+                mention = self.mention_after(text, doubled[0], end)
                 if mention is not None:
                     return Attribution(span, "direct", word, "inverted", mention,
-                                       (doubled.end(), end))
-            word = cue.group(1)
+                                       (doubled[0], end))
             form = lang.cue(word)
-            end = self.sentence_end(text, cue.end(), limit)
+            end = self.sentence_end(text, cue_end, limit)
             if form and form.slot == "clitic":
-                return Attribution(span, "direct", word, "clitic", None, (cue.end(), end))
-            mention = self.mention_after(text, cue.end(), end)
+                return Attribution(span, "direct", word, "clitic", None, (cue_end, end))
+            mention = self.mention_after(text, cue_end, end)
             if mention is None and not is_capitalised(text[i:i + 1]):
                 return None
             if mention is not None or is_capitalised(word):
-                return Attribution(span, "direct", word, "inverted", mention, (cue.end(), end))
+                return Attribution(span, "direct", word, "inverted", mention, (cue_end, end))
         lead = _WORD.match(text, i)
         if lead and lead.group().casefold() in lang.passive_leads:
             # "…," seperti ditulis akun X / sebagaimana disampaikan Menteri X

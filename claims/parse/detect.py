@@ -1,14 +1,13 @@
 """Language of an article from the share of each language's function words.
 
-Cheap on purpose (the parser must stay fast): one regex pass over the first few thousand
-characters and set look-ups. Each language lists its function words in the ``[detect]``
+Cheap on purpose (the parser must stay fast): a byte translation and a split of the first
+thousand characters, and set look-ups. Each language lists its function words in the ``[detect]``
 section of its data file, so adding a language adds it to the detector.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
 
 from claims.parse.lexicon import available_languages, load_lexicon
@@ -18,6 +17,9 @@ DEFAULT_LANGUAGE = "id"
 _WORD = re.compile(r"[^\W\d_]+")
 # Quoted speech may be in another language than the article ("…," kata Budi): not counted.
 _QUOTED = re.compile(r'"[^"\n]{0,2000}"|“[^”\n]{0,2000}”')
+# bytes of UTF-8 text: ASCII letters stay, other ASCII (digits, "_", punctuation, spaces) is
+# a space, and the bytes of other characters stay (runs holding them go through ``_WORD``)
+_ASCII_LETTERS = bytes(c if chr(c).isalpha() or c >= 128 else 32 for c in range(256))
 
 
 @cache
@@ -30,14 +32,36 @@ def _function_words() -> dict[str, frozenset[str]]:
     return words
 
 
-def language_scores(text: str) -> dict[str, float]:
-    """Share of the sample's words that are function words of each language."""
-    words = _WORD.findall(_QUOTED.sub(" ", text[:SAMPLE_CHARS]).casefold())
-    if not words:
-        return {code: 0.0 for code in _function_words()}
-    counts = Counter(words)
-    return {code: sum(counts[w] for w in listed.intersection(counts)) / len(words)
+@cache
+def _function_words_utf8() -> dict[str, frozenset[bytes]]:
+    return {code: frozenset(w.encode() for w in listed)
             for code, listed in _function_words().items()}
+
+
+def language_scores(text: str) -> dict[str, float]:
+    """Share of the sample's words that are function words of each language.
+
+    The words are what ``_WORD`` finds in the case-folded sample, counted without running
+    it: an ASCII word is a run of a byte translation, split (C loops, three times faster);
+    only runs holding another character (a curly quote, an accent) go through ``_WORD``."""
+    sample = text[:SAMPLE_CHARS]
+    if '"' in sample or "“" in sample:
+        sample = _QUOTED.sub(" ", sample)
+    folded = sample.casefold()
+    runs = folded.encode("utf-8", "surrogatepass").translate(_ASCII_LETTERS).split()
+    others: list[str] = []  # the words of runs that are not ASCII letters only
+    if not folded.isascii():
+        for run in runs:
+            if not run.isalpha():
+                others += _WORD.findall(run.decode("utf-8", "surrogatepass"))
+        runs = [run for run in runs if run.isalpha()]
+    total = len(runs) + len(others)
+    if not total:
+        return {code: 0.0 for code in _function_words()}
+    plain = _function_words()
+    return {code: (sum(map(listed.__contains__, runs))
+                   + sum(map(plain[code].__contains__, others))) / total
+            for code, listed in _function_words_utf8().items()}
 
 
 def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:

@@ -351,3 +351,22 @@ def test_the_last_name_before_a_clitic_may_be_one_word_after_a_region() -> None:
     text = ("PSU digelar di Desa Tugu Kidul. Menurut Ketua Bawaslu Indramayu Nurhadi, Sabtu "
             '(12/12/2020), ada pelanggaran. "Petugas mencoblos sendiri," ujarnya.')
     assert nps.last_name_before(text, text.index('"Petugas')) == "Nurhadi"
+
+
+@pytest.mark.parametrize(("code", "cue"), [("id", "kata Budi"), ("en", "said Reuters")])
+def test_inverted_cue_lookup_finds_what_the_cue_regex_finds(code: str, cue: str) -> None:
+    """``Language.inverted_at`` (a word and a dictionary look-up) agrees with the regex
+    alternation of every inverted and clitic form at every position: case, hyphens, a
+    longer word that only starts with a form, a form glued to the word before."""
+    from claims.parse.language import get_language
+
+    lang = get_language(code)
+    text = ('"Kami siap," kata Budi. "Ya," ujarnya; KATA dia, Katanya-katanya, katakan '
+            'pikata tutur-nya, ungkap_ said Reuters, "Yes," SAID she, says-who, pointed out '
+            'tuturnya. kata\u00a0dia ujar\u2009Budi kata')
+    for pos in range(len(text) + 2):
+        match = lang.inverted_re.match(text, pos)
+        expected = (match.end(), match.group(1)) if match else None
+        assert lang.inverted_at(text, pos) == expected, (pos, text[pos:pos + 12])
+    verb = cue.split()[0]
+    assert lang.inverted_at(text, text.index(cue)) == (text.index(cue) + len(verb), verb)

@@ -41,6 +41,26 @@ def test_no_words_falls_back_to_the_default() -> None:
     assert all(score == 0.0 for score in language_scores("").values())
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kata dia, “kata” dia’s café ²abc x_y covid19 ﬁrma K\u00a0dan\u2009yang—itu",
+        "The council’s “plan” and the town's bridge: naïve, 2024_the, ÉTÉ and THE",
+        "\ud800 dan yang",  # a lone surrogate (scraped text can hold one)
+    ],
+)
+def test_scores_count_the_words_of_the_word_pattern(text: str) -> None:
+    """The fast count agrees with the definition: the words ``[^\\W\\d_]+`` finds in the
+    case-folded sample, quotes removed."""
+    from claims.parse.detect import _QUOTED, _WORD, _function_words
+
+    words = _WORD.findall(_QUOTED.sub(" ", text).casefold())
+    expected = {code: sum(w in listed for w in words) / len(words)
+                for code, listed in _function_words().items()}
+    assert language_scores(text) == pytest.approx(expected)
+    assert any(expected.values())
+
+
 def test_parse_article_stores_the_detected_language() -> None:
     text = '"We sold out by nine," said Linda Marsh, who runs the bakery in the town.'
     assert parse_article(text).lang == "en"
