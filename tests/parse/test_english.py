@@ -353,3 +353,27 @@ def test_the_subject_before_an_insertion(text: str, speaker: str) -> None:
 def test_subjects_that_are_no_names(text: str, speaker: str | None, cue: str) -> None:
     quote = _only(text)
     assert (quote["speaker"], quote["cue"]) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        ('Council leader Helen Marsh called on the government to "stop dithering" over the '
+         "bridge.", "Helen Marsh", "called on"),
+        ('Local fishermen refer to the reef as "the graveyard" because of the wrecks.',
+         None, "refer to"),
+        ('Union organiser Dev Patel referred to the offer as "an insult" on Friday.',
+         "Dev Patel", "referred to"),
+        # the verb alone stays the cue when no particle follows
+        ('Council leader Helen Marsh called the plan "a disgrace" on Tuesday.', "Helen Marsh",
+         "called"),
+    ],
+)
+def test_phrasal_reporting_verbs_keep_their_particle(sentence: str, speaker: str | None,
+                                                      cue: str) -> None:
+    """The gold convention: the cue of a phrasal verb is the whole verb ("called on")."""
+    text = "The bridge has been closed since March for repairs. " + sentence
+    quote = parse_article(text, lang="en").quotes[0]
+    assert quote.cue == cue
+    if speaker:
+        assert quote.speaker == speaker
