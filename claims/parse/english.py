@@ -21,6 +21,7 @@ from claims.parse.names import Mention, NounPhrases, Tok, is_acronym, tokens
 from claims.parse.quotes import Span
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_QUOTE_MARKS = "\"'“”‘’«»"  # skipped when looking back for the end of a sentence
 _BODY_TAIL = re.compile(r"(?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _POSSESSIVE = re.compile(r"^(.+?)(?:'s|’s|'|’)$")
@@ -887,8 +888,23 @@ class EnglishAttributor(Attributor):
         if previous is not None and self._is_title(previous):
             return True
         if len(person.folded) > 1 and (previous is None or previous.fold != person.folded[-2]):
-            return True
+            return True  # the surname used alone
+        if len(person.folded) > 1 and person.folded[0] in self.en.given_gender and (
+                self._opens_sentence(index - len(person.folded) + 1)):
+            return True  # "Jennifer Runkle, an epidemiologist, …": a given name, the subject
         return self._next_to_verb(person, index)
+
+    def _opens_sentence(self, index: int) -> bool:
+        """The token at ``index`` is the first word of its sentence (quotation marks and
+        spaces aside)."""
+        if index <= 0:
+            return True
+        text = self.text
+        pos = self.all_tokens[index].start
+        while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] in _QUOTE_MARKS):
+            pos -= 1
+        return pos == 0 or text[pos - 1] in ".!?"
+
 
     def _next_to_verb(self, person: Person, index: int) -> bool:
         """A reporting verb right after the name (``Charles Kennedy has said``) or right

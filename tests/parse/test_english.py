@@ -377,3 +377,16 @@ def test_phrasal_reporting_verbs_keep_their_particle(sentence: str, speaker: str
     assert quote.cue == cue
     if speaker:
         assert quote.speaker == speaker
+
+
+def test_a_full_name_opening_a_sentence_with_a_given_name_is_a_person() -> None:
+    """"Joe Reid, the Green challenger …" opens its sentence with a known given name: a person,
+    so "he said" after it means him, not the rival named with a title earlier."""
+    text = ('The mayor tied the vandalism to the rhetoric of Councillor Alan Hughes, who she '
+            'said had spent months "stoking anger". Mr Hughes has held the seat since 2010. '
+            "Turnout could decide the race in the ward. Joe Reid, the Green challenger to Mr "
+            'Hughes, condemned the leaflets as "a disgrace". "The words of a councillor '
+            'matter," he said.')
+    quotes = parse_article(text, lang="en").quotes
+    assert quotes[0].speaker == "Alan Hughes"
+    assert (quotes[-1].speaker, quotes[-1].resolution) == ("Joe Reid", "pronoun")
