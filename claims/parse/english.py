@@ -270,6 +270,10 @@ class EnglishAttributor(Attributor):
             elif not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
                 if not seen_role or modifiers >= 3 or not fold.replace("-", "").isalpha():
                     break
+                right = toks[k]
+                if right.text[:1].isupper() and not self._is_role_word(right) and (
+                        fold not in self.lang.role_modifiers):
+                    break  # "signed Danish midfielder": a verb before a name, no modifier
                 modifiers += 1
             k -= 1
         return k

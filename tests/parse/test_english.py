@@ -390,3 +390,25 @@ def test_a_full_name_opening_a_sentence_with_a_given_name_is_a_person() -> None:
     quotes = parse_article(text, lang="en").quotes
     assert quotes[0].speaker == "Alan Hughes"
     assert (quotes[-1].speaker, quotes[-1].resolution) == ("Joe Reid", "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role", "affiliation"),
+    [
+        ('Wolves have signed Danish midfielder Anders Holm on a three-year deal. "I am '
+         'delighted to be here," Holm said.', "Anders Holm", "midfielder", "Danish"),
+        ("The row sparked tensions between US President Tom Blake and the board. "
+         '"We will not back down," Mr Blake said.', "Tom Blake", "President", "US"),
+        ('Brentford played Wolves manager Gary Lane at his own game. "We were beaten by the '
+         'better side," Lane said.', "Gary Lane", "manager", "Wolves"),
+        # a lowercase modifier of the role word right after it stays: "managing director"
+        ("The club's managing director Sue Hart welcomed the deal. \"It is a great day,\" "
+         "Ms Hart said.", "Sue Hart", "managing director", None),
+    ],
+)
+def test_a_verb_before_a_body_and_role_is_no_part_of_the_role(
+        text: str, speaker: str, role: str, affiliation: str | None) -> None:
+    """Lowercase words before a name modify the role word to their right; one followed by a
+    capitalised word that is no role ("signed Danish midfielder") is the sentence's verb."""
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.speaker, quote.role, quote.affiliation) == (speaker, role, affiliation)
