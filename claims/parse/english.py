@@ -64,6 +64,8 @@ class EnglishWords:
     articles: frozenset[str]
     relatives: frozenset[str]
     description_openers: frozenset[str]
+    field_joiners: frozenset[str]
+    body_joiners: frozenset[str]
 
     @classmethod
     def load(cls, code: str) -> EnglishWords:
@@ -86,6 +88,7 @@ class EnglishWords:
             naming_words=fold("naming_words"), non_speakers=fold("non_speakers"),
             work_nouns=fold("work_nouns"), articles=fold("articles"),
             relatives=fold("relatives"), description_openers=fold("description_openers"),
+            field_joiners=fold("field_joiners"), body_joiners=fold("body_joiners"),
             given_gender={**{n: "m" for n in fold("male_given")},
                           **{n: "f" for n in fold("female_given")}},
         )
@@ -248,7 +251,7 @@ class EnglishAttributor(Attributor):
             if chunk and chunk[0].fold in ("a", "an", "the"):
                 np = self._apposition_np(chunk)
                 if np:
-                    return self._role_phrase(text, np)
+                    return self._role_phrase(text, np, described=True)
         return self._apposition(text, toks, j)
 
     def _premod_start(self, text: str, toks: list[Tok], i: int, *,
@@ -278,9 +281,13 @@ class EnglishAttributor(Attributor):
             k -= 1
         return k
 
-    def _premods(self, pre: list[Tok]) -> tuple[str | None, str | None]:
-        """``Ukraine's President`` / ``Lib Dem home affairs spokesman`` -> (role, affiliation)."""
-        pre = [t for t in pre if not self._is_title(t)]
+    def _premods(self, pre: list[Tok], *, described: bool = False) -> tuple[
+            str | None, str | None]:
+        """``Ukraine's President`` / ``Lib Dem home affairs spokesman`` -> (role, affiliation).
+
+        Before a name a title is no role ("Professor Jane Smith"); in a description
+        (``described``: "Jane Smith, a professor at X") a title that is a role word is."""
+        pre = [t for t in pre if not self._is_title(t) or described and self._is_role_word(t)]
         head = max((k for k, t in enumerate(pre) if self._is_role_word(t)), default=-1)
         if head < 0:
             capitalised = [t for t in pre if t.text[:1].isupper()]
@@ -336,7 +343,7 @@ class EnglishAttributor(Attributor):
         chunk = self._apposition_np(toks[j:end])
         if not chunk:
             return None, None
-        return self._role_phrase(text, chunk)
+        return self._role_phrase(text, chunk, described=True)
 
     def _apposition_np(self, chunk: list[Tok]) -> list[Tok]:
         """The role NP an apposition chunk starts with (``an analyst at Calyon Securities``,
@@ -355,9 +362,11 @@ class EnglishAttributor(Attributor):
         end = head + 1
         while end < len(chunk) and not self._is_verb(chunk[end]) and chunk[end].fold != "." and (
             chunk[end].fold not in self.en.clause_starters or chunk[end].fold == "and"
-            and end + 1 < len(chunk) and self._is_role_word(chunk[end + 1])
+            and end + 1 < len(chunk) and (self._is_role_word(chunk[end + 1]) or (
+                chunk[end - 1].text.islower() and self._is_field(chunk[end + 1:end + 2])
+                and any(t.fold in self.en.field_joiners for t in chunk[head + 1:end])))
         ):
-            end += 1
+            end += 1  # "and" joins two roles, or two words of a field ("plant and …")
         out = chunk[:end]
         while out and (out[-1].fold in self.lang.role_joiners or out[-1].fold in
                        self.lang.role_inner):
@@ -377,8 +386,10 @@ class EnglishAttributor(Attributor):
             return None
         return _strip_possessive(" ".join(t.text for t in toks[start:k]))
 
-    def _role_phrase(self, text: str, chunk: list[Tok]) -> tuple[str | None, str | None]:
-        """``an analyst at Calyon Securities`` / ``Ulster Bank's chief economist``."""
+    def _role_phrase(self, text: str, chunk: list[Tok], *, described: bool = False) -> tuple[
+            str | None, str | None]:
+        """``an analyst at Calyon Securities`` / ``Ulster Bank's chief economist``; with
+        ``described``, the phrase describes a name written next to it (see :meth:`_premods`)."""
         while chunk and chunk[0].fold in ("a", "an", "the", "its", "his", "her", "their"):
             chunk = chunk[1:]
         cut = len(chunk)
@@ -389,17 +400,48 @@ class EnglishAttributor(Attributor):
         chunk = chunk[:cut]
         joiner = next((k for k, t in enumerate(chunk) if t.fold in self.lang.role_joiners and
                        k > 0 and any(self._is_role_word(x) for x in chunk[:k])), None)
+        if joiner is not None and chunk[joiner].fold in self.en.field_joiners:
+            # "director of telecoms research at Ovum": the field is part of the role
+            body_joiner = next((m for m in range(joiner + 2, len(chunk))
+                                if chunk[m].fold in self.en.body_joiners), None)
+            if body_joiner is not None and self._is_field(chunk[joiner + 1:body_joiner],
+                                                          capitals=True):
+                joiner = body_joiner
         if joiner is not None:
             role_part, rest = chunk[:joiner], chunk[joiner + 1:]
             work = rest[1:2] if rest and rest[0].fold == "the" else rest[:1]
             if work and work[0].fold in self.en.work_nouns:
-                return self._premods(role_part)  # "author of the book X": a work, no body
+                # "author of the book X": a work, no body
+                return self._premods_with_field(role_part, described)
+            if described and chunk[joiner].fold in self.en.field_joiners and self._is_field(rest):
+                return self._premods_with_field(chunk, described)  # a field, no body
             org = self._caps_after(text, rest, 0) if rest else None
             if org is None and rest:
                 org = " ".join(t.text for t in rest if t.fold not in ("the",)) or None
-            role, aff = self._premods(role_part)
+            role, aff = self._premods_with_field(role_part, described)
             return role, (f"{aff} {org}" if aff and org else aff or org)
-        return self._premods(chunk)
+        return self._premods_with_field(chunk, described)
+
+    def _is_field(self, words: list[Tok], *, capitals: bool = False) -> bool:
+        """Words naming a field of work ("telecoms research", "plant and environmental
+        sciences"; with ``capitals`` also "Cardiology and Medical Sciences", which only a
+        body after it tells from a body): no other function word, no verb."""
+        if not words or words[0].fold == "and" or words[-1].fold == "and":
+            return False
+        return all(t.fold == "and" or t.text.replace("-", "").isalpha() and (
+            t.text.islower() or capitals and t.text[:1].isupper() and not self._is_title(t))
+            and t.fold not in self.function_words and not self._is_verb(t) for t in words)
+
+    def _premods_with_field(self, words: list[Tok], described: bool) -> tuple[
+            str | None, str | None]:
+        """:meth:`_premods`, the role keeping the field written after its last role word
+        ("professor in clinical microbiology", "head of equities trading")."""
+        role, aff = self._premods(words, described=described)
+        head = max((k for k, t in enumerate(words) if self._is_role_word(t)), default=-1)
+        if role and 0 <= head < len(words) - 2 and words[head + 1].fold in (
+                self.en.field_joiners) and self._is_field(words[head + 2:]):
+            role = f"{role} {' '.join(t.text for t in words[head + 1:])}"
+        return role, aff
 
     def _find_person(self, folded: list[str], position: int) -> Person | None:
         """The full name of the article that contains every word of ``folded``: the latest
@@ -659,7 +701,8 @@ class EnglishAttributor(Attributor):
             named_toks = self._np_tail(_strip_comma_tail(text, prev_chunk))
             named = self.read_np(text, named_toks) if named_toks else None
             if named is not None and named.kind == "person":
-                role, aff = self._role_phrase(text, self._apposition_np(chunk) or chunk)
+                role, aff = self._role_phrase(text, self._apposition_np(chunk) or chunk,
+                                              described=True)
                 named.role = named.role or role
                 named.affiliation = named.affiliation or aff
                 named.end = chunk[-1].end

@@ -412,3 +412,27 @@ def test_a_verb_before_a_body_and_role_is_no_part_of_the_role(
     capitalised word that is no role ("signed Danish midfielder") is the sentence's verb."""
     quote = parse_article(text, lang="en").quotes[-1]
     assert (quote.speaker, quote.role, quote.affiliation) == (speaker, role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        ('"Prices will rise," said Mark Newman, director of telecoms research at Ovum.',
+         "director of telecoms research", "Ovum"),
+        ('"It spreads," says Hans Berg, a professor in clinical microbiology at the '
+         "University of Southern Denmark.", "professor in clinical microbiology",
+         "University of Southern Denmark"),
+        ('"It burns," says Paul Reyes, regents professor of plant and environmental sciences '
+         "at New Mexico State University and an expert on chillies.",
+         "regents professor of plant and environmental sciences", "New Mexico State University"),
+        ('"It will pass," said Jane Holt, the MP for Grantham.', "MP", "Grantham"),
+        # a body after "of" stays the affiliation
+        ('"We are ready," said Hans Berg, head of Ofcom.', "head", "Ofcom"),
+    ],
+)
+def test_a_description_after_a_name_keeps_title_roles_and_fields(
+        text: str, role: str, affiliation: str) -> None:
+    """After a name, "a professor", "the MP" are roles (before a name they are titles), and
+    the field after the role word belongs to it; the body follows "at"."""
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.role, quote.affiliation) == (role, affiliation)
