@@ -1221,6 +1221,21 @@ class NounPhrases:
                         mention.name == name
                     ):
                         return mention.role, mention.affiliation
+                    if mention and mention.kind == "person" and mention.name and name.endswith(
+                            " " + mention.name) and chunk_start == start:
+                        # a short-name hint ("kata Dasco") cut the name read here ("Wakil
+                        # Ketua Umum Partai Gerindra Sufmi Dasco Ahmad"): the words it cut off
+                        # ended the role or affiliation, which are the whole name's
+                        cut_off = name[:-len(mention.name)].split()
+                        role, affiliation = mention.role, mention.affiliation
+                        if affiliation and affiliation.split()[-len(cut_off):] == cut_off:
+                            affiliation = " ".join(affiliation.split()[:-len(cut_off)]) or None
+                        elif role and not affiliation and role.split()[-len(cut_off):] == cut_off:
+                            role = " ".join(role.split()[:-len(cut_off)]) or None
+                        else:
+                            role = None
+                        if role:
+                            return role, affiliation
             marker = self.lang.role_apposition_re.match(text, name_end, name_end + 40)
             after = _AFTER_COMMA.match(text, name_end, name_end + 130) if marker is None else (
                 _ROLE_CHUNK.match(text, marker.end(), marker.end() + 130))

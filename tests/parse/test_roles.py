@@ -583,3 +583,20 @@ def test_abbreviates(acronym: str, words: str, expected: bool) -> None:
 def test_acronym_spelled_out_from_its_definition(text: str, speaker: str,
                                                  role: tuple[str, str | None]) -> None:
     assert _split_of(text, speaker) == role
+
+
+def test_introduction_of_a_full_name_that_a_short_name_hint_would_cut() -> None:
+    """The article uses "Dasri" alone ("kata Dasri"), so reading "… Partai Gerindra Sufran
+    Dasri Ahmad" the name would start at Dasri; the role of the whole name is still the one
+    written before it, without the given name that the hint cut off."""
+    from claims.parse.extract import _pipeline
+    from claims.parse.language import get_language
+
+    text = ("Wakil Ketua Umum Partai Gerindra Sufran Dasri Ahmad, Jumat (5/6/2020), mengatakan, "
+            'aspirasi dari seluruh daerah sudah didengar. "Kami akan mengumumkan hasilnya pekan '
+            'depan," kata Dasri.')
+    attributor = _pipeline(get_language("id")).attributor
+    view = attributor.prepare(text)
+    assert "dasri" in attributor.nps.hints
+    assert attributor.nps.introduction(view, "Sufran Dasri Ahmad") == (
+        "Wakil Ketua Umum", "Partai Gerindra")
