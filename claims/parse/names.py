@@ -1195,6 +1195,14 @@ class NounPhrases:
                     if whole[k].fold in self.lang.role_single_heads and is_capitalised(
                             whole[k].text):
                         return self.read_role(whole[k:])
+                heads = self.lang.role_head_words
+                if 0 < len(whole) <= 3 and all(
+                        is_capitalised(t.text) and t.fold not in heads for t in whole):
+                    # "Pengamat … dari Universitas Pancasakti, Tegal, Hamidah": a place
+                    # between the role and the name
+                    found = self._role_across_commas(text, start, chunk_start, name)
+                    if found:
+                        return found
             else:
                 chunk_start = max(text.rfind(",", start, end) + 1, start)
                 sub = self.subject_before(tokens(text, chunk_start, end)

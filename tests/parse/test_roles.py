@@ -600,3 +600,21 @@ def test_introduction_of_a_full_name_that_a_short_name_hint_would_cut() -> None:
     assert "dasri" in attributor.nps.hints
     assert attributor.nps.introduction(view, "Sufran Dasri Ahmad") == (
         "Wakil Ketua Umum", "Partai Gerindra")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("Pengamat kebijakan publik dari Universitas Pancasila, Tegal, Hamidah Rachmawati "
+         'mempertanyakan keputusan itu. "Keluarga pasti berinteraksi," kata Hamidah.',
+         "Hamidah Rachmawati", ("Pengamat kebijakan publik", "Universitas Pancasila, Tegal")),
+        ("Setelah dilantik sebagai Wakil Bupati Cianjur, Jawa Barat, Ramzi Hidayat tetap "
+         'manggung. "Saya masih suka melawak," kata Ramzi.',
+         "Ramzi Hidayat", ("Wakil Bupati", "Cianjur, Jawa Barat")),
+    ],
+)
+def test_a_place_between_the_role_and_the_name(text: str, speaker: str,
+                                               role: tuple[str, str]) -> None:
+    """"ROLE BODY, PLACE, NAME": the place between commas is no role; the role is read
+    back over it, and the place joins the affiliation."""
+    assert _split_of(text, speaker) == role
