@@ -1195,6 +1195,11 @@ class NounPhrases:
                     if whole[k].fold in self.lang.role_single_heads and is_capitalised(
                             whole[k].text):
                         return self.read_role(whole[k:])
+                lead = _match_phrase(whole, 0, self.lang.anonymous_heads)
+                if not (lead and _match_phrase(whole, lead, self.lang.role_heads)):
+                    lead = 0  # "Salah satu pendiri Kurabesi Explorer, Rani": one of them
+                if _match_phrase(whole, lead, self.lang.role_heads):
+                    return self.read_role(whole[lead:])  # "pemerhati sosial dari …, Devie"
                 heads = self.lang.role_head_words
                 if 0 < len(whole) <= 3 and all(
                         is_capitalised(t.text) and t.fold not in heads for t in whole):

@@ -618,3 +618,21 @@ def test_a_place_between_the_role_and_the_name(text: str, speaker: str,
     """"ROLE BODY, PLACE, NAME": the place between commas is no role; the role is read
     back over it, and the place joins the affiliation."""
     assert _split_of(text, speaker) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("Sementara itu, pemerhati sosial dari vokasi Universitas Nusantara, Dewi Rahmawati, "
+         'mengamini hal itu. "Anak takut ketinggalan arus," kata Dewi.',
+         "Dewi Rahmawati", ("pemerhati sosial", "vokasi Universitas Nusantara")),
+        ("Salah satu pendiri Kurabesi Explorer, Rina Bustari, sepakat dengan hal itu. "
+         '"Kami mengoperasikan sebuah kapal pinisi," kata Rina.',
+         "Rina Bustari", ("pendiri", "Kurabesi Explorer")),
+    ],
+)
+def test_a_lowercase_role_or_one_of_many_before_a_comma_and_the_name(
+        text: str, speaker: str, role: tuple[str, str]) -> None:
+    """"ROLE, NAME" where the role is written in lowercase, or after "salah satu" (one of
+    the founders): the role the article introduces the person with."""
+    assert _split_of(text, speaker) == role
