@@ -1201,10 +1201,11 @@ class NounPhrases:
                 if _match_phrase(whole, lead, self.lang.role_heads):
                     return self.read_role(whole[lead:])  # "pemerhati sosial dari …, Devie"
                 heads = self.lang.role_head_words
-                if 0 < len(whole) <= 3 and all(
+                if whole and whole[0].fold in self.lang.role_inner or 0 < len(whole) <= 3 and all(
                         is_capitalised(t.text) and t.fold not in heads for t in whole):
                     # "Pengamat … dari Universitas Pancasakti, Tegal, Hamidah": a place
-                    # between the role and the name
+                    # between the role and the name; "Peneliti bidang industri,
+                    # perdagangan, dan investasi Indef, Andry": the role's own commas
                     found = self._role_across_commas(text, start, chunk_start, name)
                     if found:
                         return found

@@ -636,3 +636,14 @@ def test_a_lowercase_role_or_one_of_many_before_a_comma_and_the_name(
     """"ROLE, NAME" where the role is written in lowercase, or after "salah satu" (one of
     the founders): the role the article introduces the person with."""
     assert _split_of(text, speaker) == role
+
+
+def test_a_body_name_with_commas_before_a_comma_and_the_name() -> None:
+    """"Kepala Dinas Kepemudaan, Olahraga, dan Pariwisata …, NAME": the chunk before the name
+    opens with "dan", so the role is read back over the body's own commas."""
+    text = ("Sementara itu, Kepala Dinas Kepemudaan, Olahraga, dan Pariwisata Provinsi Jawa "
+            "Tengah, Muhamad Sutrisno, mengatakan ajang lari itu diikuti 5.000 peserta. "
+            '"Tahun depan pesertanya kami tambah," kata Sutrisno.')
+    role, affiliation = _split_of(text, "Muhamad Sutrisno")
+    assert role == "Kepala"
+    assert affiliation is not None and affiliation.startswith("Dinas Kepemudaan")
