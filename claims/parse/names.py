@@ -17,6 +17,7 @@ from claims.parse.language import Language
 # A token: a run of characters without spaces or clause punctuation. Dots stay (initials,
 # degrees, "Dr."); a sentence-final dot is trimmed afterwards.
 TOKEN = re.compile(r"[^\s,;:()\[\]\"“”„«»?!]+")
+_UNIT_NUMBER = re.compile(r"\d{1,4}/(?:[A-Z][\w-]*)?$")
 _CAPITAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _OPENING_CHARS = frozenset("\"'‘(")
 _NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)+")
@@ -413,8 +414,11 @@ class NounPhrases:
             if glued and glued.group(1).casefold() in self.connector_words:
                 break  # "… Esok HariSebelumnya Gubernur BI": a headline glued to the sentence
             digit = word[0].isdigit()
-            if digit and self._number_in_name(toks, begin - 1):
-                begin -= 1  # "Departemen Pengawasan IKNB 2B OJK", "Komisi 2 DPR"
+            if digit and (self._number_in_name(toks, begin - 1) or _UNIT_NUMBER.match(word)
+                          and begin >= 2 and is_capitalised(toks[begin - 2].text)):
+                # "Departemen Pengawasan IKNB 2B OJK", "Komisi 2 DPR", "Distrik Militer
+                # 1702/Jayawijaya" (a military unit's number and seat)
+                begin -= 1
                 continue
             if fold in lang.coordinators and begin >= 2 and begin < end and _match_phrase(
                 toks, begin, lang.role_heads

@@ -647,3 +647,21 @@ def test_a_body_name_with_commas_before_a_comma_and_the_name() -> None:
     role, affiliation = _split_of(text, "Muhamad Sutrisno")
     assert role == "Kepala"
     assert affiliation is not None and affiliation.startswith("Dinas Kepemudaan")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("AMBON, KOMPAS — Komandan Komando Resor Militer 151/ Binaiya Brigadir Jenderal Arnold "
+         'Sitompul menegaskan, posisi TNI netral. "Jaga kehormatan TNI," kata Arnold.',
+         "Arnold Sitompul", ("Komandan Komando", "Resor Militer 151/ Binaiya")),
+        ("Komandan Distrik Militer 1702/Jayawijaya Letnan Kolonel Inf Candra Wibowo yang berada "
+         'di Yalimo mengatakan logistik aman. "Kami memastikan distribusi logistik," kata Candra.',
+         "Candra Wibowo", ("Komandan Distrik Militer 1702/Jayawijaya", None)),
+    ],
+)
+def test_spelled_out_ranks_and_unit_numbers_between_role_and_name(
+        text: str, speaker: str, role: tuple[str, str | None]) -> None:
+    """"Brigadir Jenderal", "Letnan Kolonel Inf" are ranks (honorifics), not names; a
+    military unit's number and seat ("151/ Binaiya") belongs to the body."""
+    assert _split_of(text, speaker) == role
