@@ -605,36 +605,44 @@ def test_introduction_of_a_full_name_that_a_short_name_hint_would_cut() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "role"),
     [
-        ("Pengamat kebijakan publik dari Universitas Pancasila, Tegal, Hamidah Rachmawati "
-         'mempertanyakan keputusan itu. "Keluarga pasti berinteraksi," kata Hamidah.',
-         "Hamidah Rachmawati", ("Pengamat kebijakan publik", "Universitas Pancasila, Tegal")),
-        ("Setelah dilantik sebagai Wakil Bupati Cianjur, Jawa Barat, Ramzi Hidayat tetap "
-         'manggung. "Saya masih suka melawak," kata Ramzi.',
-         "Ramzi Hidayat", ("Wakil Bupati", "Cianjur, Jawa Barat")),
+        # "ROLE BODY, PLACE, NAME": the role is read back over the place, which joins the
+        # affiliation
+        pytest.param(
+            "Pengamat kebijakan publik dari Universitas Pancasila, Tegal, Hamidah Rachmawati "
+            'mempertanyakan keputusan itu. "Keluarga pasti berinteraksi," kata Hamidah.',
+            "Hamidah Rachmawati", ("Pengamat kebijakan publik", "Universitas Pancasila, Tegal"),
+            id="place-between"),
+        pytest.param(
+            "Setelah dilantik sebagai Wakil Bupati Cianjur, Jawa Barat, Ramzi Hidayat tetap "
+            'manggung. "Saya masih suka melawak," kata Ramzi.',
+            "Ramzi Hidayat", ("Wakil Bupati", "Cianjur, Jawa Barat"), id="place-between-2"),
+        # "ROLE, NAME" with the role in lowercase, or after "salah satu" (one of the founders)
+        pytest.param(
+            "Sementara itu, pemerhati sosial dari vokasi Universitas Nusantara, Dewi Rahmawati, "
+            'mengamini hal itu. "Anak takut ketinggalan arus," kata Dewi.',
+            "Dewi Rahmawati", ("pemerhati sosial", "vokasi Universitas Nusantara"),
+            id="lowercase-role"),
+        pytest.param(
+            "Salah satu pendiri Kurabesi Explorer, Rina Bustari, sepakat dengan hal itu. "
+            '"Kami mengoperasikan sebuah kapal pinisi," kata Rina.',
+            "Rina Bustari", ("pendiri", "Kurabesi Explorer"), id="one-of-many"),
+        # "Brigadir Jenderal", "Letnan Kolonel Inf" are ranks (honorifics), not names; a
+        # military unit's number and seat ("151/ Binaiya") belongs to the body
+        pytest.param(
+            "AMBON, KOMPAS — Komandan Komando Resor Militer 151/ Binaiya Brigadir Jenderal Arnold "
+            'Sitompul menegaskan, posisi TNI netral. "Jaga kehormatan TNI," kata Arnold.',
+            "Arnold Sitompul", ("Komandan Komando", "Resor Militer 151/ Binaiya"),
+            id="spelled-out-rank"),
+        pytest.param(
+            "Komandan Distrik Militer 1702/Jayawijaya Letnan Kolonel Inf Candra Wibowo yang "
+            'berada di Yalimo mengatakan logistik aman. "Kami memastikan distribusi logistik," '
+            "kata Candra.",
+            "Candra Wibowo", ("Komandan Distrik Militer 1702/Jayawijaya", None), id="unit-number"),
     ],
 )
-def test_a_place_between_the_role_and_the_name(text: str, speaker: str,
-                                               role: tuple[str, str]) -> None:
-    """"ROLE BODY, PLACE, NAME": the place between commas is no role; the role is read
-    back over it, and the place joins the affiliation."""
-    assert _split_of(text, speaker) == role
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker", "role"),
-    [
-        ("Sementara itu, pemerhati sosial dari vokasi Universitas Nusantara, Dewi Rahmawati, "
-         'mengamini hal itu. "Anak takut ketinggalan arus," kata Dewi.',
-         "Dewi Rahmawati", ("pemerhati sosial", "vokasi Universitas Nusantara")),
-        ("Salah satu pendiri Kurabesi Explorer, Rina Bustari, sepakat dengan hal itu. "
-         '"Kami mengoperasikan sebuah kapal pinisi," kata Rina.',
-         "Rina Bustari", ("pendiri", "Kurabesi Explorer")),
-    ],
-)
-def test_a_lowercase_role_or_one_of_many_before_a_comma_and_the_name(
-        text: str, speaker: str, role: tuple[str, str]) -> None:
-    """"ROLE, NAME" where the role is written in lowercase, or after "salah satu" (one of
-    the founders): the role the article introduces the person with."""
+def test_introductions_around_places_ranks_and_lowercase_roles(
+        text: str, speaker: str, role: tuple[str, str | None]) -> None:
+    """Where the article introduces a person, the role read before the name."""
     assert _split_of(text, speaker) == role
 
 
@@ -647,21 +655,3 @@ def test_a_body_name_with_commas_before_a_comma_and_the_name() -> None:
     role, affiliation = _split_of(text, "Muhamad Sutrisno")
     assert role == "Kepala"
     assert affiliation is not None and affiliation.startswith("Dinas Kepemudaan")
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker", "role"),
-    [
-        ("AMBON, KOMPAS — Komandan Komando Resor Militer 151/ Binaiya Brigadir Jenderal Arnold "
-         'Sitompul menegaskan, posisi TNI netral. "Jaga kehormatan TNI," kata Arnold.',
-         "Arnold Sitompul", ("Komandan Komando", "Resor Militer 151/ Binaiya")),
-        ("Komandan Distrik Militer 1702/Jayawijaya Letnan Kolonel Inf Candra Wibowo yang berada "
-         'di Yalimo mengatakan logistik aman. "Kami memastikan distribusi logistik," kata Candra.',
-         "Candra Wibowo", ("Komandan Distrik Militer 1702/Jayawijaya", None)),
-    ],
-)
-def test_spelled_out_ranks_and_unit_numbers_between_role_and_name(
-        text: str, speaker: str, role: tuple[str, str | None]) -> None:
-    """"Brigadir Jenderal", "Letnan Kolonel Inf" are ranks (honorifics), not names; a
-    military unit's number and seat ("151/ Binaiya") belongs to the body."""
-    assert _split_of(text, speaker) == role
