@@ -66,6 +66,7 @@ class EnglishWords:
     description_openers: frozenset[str]
     field_joiners: frozenset[str]
     body_joiners: frozenset[str]
+    descriptor_suffixes: tuple[str, ...]
 
     @classmethod
     def load(cls, code: str) -> EnglishWords:
@@ -89,6 +90,7 @@ class EnglishWords:
             work_nouns=fold("work_nouns"), articles=fold("articles"),
             relatives=fold("relatives"), description_openers=fold("description_openers"),
             field_joiners=fold("field_joiners"), body_joiners=fold("body_joiners"),
+            descriptor_suffixes=tuple(sorted(fold("descriptor_suffixes"))),
             given_gender={**{n: "m" for n in fold("male_given")},
                           **{n: "f" for n in fold("female_given")}},
         )
@@ -200,8 +202,8 @@ class EnglishAttributor(Attributor):
             ):
                 run = []  # "Marine Conservation Trust": part of a body's name
             while run and (run[0].fold in self.lang.name_particles or run[0].fold in
-                           self.ordinary):
-                run = run[1:]
+                           self.ordinary or run[0].fold.endswith(self.en.descriptor_suffixes)):
+                run = run[1:]  # "Toronto-based Stella Alexandrova": a description
             while run and run[-1].fold in self.ordinary:
                 run = run[:-1]
             while run and run[-1].fold in self.lang.name_particles:
@@ -525,6 +527,9 @@ class EnglishAttributor(Attributor):
             self._is_role_word(body[name_from - 1]) and name_from < len(body)
         ):
             name_from -= 1
+        while name_from < len(body) - 1 and body[name_from].fold.endswith(
+                self.en.descriptor_suffixes):
+            name_from += 1  # "Leicestershire-based Rachel Neale": a description
         while name_from < len(body) and body[name_from].fold in self.lang.name_particles:
             name_from += 1
         if all(self._is_role_word(t) for t in body[name_from:]):

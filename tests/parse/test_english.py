@@ -436,3 +436,18 @@ def test_a_description_after_a_name_keeps_title_roles_and_fields(
     the field after the role word belongs to it; the body follows "at"."""
     quote = parse_article(text, lang="en").quotes[-1]
     assert (quote.role, quote.affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Toronto-based Stella Alexandrova said the rules were unclear. "Nobody told us," '
+        "Ms Alexandrova said.",
+        'Housing campaigners met on Monday. "We were sold like cattle," said Leicestershire-based '
+        "Rachel Neale.",
+    ],
+)
+def test_a_based_or_born_description_is_no_part_of_the_name(text: str) -> None:
+    """"Toronto-based", "Danish-born" describe the person; they never start the name."""
+    speaker = parse_article(text, lang="en").quotes[-1].speaker
+    assert speaker in ("Stella Alexandrova", "Rachel Neale")
