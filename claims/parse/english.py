@@ -304,7 +304,10 @@ class EnglishAttributor(Attributor):
                 start = k + 1
         owner = _strip_possessive(" ".join(t.text for t in pre[:start])) if start else None
         body = pre[start:]
-        lower = next((k for k, t in enumerate(body) if not t.text[:1].isupper()), None)
+        # the first lowercase word, a joiner inside a body's name aside ("Bank of England")
+        lower = next((k for k, t in enumerate(body) if not t.text[:1].isupper() and not (
+            t.fold in self.lang.role_inner and 0 < k < len(body) - 1
+            and body[k - 1].text[:1].isupper() and body[k + 1].text[:1].isupper())), None)
         split = 0
         if lower is not None:
             split = lower
@@ -318,6 +321,8 @@ class EnglishAttributor(Attributor):
             first_role = next(k for k, t in enumerate(body) if self._is_role_word(t))
             split = first_role
         aff_toks, role_toks = body[:split], body[split:]
+        while aff_toks and aff_toks[-1].fold in self.lang.role_inner:
+            aff_toks = aff_toks[:-1]  # "Department of | Health": no body ends with "of"
         while role_toks and not self._is_role_word(role_toks[0]) and role_toks[0].fold in (
             self.lang.role_inner
         ):

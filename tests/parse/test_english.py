@@ -451,3 +451,22 @@ def test_a_based_or_born_description_is_no_part_of_the_name(text: str) -> None:
     """"Toronto-based", "Danish-born" describe the person; they never start the name."""
     speaker = parse_article(text, lang="en").quotes[-1].speaker
     assert speaker in ("Stella Alexandrova", "Rachel Neale")
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        ('Bank of England governor Andrew Bailey said there were "signs of recovery".',
+         "governor", "Bank of England"),
+        ('Department for Education spokeswoman Jane Peel said schools would get "more help".',
+         "spokeswoman", "Department for Education"),
+        ('Lib Dem home affairs spokesman Mark Oaten said the bill was "a mess".',
+         "home affairs spokesman", "Lib Dem"),
+    ],
+)
+def test_a_body_name_with_of_or_for_before_a_role(text: str, role: str,
+                                                  affiliation: str) -> None:
+    """"Bank of England governor": "of" between capitalised words is inside the body's
+    name; the role starts at the first lowercase word after it."""
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.role, quote.affiliation) == (role, affiliation)
