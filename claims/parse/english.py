@@ -563,6 +563,16 @@ class EnglishAttributor(Attributor):
                            affiliation=aff if role else (aff or known.affiliation))
         is_org = definite and not titled or any(self._is_org_word(t) for t in name) or (
             _join(name) or "").casefold() in {" ".join(p) for p in self.lang.places}
+        if is_org and pre and self._is_org_word(name[-1]):
+            # "The World Health Organization", "the Home Office": the capitalised words right
+            # before the body's head word name it, even role words ("Health", "Premier");
+            # not a title, day or sentence opener before them ("If Apple", "Tuesday Labour")
+            k = len(pre)
+            while k > 0 and pre[k - 1].text[:1].isupper() and self._name_like(pre[k - 1]) and (
+                    not _POSSESSIVE.match(pre[k - 1].text)):
+                k -= 1
+            if k == 0 or k < len(pre) and not self._is_role_word(pre[k - 1]):
+                name, role, aff = pre[k:] + name, None, None
         if is_org or len(name) == 1 and not titled:
             org = self._full_body_name(_join(name) or "", start)
             return Mention(surface, start, end, "organization", name=org, role=role,

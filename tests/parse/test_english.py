@@ -470,3 +470,21 @@ def test_a_body_name_with_of_or_for_before_a_role(text: str, role: str,
     name; the role starts at the first lowercase word after it."""
     quote = parse_article(text, lang="en").quotes[-1]
     assert (quote.role, quote.affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Cases rose again. The World Health Organization said: "The virus is still spreading."',
+         "World Health Organization"),
+        ('Clubs met on Friday. "We will review the rules," the Premier League said.',
+         "Premier League"),
+        ('The Home Office said the policy was "under review".', "Home Office"),
+        ('If Apple wins, rivals lose. Apple said the ruling was "a victory for users".',
+         "Apple"),
+    ],
+)
+def test_a_body_is_named_by_all_its_capitalised_words(text: str, speaker: str) -> None:
+    """Role words inside a body's name ("Health", "Premier", "Home") do not cut it down to
+    its head word ("Organization", "League", "Office")."""
+    assert parse_article(text, lang="en").quotes[-1].speaker == speaker
