@@ -580,6 +580,25 @@ class EnglishAttributor(Attributor):
         return Mention(surface, start, end, "person", name=_join(name), role=role,
                        affiliation=aff)
 
+    def _body_name(self, toks: list[Tok]) -> str | None:
+        """A body's name with joining words inside it ("Bank of England", "Office for National
+        Statistics", "Department for Work and Pensions"): capitalised words and joiners between
+        them, the word before the first joiner a body's head word."""
+        joiners = [k for k, t in enumerate(toks) if t.fold in self.lang.role_inner]
+        if not joiners or joiners[0] == 0 or toks[joiners[0]].fold not in ("of", "for") or (
+                not self._is_org_word(toks[joiners[0] - 1])):
+            return None
+        for k, tok in enumerate(toks):
+            if k in joiners:
+                if k == len(toks) - 1 or not toks[k + 1].text[:1].isupper():
+                    return None
+            elif not tok.text[:1].isupper() or _POSSESSIVE.match(tok.text) or (
+                    not self._name_like(tok) and not self._is_org_word(tok)):
+                return None
+            elif self._is_role_word(tok) and k + 1 < len(toks) and k + 1 not in joiners:
+                return None  # "Bank of England Governor Andrew Bailey": a person follows
+        return _join(toks)
+
     def _full_body_name(self, name: str, position: int) -> str:
         """A body named by its head alone ("the Bank") after the article named it in full
         ("the Bank of England"): the full name."""
@@ -801,9 +820,13 @@ class EnglishAttributor(Attributor):
             head = head[:-1]
         if not head:
             return None
+        body_name = self._body_name(head[1:] if head[0].fold == "the" else head)
+        if body_name:  # "said the Bank of England", "said the Office for National Statistics"
+            return Mention(text[head[0].start:head[-1].end], head[0].start, head[-1].end,
+                           "organization", name=body_name)
         joiner = next((k for k, t in enumerate(head) if t.fold in ("of", "at", "from") and k), None)
         org = None
-        if joiner is not None:
+        if joiner is not None and not self._is_org_word(head[joiner - 1]):  # "Bank of England"
             org = self._caps_after(text, head, joiner + 1)
             if head[0].fold not in self.en.determiners:
                 head = head[:joiner]

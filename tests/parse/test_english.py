@@ -488,3 +488,21 @@ def test_a_body_is_named_by_all_its_capitalised_words(text: str, speaker: str) -
     """Role words inside a body's name ("Health", "Premier", "Home") do not cut it down to
     its head word ("Organization", "League", "Office")."""
     assert parse_article(text, lang="en").quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "affiliation"),
+    [
+        ('"Rates will rise," said Bank of England governor Andrew Bailey.', "Andrew Bailey",
+         "Bank of England"),
+        ('"Prices rose," said the Office for National Statistics.',
+         "Office for National Statistics", None),
+        ('"I am sorry," said John Smith of Acme Bank.', "John Smith", "Acme Bank"),
+    ],
+)
+def test_a_body_name_with_of_or_for_after_an_inverted_cue(text: str, speaker: str,
+                                                         affiliation: str | None) -> None:
+    """After "said", "of" right after a body's head word is inside its name ("Bank of
+    England"), not the start of the speaker's affiliation ("John Smith of Acme Bank")."""
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.speaker, quote.affiliation) == (speaker, affiliation)
