@@ -506,3 +506,13 @@ def test_a_body_name_with_of_or_for_after_an_inverted_cue(text: str, speaker: st
     England"), not the start of the speaker's affiliation ("John Smith of Acme Bank")."""
     quote = parse_article(text, lang="en").quotes[-1]
     assert (quote.speaker, quote.affiliation) == (speaker, affiliation)
+
+
+def test_a_from_phrase_before_the_verb_without_a_closing_comma() -> None:
+    """"…," Jeff Halley, senior market analyst, from Oanda told the BBC: the speaker is the
+    person before the "from" phrase, with or without a comma before the verb."""
+    text = ('Markets fell on Monday. "Traders are nervous and will stay nervous," Jeff Halley, '
+            "senior market analyst, from Oanda told the BBC.")
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.speaker, quote.role, quote.affiliation) == (
+        "Jeff Halley", "senior market analyst", "Oanda")
