@@ -30,7 +30,7 @@ from claims.parse.names import (
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
-PARSER_VERSION = "2.6.9"
+PARSER_VERSION = "2.7.0"
 
 _VIA_NAME = re.compile(
     r"\s*(?:dari\s*)?((?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|the|de))*)"
@@ -183,10 +183,13 @@ class Registry:
         return self.acronym_map
 
     def introduction(self, name: str) -> tuple[str | None, str | None]:
-        """Role and affiliation given where the name is written in full (cached)."""
+        """Role and affiliation given where the name is written in full (cached), without
+        the function words that never end them ("anggota KPU lain" -> "KPU")."""
         found = self.roles.get(name)
         if found is None:
-            found = self.nps.introduction(self.text, name)
+            role, affiliation = self.nps.introduction(self.text, name)
+            lang = self.nps.lang
+            found = (_without_junk_end(role, lang), _without_junk_end(affiliation, lang))
             self.roles[name] = found
         return found
 
@@ -516,6 +519,17 @@ def _clean(words: str | None, lang: Language) -> str | None:
     while parts and parts[0].casefold() in junk:
         parts.pop(0)
     while parts and (parts[-1].casefold() in junk or parts[-1] in ",-"):
+        parts.pop()
+    return " ".join(parts) or None
+
+
+def _without_junk_end(words: str | None, lang: Language) -> str | None:
+    """``words`` without the lowercase function words trailing them ("KPU lain", "negara
+    itu", "Pemilihan Presiden 2014 lalu"); capitalised, such a word may belong to a name
+    ("Spesialis Penyakit Dalam", "Ragam Karya Bersama") and stays."""
+    parts = (words or "").split()
+    junk = _junk_words(lang)
+    while parts and (parts[-1].islower() and parts[-1] in junk or parts[-1] in ",-"):
         parts.pop()
     return " ".join(parts) or None
 

@@ -119,6 +119,8 @@ class Language:
     headline_ends: tuple[tuple[str, ...], ...] = ()
     # words that put a role right after a name ("Eddy selaku Wakil Ketua TKN")
     role_apposition_re: re.Pattern[str] = re.compile("(?!)")
+    # words that put a name right after a role and a comma ("anggota KPU lain, yakni Ilham")
+    naming_markers: frozenset[str] = frozenset()
     lowercase_title_heads: frozenset[str] = frozenset()
     # English department words that continue a role ("Head of Fixed Income Research"), and the
     # words that make such a run the start of a body's name instead ("… Research Institute")
@@ -362,6 +364,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
             rf"\s*,?\s*(?:{_alternation(np_data.get('role_apposition', []))})\s+"
             if np_data.get("role_apposition") else "(?!)"
         ),
+        naming_markers=_fold_set(np_data.get("naming_markers", [])),
     )
 
 

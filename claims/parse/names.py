@@ -1187,6 +1187,10 @@ class NounPhrases:
                                                                          name_start))
             start = _after_last_dash(text, cut + 1 if cut >= 0 else floor, name_start)
             stripped = text[start:name_start].rstrip()
+            last_word = stripped[stripped.rfind(" ") + 1:]
+            if last_word.casefold() in self.lang.naming_markers and stripped[
+                    :-len(last_word)].rstrip().endswith(","):
+                stripped = stripped[:-len(last_word)].rstrip()  # "anggota KPU lain, yakni NAME"
             end = start + len(stripped)
             if stripped.endswith(","):  # ROLE, NAME
                 chunk_start = max(text.rfind(",", start, end - 1) + 1, start)

@@ -638,6 +638,11 @@ def test_introduction_of_a_full_name_that_a_short_name_hint_would_cut() -> None:
             'berada di Yalimo mengatakan logistik aman. "Kami memastikan distribusi logistik," '
             "kata Candra.",
             "Candra Wibowo", ("Komandan Distrik Militer 1702/Jayawijaya", None), id="unit-number"),
+        # "ROLE, yakni NAME"; "lain" (other) ends no body's name
+        pytest.param(
+            "Ketua KPU berhalangan hadir. Kehadirannya diwakili anggota KPU lain, yakni Ilham "
+            'Pratama. "Hasil tes keluar negatif," kata Ilham.',
+            "Ilham Pratama", ("anggota", "KPU"), id="yakni"),
     ],
 )
 def test_introductions_around_places_ranks_and_lowercase_roles(
