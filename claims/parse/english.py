@@ -734,7 +734,7 @@ class EnglishAttributor(Attributor):
         chunk = _strip_comma_tail(text, toks)
         prev_chunk = toks[:len(toks) - len(chunk)]
         if prev_chunk and _comma_before(text, chunk[0], toks) and any(
-            self._is_role_word(t) for t in chunk[:3]
+            self._is_role_word(t) for t in chunk[:5]  # "…, BAM Nuttall project manager, said"
         ) and chunk[0].fold not in self.lang.role_joiners:
             # "Glenn Maguire, chief economist for the region at Societe Generale, told"
             named_toks = self._np_tail(_strip_comma_tail(text, prev_chunk))

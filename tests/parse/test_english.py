@@ -516,3 +516,13 @@ def test_a_from_phrase_before_the_verb_without_a_closing_comma() -> None:
     quote = parse_article(text, lang="en").quotes[-1]
     assert (quote.speaker, quote.role, quote.affiliation) == (
         "Jeff Halley", "senior market analyst", "Oanda")
+
+
+def test_a_longer_apposition_before_the_verb_describes_the_name() -> None:
+    """"Yan Sayles, BAM Nuttall project manager, said": the role word is the fourth word of
+    the apposition; the speaker is still the person, not "manager"."""
+    text = ("The bridge opened late. Yan Sayles, BAM Nuttall project manager, said there had "
+            'been a lot of issues. He said: "We are ahead of where we thought we would be."')
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.speaker, quote.role, quote.affiliation) == (
+        "Yan Sayles", "project manager", "BAM Nuttall")
