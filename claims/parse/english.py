@@ -537,8 +537,10 @@ class EnglishAttributor(Attributor):
             name_from += 1  # "Leicestershire-based Rachel Neale": a description
         while name_from < len(body) and body[name_from].fold in self.lang.name_particles:
             name_from += 1
-        if all(self._is_role_word(t) for t in body[name_from:]):
-            name_from = len(body)
+        courtesy = name_from > 0 and (body[name_from - 1].fold in self.en.male_titles
+                                      or body[name_from - 1].fold in self.en.female_titles)
+        if all(self._is_role_word(t) for t in body[name_from:]) and not courtesy:
+            name_from = len(body)  # "the Prime Minister"; but "Mr King" is a surname
         while len(body) - name_from > 2 and body[name_from].fold in self.lang.place_words:
             name_from += 1  # "Finland Peter Moller": a caption glued to the name
         if 0 < name_from < len(body) and body[name_from - 1].fold in self.lang.role_joiners:

@@ -526,3 +526,10 @@ def test_a_longer_apposition_before_the_verb_describes_the_name() -> None:
     quote = parse_article(text, lang="en").quotes[-1]
     assert (quote.speaker, quote.role, quote.affiliation) == (
         "Yan Sayles", "project manager", "BAM Nuttall")
+
+
+def test_a_courtesy_title_makes_a_role_word_a_surname() -> None:
+    """"Mr King", "Dr Head": after Mr/Ms/Dr the word is a surname, not the role "king"."""
+    text = 'Rates were held on Thursday. Mr King said: "We will act if needed."'
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.speaker, quote.speaker_type, quote.role) == ("King", "person", None)
