@@ -1212,8 +1212,8 @@ class NounPhrases:
                 if whole and whole[0].fold in self.lang.role_inner or 0 < len(whole) <= 3 and all(
                         is_capitalised(t.text) and t.fold not in heads for t in whole):
                     # "Pengamat … dari Universitas Pancasakti, Tegal, Hamidah": a place
-                    # between the role and the name; "Peneliti bidang industri,
-                    # perdagangan, dan investasi Indef, Andry": the role's own commas
+                    # between the role and the name; "Kepala Dinas Kepemudaan, Olahraga,
+                    # dan Pariwisata …, Muhamad Masrofi": the body's own commas
                     found = self._role_across_commas(text, start, chunk_start, name)
                     if found:
                         return found
