@@ -790,7 +790,7 @@ class EnglishAttributor(Attributor):
                 pass  # a subject relative: "who made Friends", not "which he said"
             elif fold == "from" and (closed or k == last_chunk and _comma_before(
                     text, toks[k], None)):
-                pass  # "…, from Public Health Wales (PHW) said": no comma needed after it
+                pass  # "…, senior market analyst, from Oanda told": no comma needed after it
             else:
                 continue
             found = self.subject_of(text, toks[0].start, toks[k].start)
