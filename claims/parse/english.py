@@ -476,7 +476,20 @@ class EnglishAttributor(Attributor):
 
     # -- reading a speaker noun phrase ------------------------------------------------------
     def read_np(self, text: str, toks: list[Tok]) -> Mention | None:
-        """Classify a speaker NP (its tokens are the whole NP) and split role and name."""
+        """Classify a speaker NP (its tokens are the whole NP) and split role and name; a
+        place after "in" is not the speaker ("China's embassy in Hanoi" had been "Hanoi")."""
+        found = self._read_np(text, toks)
+        if found is None or found.kind not in ("person", "organization"):
+            return found
+        located = self._located(toks)
+        if located and found.name == _join(toks[located + 1:]):
+            inner = self._read_np(text, toks[:located])
+            if inner is not None and inner.kind != "person":
+                inner.text, inner.end = found.text, found.end
+                return inner
+        return found
+
+    def _read_np(self, text: str, toks: list[Tok]) -> Mention | None:
         while toks and toks[0].fold in self.en.openers:
             toks = toks[1:]
         if not toks:
@@ -581,6 +594,23 @@ class EnglishAttributor(Attributor):
                            affiliation=aff)
         return Mention(surface, start, end, "person", name=_join(name), role=role,
                        affiliation=aff)
+
+    def _located(self, toks: list[Tok]) -> int | None:
+        """Where "in PLACE" starts at the end of a description of a body or an office
+        ("China's embassy in Hanoi", "officials in Brussels"): one or two capitalised words
+        after "in", and a role, body or statement word before it. None otherwise ("the
+        ambassador in Kiev Jan Tombinski" names a person after the place)."""
+        n = len(toks)
+        k = next((k for k in range(max(1, n - 3), n - 1) if toks[k].fold == "in"), None)
+        if k is None or not all(t.text[:1].isupper() and self._name_like(t) for t in toks[k + 1:]):
+            return None
+        head = toks[k - 1]
+        # a role on its own ("spokesperson", not the "home" of "home secretary"), a body's or
+        # a statement's head word
+        if (head.fold,) in self.lang.role_heads or self._is_org_word(head) or (
+                head.fold in self.en.statement_heads or head.fold in self.en.org_descriptors):
+            return k
+        return None
 
     def _body_name(self, toks: list[Tok]) -> str | None:
         """A body's name with joining words inside it ("Bank of England", "Office for National

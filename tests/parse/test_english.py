@@ -533,3 +533,18 @@ def test_a_courtesy_title_makes_a_role_word_a_surname() -> None:
     text = 'Rates were held on Thursday. Mr King said: "We will act if needed."'
     quote = parse_article(text, lang="en").quotes[-1]
     assert (quote.speaker, quote.speaker_type, quote.role) == ("King", "person", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("China's embassy in Hanoi has warned its citizens, referring to the protests as "
+         '"illegal gatherings".', "China's embassy"),
+        ('The National Prosecution Office in Warsaw said the case was "closed".',
+         "National Prosecution Office"),
+    ],
+)
+def test_a_place_after_in_is_not_the_speaker(text: str, speaker: str) -> None:
+    """"X in PLACE" with a body, role or statement word before "in": X speaks, not the
+    place ("Hanoi", "Warsaw")."""
+    assert parse_article(text, lang="en").quotes[-1].speaker == speaker
