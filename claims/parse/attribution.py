@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from claims.parse.language import Language
+from claims.parse.language import AFTER_QUOTE_SLOTS, Language
 from claims.parse.names import (
     Mention,
     NounPhrases,
@@ -50,7 +50,6 @@ _LAST_WORDS = re.compile(r"[^\s,]+|,")
 _ALL_SLOTS = ("inverted", "clitic", "active", "passive")
 # a newline or a quotation mark; or .!? before a space, the end, or a quotation mark
 _SENTENCE_STOP = re.compile(r"[\n\"“”«».!?](?:(?<=[\n\"“”«»])|(?=\s|$|[\"“”]))")
-_AFTER_QUOTE = ("inverted", "clitic")
 # ". L, Head of …" after a name: a stray initial, not a new sentence
 _STRAY_INITIAL = re.compile(r" [A-Z],")
 _OPENING_NAME = re.compile(r"\s*([A-Z][a-z]{2,})\s+(?:[a-z]+\s+)?(?:me|ber|di)[a-z]+")
@@ -281,7 +280,7 @@ class Attributor:
         if first and first.start() - sent_start <= 2:
             form = lang.cue(first.group())
             fold = first.group().casefold()
-            if form and form.slot in ("inverted", "clitic") or fold in lang.according_to:
+            if form and form.slot in AFTER_QUOTE_SLOTS or fold in lang.according_to:
                 if form and form.slot == "clitic":
                     return Attribution(span, "direct", first.group(), "clitic", None,
                                        (first.end(), frag_end))

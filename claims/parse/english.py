@@ -67,6 +67,8 @@ class EnglishWords:
     field_joiners: frozenset[str]
     body_joiners: frozenset[str]
     descriptor_suffixes: tuple[str, ...]
+    location_markers: frozenset[str]
+    name_joiners: frozenset[str]
 
     @classmethod
     def load(cls, code: str) -> EnglishWords:
@@ -91,6 +93,7 @@ class EnglishWords:
             relatives=fold("relatives"), description_openers=fold("description_openers"),
             field_joiners=fold("field_joiners"), body_joiners=fold("body_joiners"),
             descriptor_suffixes=tuple(sorted(fold("descriptor_suffixes"))),
+            location_markers=fold("location_markers"), name_joiners=fold("name_joiners"),
             given_gender={**{n: "m" for n in fold("male_given")},
                           **{n: "f" for n in fold("female_given")}},
         )
@@ -210,7 +213,7 @@ class EnglishAttributor(Attributor):
                 run = run[:-1]
             if len(run) >= 2 and len(run) <= 4 and not any(
                 t.fold in self.lang.place_words for t in run
-            ) and not _sentence_initial_word(text, run[0]):
+            ):
                 key = tuple(t.fold.rstrip("'’") for t in run)  # "Robbie Williams' album"
                 if key not in people:
                     name = " ".join(t.text for t in run).rstrip("'’")
@@ -601,7 +604,8 @@ class EnglishAttributor(Attributor):
         after "in", and a role, body or statement word before it. None otherwise ("the
         ambassador in Kiev Jan Tombinski" names a person after the place)."""
         n = len(toks)
-        k = next((k for k in range(max(1, n - 3), n - 1) if toks[k].fold == "in"), None)
+        k = next((k for k in range(max(1, n - 3), n - 1)
+                  if toks[k].fold in self.en.location_markers), None)
         if k is None or not all(t.text[:1].isupper() and self._name_like(t) for t in toks[k + 1:]):
             return None
         head = toks[k - 1]
@@ -617,7 +621,7 @@ class EnglishAttributor(Attributor):
         Statistics", "Department for Work and Pensions"): capitalised words and joiners between
         them, the word before the first joiner a body's head word."""
         joiners = [k for k, t in enumerate(toks) if t.fold in self.lang.role_inner]
-        if not joiners or joiners[0] == 0 or toks[joiners[0]].fold not in ("of", "for") or (
+        if not joiners or joiners[0] == 0 or toks[joiners[0]].fold not in self.en.name_joiners or (
                 not self._is_org_word(toks[joiners[0] - 1])):
             return None
         for k, tok in enumerate(toks):
@@ -1463,12 +1467,6 @@ def _adjacent(text: str, left: Tok, right: Tok) -> bool:
     """Only spaces between two tokens (no comma, colon or quote)."""
     gap = text[left.end:right.start]
     return not gap.strip()
-
-
-def _sentence_initial_word(text: str, tok: Tok) -> bool:
-    """``Early talks``: a capital that only marks the start of a sentence."""
-    del text, tok
-    return False
 
 
 def _comma_before(text: str, tok: Tok | re.Match[str], toks: list[Tok] | None, *,

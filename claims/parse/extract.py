@@ -518,18 +518,18 @@ def _clean(words: str | None, lang: Language) -> str | None:
     junk = _junk_words(lang)
     while parts and parts[0].casefold() in junk:
         parts.pop(0)
-    while parts and (parts[-1].casefold() in junk or parts[-1] in ",-"):
-        parts.pop()
-    return " ".join(parts) or None
+    return _without_junk_end(" ".join(parts), lang, any_case=True)
 
 
-def _without_junk_end(words: str | None, lang: Language) -> str | None:
+def _without_junk_end(words: str | None, lang: Language, *,
+                      any_case: bool = False) -> str | None:
     """``words`` without the lowercase function words trailing them ("KPU lain", "negara
     itu", "Pemilihan Presiden 2014 lalu"); capitalised, such a word may belong to a name
-    ("Spesialis Penyakit Dalam", "Ragam Karya Bersama") and stays."""
+    ("Spesialis Penyakit Dalam", "Ragam Karya Bersama") and stays, unless ``any_case``."""
     parts = (words or "").split()
     junk = _junk_words(lang)
-    while parts and (parts[-1].islower() and parts[-1] in junk or parts[-1] in ",-"):
+    while parts and ((any_case or parts[-1].islower()) and parts[-1].casefold() in junk
+                     or parts[-1] in ",-"):
         parts.pop()
     return " ".join(parts) or None
 

@@ -15,6 +15,8 @@ from claims.parse.lexicon import load_lexicon
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?![\w-])")
 _RUN = re.compile(r"[\w-]+")
+# the slots of a cue written right after the quote it attributes ("…," kata Budi; ujarnya)
+AFTER_QUOTE_SLOTS = ("inverted", "clitic")
 _LETTERS = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
 
 
@@ -156,7 +158,7 @@ class Language:
         )
         self.inverted_plain = all(
             _RUN.fullmatch(w) for w, form in self.cue_forms.items()
-            if form.slot in ("inverted", "clitic")
+            if form.slot in AFTER_QUOTE_SLOTS
         )
 
     def cue(self, word: str) -> CueForm | None:
@@ -175,7 +177,7 @@ class Language:
         if run is None:
             return None
         form = self.cue_forms.get(run.group().casefold())
-        if form is None or form.slot not in ("inverted", "clitic"):
+        if form is None or form.slot not in AFTER_QUOTE_SLOTS:
             return None
         return run.end(), run.group()
 
