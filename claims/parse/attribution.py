@@ -53,6 +53,9 @@ _SENTENCE_STOP = re.compile(r"[\n\"“”«».!?](?:(?<=[\n\"“”«»])|(?=\s|
 # ". L, Head of …" after a name: a stray initial, not a new sentence
 _STRAY_INITIAL = re.compile(r" [A-Z],")
 _OPENING_NAME = re.compile(r"\s*([A-Z][a-z]{2,})\s+(?:[a-z]+\s+)?(?:me|ber|di)[a-z]+")
+# "Rabu (21/8/2024) Perry menyampaikan": a numeric date in parentheses closes the sentence
+# before it even when a scraper lost the period (paragraphs glued)
+_DATE_PARENTHESIS = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)(?=\s+[A-Z])")
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)(?![\w-])(?!\s+[A-Z])")
 
 
@@ -445,7 +448,10 @@ class Attributor:
         # unless the article also writes it as a place ("di Sidoarjo", "Kabupaten Sidoarjo")
         lang = self.lang
         places: set[str] | None = None  # read only when a candidate turns up
-        for start in [0, *self.sentence_starts]:
+        openings = [0, *self.sentence_starts]
+        if "/" in text:
+            openings += [m.end() for m in _DATE_PARENTHESIS.finditer(text)]
+        for start in openings:
             match = _OPENING_NAME.match(text, start)
             if match is None:
                 continue

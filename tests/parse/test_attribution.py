@@ -327,6 +327,17 @@ def test_a_name_in_apposition_is_read_whole_even_if_a_part_is_used_alone() -> No
     assert [q.speaker for q in parse(text).quotes] == ["Azhar Zaki Assjari"] * 2
 
 
+def test_a_given_name_used_alone_after_a_date_without_its_period_stays_in_the_name() -> None:
+    """Scraped paragraphs glued after "(12/3/2024)": the given name opening the next sentence
+    ("Arlan memaparkan") is a person's short name, not the body's last word."""
+    text = ('"Penyaluran kredit tumbuh dua digit," kata Ketua OJK Arlan Hendrawan dalam jumpa '
+            'pers, Selasa (12/3/2024) Arlan memaparkan, risiko kredit masih terjaga. '
+            '"Rasio kredit bermasalah rendah," paparnya.')
+    quotes = parse(text).quotes
+    assert [q.speaker for q in quotes] == ["Arlan Hendrawan"] * 2
+    assert (quotes[0].role, quotes[0].affiliation) == ("Ketua", "OJK")
+
+
 def test_one_letter_initial_between_names_is_not_a_title() -> None:
     text = ("Jakarta, CNN Indonesia -- Direktur Pembiayaan Kementerian Keuangan Scenaider H "
             'Siahaan memastikan penerbitan sukuk."Sekarang lagi persiapan," ujarnya.')
