@@ -708,6 +708,8 @@ class Attributor:
         mentions: list[Mention] = []
         for k, (c_start, c_end) in enumerate(chunks[:5]):
             toks = tokens(text, c_start, c_end)
+            if k and toks and mentions:
+                toks = self._without_indefinite(toks)  # "…, seorang profesor ekonomi di …"
             if k and (not toks or not is_capitalised(toks[0].text) and toks[0].fold not in
                       self.lang.role_inner and toks[0].fold not in self.lang.role_single_heads):
                 break  # "…, kata Budi, saat ditemui": an adjunct, not an apposition
@@ -739,6 +741,15 @@ class Attributor:
             if mention.kind == "pronoun" or np[-1].end < toks[-1].end and not stray_initial:
                 break  # the NP ended inside the chunk: what follows is an adjunct
         return combine_apposition(mentions)
+
+    def _without_indefinite(self, toks: list[Tok]) -> list[Tok]:
+        """An apposition's role without the indefinite words before it ("seorang", "salah
+        satu": one of): what the person is, not how many such people there are."""
+        lead = match_phrase(toks, 0, self.lang.anonymous_heads)
+        if lead and lead < len(toks) and toks[lead].fold in self.lang.role_single_heads and (
+                toks[0].text.islower()):
+            return toks[lead:]
+        return toks
 
     def _body_chunk(self, text: str, start: int, end: int) -> list[Tok]:
         """The body named in a comma chunk after a role title: capitalised words only, no date

@@ -660,3 +660,21 @@ def test_a_body_name_with_commas_before_a_comma_and_the_name() -> None:
     role, affiliation = _split_of(text, "Muhamad Sutrisno")
     assert role == "Kepala"
     assert affiliation is not None and affiliation.startswith("Dinas Kepemudaan")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        pytest.param('"Pasar masih menunggu data inflasi," kata Hana Lidwina, seorang analis di '
+                     "Meridian Sekuritas, kepada wartawan.",
+                     "Hana Lidwina", ("analis", "Meridian Sekuritas"), id="seorang"),
+        pytest.param('"Kami hanya menjual stok lama," ujar Warsini, salah satu pedagang Pasar '
+                     "Cibubur, Senin.", "Warsini", ("pedagang", "Pasar Cibubur"),
+                     id="salah-satu"),
+    ],
+)
+def test_an_apposed_role_after_seorang_or_salah_satu(text: str, speaker: str,
+                                                     role: tuple[str, str | None]) -> None:
+    """"NAME, seorang ROLE di BODY" after an inverted cue: the apposition is the role, without
+    the indefinite words before it (it had been read as an adjunct and dropped)."""
+    assert _split_of(text, speaker) == role
