@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -140,6 +141,13 @@ def _tokenize(text: str, start: int, end: int) -> list[Tok]:
         if raw.endswith(".") and not _keeps_dot(raw) and len(word) > 2:
             out.append(Tok(".", e, e + 1))
     return out
+
+
+def _name_length(name: str, opens_name: Callable[[str], bool]) -> int:
+    """Words of a personal name, not counting a prefix that only opens it ("I Gede Putu
+    Krisna Juliharta": four)."""
+    words = name.split()
+    return len(words) - (len(words) > 1 and opens_name(words[0]))
 
 
 def _keeps_dot(word: str) -> bool:
@@ -960,6 +968,8 @@ class NounPhrases:
                     boundary.fold in lang.org_openers and not is_acronym(boundary.text)
                 ) and not self._used_apart(rest[tail], rest[tail + 1])
                 if not whole_run:
+                    while k > tail and self._opens_name(rest[k - 1].text):
+                        k -= 1  # "Bareksa Ni Putu Kurniasari": the prefix opens the name
                     return k
                 break
         # after a role, an organisation or a place: the boundary is unknown; names have
@@ -1224,8 +1234,8 @@ class NounPhrases:
                 if len(sub) > len(name_words):
                     mention = self.read(sub, text)
                     fuller = mention is not None and mention.kind == "person" and (
-                        mention.name is not None) and mention.name.endswith(" " + name) and len(
-                        mention.name.split()) <= 4
+                        mention.name is not None) and mention.name.endswith(" " + name) and (
+                        _name_length(mention.name, self._opens_name) <= 4)
                     if fuller and mention is not None and mention.name:
                         self.fuller_names.setdefault(name, mention.name)  # "Erni Sylviane Purba"
                     if mention and mention.kind == "person" and mention.name and (

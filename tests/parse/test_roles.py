@@ -678,3 +678,25 @@ def test_an_apposed_role_after_seorang_or_salah_satu(text: str, speaker: str,
     """"NAME, seorang ROLE di BODY" after an inverted cue: the apposition is the role, without
     the indefinite words before it (it had been read as an adjunct and dropped)."""
     assert _split_of(text, speaker) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        pytest.param('"Inflasi masih terkendali," kata Ekonom Bank Sejahtera I Made Wirata Putra '
+                     "kepada wartawan.", "I Made Wirata Putra", ("Ekonom", "Bank Sejahtera"),
+                     id="balinese-i"),
+        pytest.param("Ketua Relawan TIK Provinsi Bali, Wakil Ketua III STMIK Primakara I Gede "
+                     "Putu Krisna Wiradana menyatakan pandemi membawa perubahan. "
+                     '"Kami siap," kata Krisna Wiradana.', "I Gede Putu Krisna Wiradana",
+                     ("Wakil Ketua", "III STMIK Primakara"), id="five-words-with-prefix"),
+        pytest.param('"Harga bitcoin masih tertekan," kata Trader Kriptoku Fahri Ramadhan, '
+                     "Senin.", "Fahri Ramadhan", ("Trader", "Kriptoku"), id="english-title"),
+    ],
+)
+def test_name_prefixes_and_english_titles_after_a_body(text: str, speaker: str,
+                                                       role: tuple[str, str | None]) -> None:
+    """The Balinese "I"/"Ni" opens the name it precedes, never ends the body before it, and
+    does not count towards the four words a full name may have; English job titles used in
+    Indonesian business news ("Trader", "Investment Specialist", "CFO") are roles."""
+    assert _split_of(text, speaker) == role
