@@ -624,6 +624,12 @@ class NounPhrases:
                     if units:
                         i += units  # "Head of Fixed Income Research", "Chief Financial Officer"
                         continue
+                    # lowercase descriptors end the role, as in read_role: "analis fixed
+                    # income", "pengamat pasar modal" (a capitalised word after them is no
+                    # more role: "pengamat pasar modal Siswa Rizali")
+                    limit = i + lang.descriptor_span
+                    while i < min(limit, len(body)) and self._descriptor_word(body[i]):
+                        i += 1
                     break
         while i > role_len and body[i - 1].fold in lang.role_inner:
             i -= 1  # "Direktur Treasury & International Banking …": the "&" opens the body
@@ -632,8 +638,9 @@ class NounPhrases:
         rest_marks = body_marks[i:]
         if rest and rest[0].fold in lang.role_joiners:
             rest, rest_marks = rest[1:], rest_marks[1:]
-        while rest and rest[0].fold in lang.role_inner and not is_capitalised(rest[0].text):
-            rest, rest_marks = rest[1:], rest_marks[1:]
+        while rest and (rest[0].fold in lang.role_inner or role_toks and rest[0].fold in (
+                lang.naming_markers)) and not is_capitalised(rest[0].text):
+            rest, rest_marks = rest[1:], rest_marks[1:]  # "korban bernama Darto": no body
         if True in rest_marks:
             rest = [t for t, m in zip(rest, rest_marks, strict=True) if not m]
         if role_toks and rest:
@@ -642,11 +649,24 @@ class NounPhrases:
             name_toks = [t for t, m in zip(toks[name_from:], marks[name_from:], strict=True)
                          if not m]
             return self._written(role_toks), self._written(rest), name_toks
-        split = self._name_start(rest, has_role=bool(role_toks))
+        # after lowercase descriptors ("pengamat pasar modal Siswa Rizali") a capitalised role
+        # word opens the name: the role has ended
+        described = bool(role_toks) and role_toks[-1].text.islower() and i > role_len
+        split = self._name_start(rest, has_role=bool(role_toks), role_ended=described)
         aff_toks, name_toks = rest[:split], rest[split:]
         while aff_toks and aff_toks[-1].fold in lang.role_joiners:
             aff_toks.pop()
         return self._written(role_toks), self._written(aff_toks), name_toks
+
+    def _descriptor_word(self, tok: Tok) -> bool:
+        """A lowercase word that may describe a role right after its head ("fixed income",
+        "pasar modal"): no function word ("yang", "ini", "asal", "lain", "bernama")."""
+        lang = self.lang
+        fold = tok.fold
+        return not is_capitalised(tok.text) and fold not in lang.role_joiners and not (
+            fold in lang.np_stop or fold in lang.relative_markers or fold in lang.anaphor_markers
+            or fold in lang.descriptor_markers or fold in lang.role_fillers
+            or fold in lang.naming_markers)
 
     def _written(self, toks: list[Tok]) -> str | None:
         """A role or body as written: a word the article puts in parentheses keeps them
@@ -913,8 +933,9 @@ class NounPhrases:
         finally:
             self.hints = hints
 
-    def _name_start(self, rest: list[Tok], *, has_role: bool) -> int:
-        """Index in ``rest`` where the personal name begins (len(rest) when there is none)."""
+    def _name_start(self, rest: list[Tok], *, has_role: bool, role_ended: bool = False) -> int:
+        """Index in ``rest`` where the personal name begins (len(rest) when there is none);
+        ``role_ended``: a role word opening ``rest`` cannot continue the role before it."""
         lang = self.lang
         n = len(rest)
         if n == 0:
@@ -936,7 +957,7 @@ class NounPhrases:
                 2 < len(word) <= 8 and "." not in word and is_acronym(word)
             ):
                 break  # an organisation or a place
-            if tail == 1 and has_role and fold in lang.role_head_words:
+            if tail == 1 and has_role and not role_ended and fold in lang.role_head_words:
                 break
             tail -= 1
         # "Kabupaten Indramayu", "Polda Jawa Barat": the place belongs to the organisation

@@ -175,10 +175,10 @@ def test_description_of_the_speaker_states_a_role(
     [
         ("anggota dewan lainnya", ("anggota", "dewan")),
         ("salah satu anggota dewan", ("anggota", "dewan")),
-        ("sejumlah pedagang pasar", ("pedagang", "pasar")),
+        ("sejumlah pedagang pasar", ("pedagang pasar", None)),  # "pasar" describes the role
     ],
 )
-def test_descriptive_speaker_role(speaker: str, role: tuple[str, str]) -> None:
+def test_descriptive_speaker_role(speaker: str, role: tuple[str, str | None]) -> None:
     """An unnamed speaker keeps the role noun that describes them; "lainnya" is no body."""
     text = f'TOKYO - Suku bunga tetap. "Kami harus tetap waspada," kata {speaker}.'
     quote = parse_article(text, lang="id", today=TODAY).quotes[0]
@@ -699,4 +699,25 @@ def test_name_prefixes_and_english_titles_after_a_body(text: str, speaker: str,
     """The Balinese "I"/"Ni" opens the name it precedes, never ends the body before it, and
     does not count towards the four words a full name may have; English job titles used in
     Indonesian business news ("Trader", "Investment Specialist", "CFO") are roles."""
+    assert _split_of(text, speaker) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        pytest.param('"Yield masih naik," kata analis fixed income Sinar Sekuritas Martha '
+                     "Christina.", "Martha Christina", ("analis fixed income", "Sinar Sekuritas"),
+                     id="descriptors-before-body"),
+        pytest.param('"Pasar masih fluktuatif," kata pengamat pasar modal Siswa Rizali.',
+                     "Siswa Rizali", ("pengamat pasar modal", None),
+                     id="role-word-opens-the-name"),
+        pytest.param('"Kami sudah melapor," kata korban bernama Darto Wiyono di Polsek Cilandak.',
+                     "Darto Wiyono", ("korban", None), id="bernama-is-no-descriptor"),
+    ],
+)
+def test_lowercase_descriptors_belong_to_the_role_before_a_body_and_name(
+        text: str, speaker: str, role: tuple[str, str | None]) -> None:
+    """"analis fixed income | Sinar Sekuritas | Martha Christina": the lowercase words after a
+    role head describe the role (as they do in an apposition); at most two, never a function
+    word; a capitalised role word after them ("Siswa") already opens the name."""
     assert _split_of(text, speaker) == role
