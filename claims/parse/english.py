@@ -857,7 +857,9 @@ class EnglishAttributor(Attributor):
             head = head[:-1]
         if not head:
             return None
-        body_name = self._body_name(head[1:] if head[0].fold == "the" else head)
+        # "the" or an owner before the body: "said China's National Bureau of Statistics"
+        owned = head[0].fold == "the" or len(head) > 1 and _POSSESSIVE.match(head[0].text)
+        body_name = self._body_name(head[1:] if owned else head)
         if body_name:  # "said the Bank of England", "said the Office for National Statistics"
             return Mention(text[head[0].start:head[-1].end], head[0].start, head[-1].end,
                            "organization", name=body_name)

@@ -498,6 +498,9 @@ def test_a_body_is_named_by_all_its_capitalised_words(text: str, speaker: str) -
         ('"Prices rose," said the Office for National Statistics.',
          "Office for National Statistics", None),
         ('"I am sorry," said John Smith of Acme Bank.', "John Smith", "Acme Bank"),
+        # an owner before the body: the body speaks, under its own name
+        ('"Output grew," said Japan\'s Office for National Statistics, which released it.',
+         "Office for National Statistics", None),
     ],
 )
 def test_a_body_name_with_of_or_for_after_an_inverted_cue(text: str, speaker: str,
