@@ -302,14 +302,14 @@ def test_a_work_after_the_role_is_not_an_affiliation() -> None:
         ('Linda Marsh runs the bakery.\n\n"Sales rose by a tenth," the report says.',
          "says", "the report"),
         ('Linda Marsh runs the bakery.\n\n"Sales rose by a tenth" said the researchers.',
-         "said", None),
+         "said", "the researchers"),
     ],
 )
 def test_a_description_that_names_no_one_keeps_the_cue(text: str, cue: str,
                                                        speaker: str | None) -> None:
     """The reporting verb is the cue even when the words around it only describe the
-    speaker: the description is the speaker as written (or none is read), never the person
-    quoted before."""
+    speaker: the description is the speaker as written, on either side of the verb, never the
+    person quoted before."""
     quote = _only(text)
     assert (quote["cue"], quote["speaker"]) == (cue, speaker)
 
@@ -551,3 +551,30 @@ def test_a_place_after_in_is_not_the_speaker(text: str, speaker: str) -> None:
     """"X in PLACE" with a body, role or statement word before "in": X speaks, not the
     place ("Hanoi", "Warsaw")."""
     assert parse_article(text, lang="en").quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Prices fell. "It was a disaster for everyone involved," said one bondholder in '
+         "Singapore who spoke to the BBC.", "one bondholder"),
+        ('The study was published. "It is viable to take down almost any website," said the '
+         "researchers.", "the researchers"),
+        ('The village is quiet now. "Everyone left when the mine closed down," says one '
+         "local.", "one local"),
+    ],
+)
+def test_an_unnamed_speaker_after_an_inverted_cue_is_kept_as_written(text: str,
+                                                                     speaker: str) -> None:
+    """Right after "said" a determiner and a noun are the speaker even without a role word;
+    the record keeps the description (it had no speaker, or the previous one carried over)."""
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.speaker, quote.speaker_type) == (speaker, "anonymous")
+
+
+def test_a_definite_statement_after_said_is_not_described_as_written() -> None:
+    """"said the statement", "said the group": what the article already named, not a new
+    unnamed speaker."""
+    text = ('Acme Bank issued a statement. "Customers will be refunded in full," said the '
+            "statement.")
+    assert parse_article(text, lang="en").quotes[-1].speaker != "the statement"
