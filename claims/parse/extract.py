@@ -30,7 +30,7 @@ from claims.parse.names import (
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
-PARSER_VERSION = "2.7.9"
+PARSER_VERSION = "2.8.0"
 
 _VIA_NAME = re.compile(
     r"\s*(?:dari\s*)?((?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|the|de))*)"
@@ -516,8 +516,9 @@ def _clean(words: str | None, lang: Language) -> str | None:
         return None
     parts = _DATELINE_DASH.split(words)[-1].split()
     junk = _junk_words(lang)
-    while parts and parts[0].casefold() in junk:
-        parts.pop(0)
+    while parts and parts[0].casefold() in junk and (
+            tuple(w.casefold() for w in parts[:2]) not in lang.function_word_names):
+        parts.pop(0)  # but "Dalam Negeri" of "Menteri Dalam Negeri" is the body's name
     return _without_junk_end(" ".join(parts), lang, any_case=True)
 
 

@@ -123,6 +123,8 @@ class Language:
     role_apposition_re: re.Pattern[str] = re.compile("(?!)")
     # words that put a name right after a role and a comma ("anggota KPU lain, yakni Ilham")
     naming_markers: frozenset[str] = frozenset()
+    # capitalised phrases opening with a function word that name a body ("Dalam Negeri")
+    function_word_names: frozenset[tuple[str, ...]] = frozenset()
     lowercase_title_heads: frozenset[str] = frozenset()
     # English department words that continue a role ("Head of Fixed Income Research"), and the
     # words that make such a run the start of a body's name instead ("… Research Institute")
@@ -367,6 +369,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
             if np_data.get("role_apposition") else "(?!)"
         ),
         naming_markers=_fold_set(np_data.get("naming_markers", [])),
+        function_word_names=frozenset(_phrases(np_data.get("function_word_names", []))),
     )
 
 

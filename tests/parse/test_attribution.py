@@ -338,6 +338,14 @@ def test_a_given_name_used_alone_after_a_date_without_its_period_stays_in_the_na
     assert (quotes[0].role, quotes[0].affiliation) == ("Ketua", "OJK")
 
 
+def test_a_given_name_opening_a_sentence_glued_to_the_period_stays_in_the_name() -> None:
+    """"ujarnya.Arlan menjelaskan": a scraper dropped the space after the period; the given
+    name opening that sentence is still the person's short name, not the body's last word."""
+    text = ('"Pemulihan masih berlanjut," ujar Ekonom Sinar Sekuritas Arlan Taloputra.Arlan '
+            'menjelaskan, inflasi inti turun. "Kami tetap yakin," jelasnya.')
+    assert [q.speaker for q in parse(text).quotes] == ["Arlan Taloputra"] * 2
+
+
 def test_one_letter_initial_between_names_is_not_a_title() -> None:
     text = ("Jakarta, CNN Indonesia -- Direktur Pembiayaan Kementerian Keuangan Scenaider H "
             'Siahaan memastikan penerbitan sukuk."Sekarang lagi persiapan," ujarnya.')

@@ -721,3 +721,18 @@ def test_lowercase_descriptors_belong_to_the_role_before_a_body_and_name(
     role head describe the role (as they do in an apposition); at most two, never a function
     word; a capitalised role word after them ("Siswa") already opens the name."""
     assert _split_of(text, speaker) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliation"),
+    [
+        ('"Distribusinya harus dicek," ujar Menteri Dalam Negeri Tito Santoso.', "Dalam Negeri"),
+        ('"Jalur dialihkan," kata Direktur Lalu Lintas Polda Jambi Budi Santoso.',
+         "Lalu Lintas Polda Jambi"),
+    ],
+)
+def test_a_body_name_opening_with_a_function_word_keeps_it(text: str, affiliation: str) -> None:
+    """"Dalam" and "Lalu" are function words trimmed off the ends of roles, but capitalised
+    in "Dalam Negeri" and "Lalu Lintas" they are the body's name (language data
+    ``function_word_names``)."""
+    assert parse_article(text, lang="id", today=TODAY).quotes[0].affiliation == affiliation
