@@ -56,8 +56,10 @@ _OPENING_NAME = re.compile(r"\s*([A-Z][a-z]{2,})\s+(?:[a-z]+\s+)?(?:me|ber|di)[a
 # "Rabu (21/8/2024) Perry menyampaikan": a numeric date in parentheses closes the sentence
 # before it even when a scraper lost the period (paragraphs glued)
 _DATE_PARENTHESIS = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)(?=\s+[A-Z])")
-# "ujarnya.Aldian menjelaskan": a sentence glued to the period before it by a scraper
-_GLUED_STOP = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")
+# "ujarnya.Aldian menjelaskan": a sentence glued to the period before it by a scraper (the
+# lowercase letter before the period is tested in Python: a look-behind makes the regex scan
+# ten times slower)
+_GLUED_STOP = re.compile(r"\.(?=[A-Z][a-z])")
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)(?![\w-])(?!\s+[A-Z])")
 
 
@@ -453,7 +455,8 @@ class Attributor:
         openings = [0, *self.sentence_starts]
         if "/" in text:
             openings += [m.end() for m in _DATE_PARENTHESIS.finditer(text)]
-        openings += [m.end() for m in _GLUED_STOP.finditer(text)]
+        openings += [m.end() for m in _GLUED_STOP.finditer(text)
+                     if "a" <= text[m.start() - 1:m.start()] <= "z"]
         for start in openings:
             match = _OPENING_NAME.match(text, start)
             if match is None:
