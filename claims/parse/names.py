@@ -608,6 +608,11 @@ class NounPhrases:
                     ):  # "Chief investment officer and US equity strategist"
                         i += 1
                         continue
+                    if body[i - 1].fold in lang.role_inner and not body_marks[i]:
+                        units = self._unit_run(body, i)
+                        if units:
+                            i += units  # "Head of Research | Phintraco Sekuritas"
+                            continue
                     if self.is_org(tok) or self.is_place(tok) or body_marks[i]:
                         break
                     more = _match_phrase(body, i, lang.role_heads)

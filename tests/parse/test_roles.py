@@ -736,3 +736,21 @@ def test_a_body_name_opening_with_a_function_word_keeps_it(text: str, affiliatio
     in "Dalam Negeri" and "Lalu Lintas" they are the body's name (language data
     ``function_word_names``)."""
     assert parse_article(text, lang="id", today=TODAY).quotes[0].affiliation == affiliation
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ('"Yield naik," kata Head of Fixed Income Bank Sentosa Ariawan Putra.',
+         ("Head of Fixed Income", "Bank Sentosa")),
+        ('Menurut Head of Research Mitra Sekuritas Valdy Kurniawan, pasar naik. "Yield naik," '
+         "kata Valdy.", ("Head of Research", "Mitra Sekuritas")),
+    ],
+)
+def test_the_department_after_head_of_belongs_to_the_role(
+        text: str, role: tuple[str, str]) -> None:
+    """"Head of Research | Mitra Sekuritas": the department words after "of" continue the
+    role even when one of them also names bodies ("Research"), and "Bank" after them opens the
+    body instead of ending a department's name."""
+    quote = parse_article(text, lang="id", today=TODAY).quotes[-1]
+    assert (quote.role, quote.affiliation) == role
