@@ -69,6 +69,7 @@ class EnglishWords:
     descriptor_suffixes: tuple[str, ...]
     location_markers: frozenset[str]
     name_joiners: frozenset[str]
+    role_time_adverbs: frozenset[str]
 
     @classmethod
     def load(cls, code: str) -> EnglishWords:
@@ -94,6 +95,7 @@ class EnglishWords:
             field_joiners=fold("field_joiners"), body_joiners=fold("body_joiners"),
             descriptor_suffixes=tuple(sorted(fold("descriptor_suffixes"))),
             location_markers=fold("location_markers"), name_joiners=fold("name_joiners"),
+            role_time_adverbs=fold("role_time_adverbs"),
             given_gender={**{n: "m" for n in fold("male_given")},
                           **{n: "f" for n in fold("female_given")}},
         )
@@ -336,7 +338,8 @@ class EnglishAttributor(Attributor):
         return " ".join(t.text for t in role_toks) or None, affiliation or None
 
     def _apposition(self, text: str, toks: list[Tok], j: int) -> tuple[str | None, str | None]:
-        """``Name, an analyst at X,`` / ``Name, X's chief economist,`` / ``Name of X``."""
+        """``Name, an analyst at X,`` / ``Name, X's chief economist,`` / ``Name of X`` /
+        ``Name, who is a lecturer at X,``."""
         if j >= len(toks):
             return None, None
         between = text[toks[j - 1].end:toks[j].start]
@@ -345,6 +348,10 @@ class EnglishAttributor(Attributor):
             return None, org
         if between.strip() != ",":
             return None, None
+        if j + 2 < len(toks) and toks[j].fold == "who" and toks[j + 1].fold in self.en.copulas:
+            j += 2  # "Yiannis Papadoyiannakis, who was head of the Greek Olympic team,"
+            while j + 1 < len(toks) and toks[j].fold in self.en.role_time_adverbs:
+                j += 1  # "who is now senior vice president"
         end = j
         while end < len(toks) and end - j < 14 and _adjacent(text, toks[end - 1], toks[end]) | (
             end == j

@@ -578,3 +578,19 @@ def test_a_definite_statement_after_said_is_not_described_as_written() -> None:
     text = ('Acme Bank issued a statement. "Customers will be refunded in full," said the '
             "statement.")
     assert parse_article(text, lang="en").quotes[-1].speaker != "the statement"
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        ('Yiannis Petrakis, who was head of the Greek Olympic team, also testified. "We must '
+         'respect the athletes," said Petrakis.', "head", "Greek Olympic"),
+        ('Jane Roe, who is now a lecturer at Leeds University, disagreed. "It is not that '
+         'simple," she said.', "lecturer", "Leeds University"),
+    ],
+)
+def test_a_role_in_a_who_clause_after_the_name(text: str, role: str, affiliation: str) -> None:
+    """"NAME, who is/was (now) ROLE at BODY,": the relative clause gives the role, as an
+    apposition does."""
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.role, quote.affiliation) == (role, affiliation)
