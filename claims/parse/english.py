@@ -1464,6 +1464,12 @@ class _EnglishNames(NounPhrases):
         super().__init__(lang)
         self.owner = owner
 
+    def person_before(self, text: str, end: int, alias: str) -> str | None:
+        """English names come from the people index, not from a nickname in parentheses
+        ("Institute for Fiscal Studies (IFS)" is a body)."""
+        del text, end, alias
+        return None
+
     def fullest_form(self, text: str, name: str) -> str | None:
         del text
         folded = [w.casefold() for w in name.split()]

@@ -1030,6 +1030,28 @@ class NounPhrases:
         together = len(_occurrences(self.text, word.text + " " + following.text))
         return alone > together
 
+    def person_before(self, text: str, end: int, alias: str) -> str | None:
+        """The full name (two to four words) of the person an NP ending at ``end`` introduces
+        with a role, whom ``alias`` in parentheses after it names ("Presiden Joko Widodo
+        (Jokowi)"); None for anything else, such as a body whose last words were read as a
+        name ("Lembaga Penjamin Simpanan (LPS)", "Organisasi Angkutan Darat (Organda)")."""
+        toks = tokens(text, max(0, end - 120), end)
+        sub = self.subject_before(toks)
+        if not sub or sub[-1].end < end - 1:
+            return None
+        mention = self.read(sub, text)
+        if mention is None or mention.kind != "person" or not mention.name or not (
+                mention.role) or not 2 <= len(mention.name.split()) <= 4:
+            return None
+        size = len(mention.name.split())
+        if not all(self._plain_person_word(t) for t in sub[-size:]):
+            return None
+        folds = [t.fold for t in sub]
+        if any(abbreviates(alias, folds[-(size + k):], self.lang.role_inner)
+               for k in range(1, min(4, len(sub) - size) + 1)):
+            return None  # the alias abbreviates words before the name too: a body's
+        return mention.name
+
     def fullest_form(self, text: str, name: str) -> str | None:
         """The longest form of a short name found in the text ("Anssi" -> "Anssi Mikola",
         "Carpenter" -> "Michael Carpenter").
@@ -1412,6 +1434,15 @@ def alias_pairs(nps: NounPhrases, text: str) -> dict[tuple[str, ...], str]:
                 full.pop(0)
             if alias and full and alias != full:
                 found[tuple(w.casefold() for w in alias)] = " ".join(full)
+    for match in _ACRONYM.finditer(text):
+        # "Presiden Joko Widodo (Jokowi)", "… Agus Harimurti Yudhoyono (AHY)": a short name in
+        # parentheses right after a person's full name
+        key = (match.group(1).casefold(),)
+        if key in found:
+            continue
+        person = nps.person_before(text, match.start(), match.group(1))
+        if person and key[0] not in person.casefold().split():
+            found[key] = person
     return found
 
 

@@ -389,3 +389,22 @@ def test_inverted_cue_lookup_finds_what_the_cue_regex_finds(code: str, cue: str)
         assert lang.inverted_at(text, pos) == expected, (pos, text[pos:pos + 12])
     verb = cue.split()[0]
     assert lang.inverted_at(text, text.index(cue)) == (text.index(cue) + len(verb), verb)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Presiden Joko Santoso (Jokos) meminta warga tenang. "Kita hadapi bersama," kata '
+         "Jokos.", "Joko Santoso"),
+        ("Ketua Umum Partai Maju Agus Hartono Yudanto (AHY) mengatakan partainya siap. "
+         '"Kami siap berkoalisi," kata AHY.', "Agus Hartono Yudanto"),
+        # an acronym of a body whose last words read like a name stays the body's
+        ("Ketua Umum Organisasi Angkutan Darat (Organda) Adrianto Wibowo hadir. "
+         '"Tarif harus ditinjau," kata Organda.', "Organda"),
+    ],
+)
+def test_a_nickname_in_parentheses_after_a_full_name_means_that_person(
+        text: str, speaker: str) -> None:
+    """"Presiden Joko Widodo (Jokowi)": the parenthesised short name a later cue uses is the
+    person introduced with a role right before it, not a speaker of its own."""
+    assert parse(text).quotes[-1].speaker == speaker
