@@ -22,6 +22,7 @@ from claims.parse.names import (
     NounPhrases,
     acronym_definitions,
     alias_pairs,
+    nickname_of,
     occurrences,
     parenthesised_acronyms,
     tokens,
@@ -121,6 +122,10 @@ class Registry:
             if folded and all(w in alias for w in folded) and full.casefold() != name.casefold():
                 return self.canonical(full) or Speaker(full, "person",
                                                        folded=tuple(full.casefold().split()))
+        nickname = nickname_of(self.nps, self.text, name) if " " not in name else None
+        if nickname:  # "kata Jokowi" after "Presiden Joko Widodo (Jokowi)"
+            return self.canonical(nickname) or Speaker(
+                nickname, "person", folded=tuple(nickname.casefold().split()))
         best: Speaker | None = None
         for known in self.people:
             if all(w in known.folded for w in folded) and (

@@ -1434,16 +1434,20 @@ def alias_pairs(nps: NounPhrases, text: str) -> dict[tuple[str, ...], str]:
                 full.pop(0)
             if alias and full and alias != full:
                 found[tuple(w.casefold() for w in alias)] = " ".join(full)
-    for match in _ACRONYM.finditer(text):
-        # "Presiden Joko Widodo (Jokowi)", "… Agus Harimurti Yudhoyono (AHY)": a short name in
-        # parentheses right after a person's full name
-        key = (match.group(1).casefold(),)
-        if key in found:
-            continue
-        person = nps.person_before(text, match.start(), match.group(1))
-        if person and key[0] not in person.casefold().split():
-            found[key] = person
     return found
+
+
+def nickname_of(nps: NounPhrases, text: str, alias: str) -> str | None:
+    """The person a one-word short name stands for when the article puts it in parentheses
+    right after their full name ("Presiden Joko Widodo (Jokowi)", "… Agus Harimurti Yudhoyono
+    (AHY)"); one string search first, the NP read only where it is written so."""
+    at = text.find(f"({alias})")
+    if at < 0 or not _ACRONYM.match(text, at):
+        return None
+    person = nps.person_before(text, at, alias)
+    if person and alias.casefold() not in person.casefold().split():
+        return person
+    return None
 
 
 def parenthesised_acronyms(text: str) -> list[str]:
