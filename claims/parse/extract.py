@@ -31,7 +31,7 @@ from claims.parse.names import (
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
-PARSER_VERSION = "2.8.3"
+PARSER_VERSION = "2.8.4"
 
 _VIA_NAME = re.compile(
     r"\s*(?:dari\s*)?((?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|the|de))*)"
@@ -509,7 +509,8 @@ def _junk_words(lang: Language) -> frozenset[str]:
     """Function words trimmed off roles (the union is built once per language, not per call)."""
     entry = _JUNK.get(id(lang))
     if entry is None or entry[0] is not lang:
-        entry = (lang, lang.anaphor_markers | lang.np_stop | lang.role_fillers)
+        entry = (lang, lang.anaphor_markers | lang.np_stop | lang.role_fillers
+                 | lang.descriptor_markers)  # "pelajar asal" <- "pelajar asal Bukittinggi"
         _JUNK[id(lang)] = entry
     return entry[1]
 

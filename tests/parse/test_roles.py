@@ -754,3 +754,12 @@ def test_the_department_after_head_of_belongs_to_the_role(
     body instead of ending a department's name."""
     quote = parse_article(text, lang="id", today=TODAY).quotes[-1]
     assert (quote.role, quote.affiliation) == role
+
+
+def test_an_origin_marker_does_not_end_a_role() -> None:
+    """"pelajar asal SMA Negeri 1": the origin descriptor is no part of the role, even when the
+    reading stops right after it."""
+    text = ('"Saingan di kampus itu nasional," kata Nauli Ramadhan, pelajar asal Bukittinggi, '
+            "Senin.")
+    role = parse_article(text, lang="id", today=TODAY).quotes[0].role
+    assert role is not None and not role.endswith("asal")
