@@ -889,9 +889,9 @@ class EnglishAttributor(Attributor):
 
     def _described_as_written(self, text: str, head: list[Tok]) -> Mention | None:
         """An unnamed speaker after an inverted cue, as the article describes them ("said the
-        researchers", "said one bondholder", "says one local"): right
-        after the cue a determiner and a noun are a speaker even when no role word tells who;
-        not a definite description of what the article already named."""
+        researchers", "said one bondholder", "says one local"): right after the cue a
+        determiner and a noun are a speaker even when no role word tells who; not a definite
+        description of what the article already named."""
         if len(head) < 2 or head[0].fold not in self.en.determiners and (
                 head[0].fold != "the"):
             return None

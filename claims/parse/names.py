@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -141,13 +140,6 @@ def _tokenize(text: str, start: int, end: int) -> list[Tok]:
         if raw.endswith(".") and not _keeps_dot(raw) and len(word) > 2:
             out.append(Tok(".", e, e + 1))
     return out
-
-
-def _name_length(name: str, opens_name: Callable[[str], bool]) -> int:
-    """Words of a personal name, not counting a prefix that only opens it ("I Gede Putu
-    Krisna Juliharta": four)."""
-    words = name.split()
-    return len(words) - (len(words) > 1 and opens_name(words[0]))
 
 
 def _keeps_dot(word: str) -> bool:
@@ -1015,6 +1007,12 @@ class NounPhrases:
             start += 1
         return start
 
+    def _name_length(self, name: str) -> int:
+        """Words of a personal name, not counting a prefix that only opens it ("I Gede Putu
+        Krisna Juliharta": four)."""
+        words = name.split()
+        return len(words) - (len(words) > 1 and self._opens_name(words[0]))
+
     def _opens_name(self, word: str) -> bool:
         """A word that only opens a personal name ("I", "Ni", "Tubagus": ``lang.name_prefixes``,
         case as written) or an initial ("M", "A."), but for the Roman numerals I, V, X."""
@@ -1283,7 +1281,7 @@ class NounPhrases:
                     mention = self.read(sub, text)
                     fuller = mention is not None and mention.kind == "person" and (
                         mention.name is not None) and mention.name.endswith(" " + name) and (
-                        _name_length(mention.name, self._opens_name) <= 4)
+                        self._name_length(mention.name) <= 4)
                     if fuller and mention is not None and mention.name:
                         self.fuller_names.setdefault(name, mention.name)  # "Erni Sylviane Purba"
                     if mention and mention.kind == "person" and mention.name and (
