@@ -783,11 +783,14 @@ class Attributor:
         chunks = _comma_chunks(text, max(start, verb_start - _NP_REACH), verb_start)
         picked: list[Mention] = []
         skipped = False
-        for c_start, c_end in reversed(chunks[-5:]):
+        closed = False  # a comma right before the verb: "…, Tri Yunis Miko Wahyono, menjelaskan"
+        last = chunks[-5:]
+        for n, (c_start, c_end) in enumerate(reversed(last)):
             toks = tokens(text, c_start, c_end)
             if not toks:
                 if picked:
                     break
+                closed = True
                 continue
             if not picked and all(self.nps.is_title(t) for t in toks):
                 continue  # "…, M.Sn, menyebut"
@@ -803,7 +806,12 @@ class Attributor:
                 break
             initial = len(toks) >= 3 and toks[-2].fold == "." and is_initial(toks[-1]) and (
                 sub[-1] is toks[-3])  # "Maximilianus Nico Demus. L, Head of …": a name
-            mention = self.nps.read_name(sub, text) if initial else self.nps.read(sub, text)
+            # a chunk between two commas after a role ("epidemiolog UI, Tri Yunis Miko
+            # Wahyono, menjelaskan") is a name in apposition: read whole, as after a cue
+            apposed = closed and not picked and n + 1 < len(last) and len(sub) == len(toks) and (
+                all(self.nps.plain_person_word(t) for t in toks))
+            mention = self.nps.read_name(sub, text) if initial or apposed else self.nps.read(
+                sub, text)
             if mention is None:
                 break
             if picked and mention.kind in ("pronoun", "anonymous"):

@@ -422,7 +422,7 @@ class NounPhrases:
                 continue
             if fold in lang.coordinators and begin >= 2 and begin < end and _match_phrase(
                 toks, begin, lang.role_heads
-            ) and self._plain_person_word(toks[begin - 2]):
+            ) and self.plain_person_word(toks[begin - 2]):
                 break  # "Gubernur Sumbar Irwan Prayitno dan Gubernur Bali Wayan Koster"
             if fold == "." and begin == end - 1 and begin >= 2 and is_initial(toks[begin]) and (
                     is_capitalised(toks[begin - 2].text)):
@@ -702,7 +702,7 @@ class NounPhrases:
             return True  # "… Ini Alasannya Dia juga mengatakan"
         if len(sub) <= 4 and text[link_end:start].rstrip().endswith(",") and text.startswith(
                 ",", sub[-1].end) and all(
-                self._plain_person_word(tok) and not self.is_ordinary(tok) for tok in sub):
+                self.plain_person_word(tok) and not self.is_ordinary(tok) for tok in sub):
             return True  # "… Suku Bunga Gubernur Bank of England, Andrew Bailey, mengatakan"
         ends = self.lang.headline_ends
         gap = tokens(text, link_end, start)  # the headline's words before the chunk
@@ -732,7 +732,7 @@ class NounPhrases:
             if tok.fold in self.hints:
                 return sub[k:]
         last = sub[-1]
-        if self._plain_person_word(last) and not self.is_ordinary(last) and (
+        if self.plain_person_word(last) and not self.is_ordinary(last) and (
                 text.find(last.text, last.end) >= 0 or text.find(last.text, 0, first) >= 0):
             return [last]
         return []
@@ -784,7 +784,7 @@ class NounPhrases:
             return 0
         return j - i
 
-    def _plain_person_word(self, tok: Tok) -> bool:
+    def plain_person_word(self, tok: Tok) -> bool:
         """A capitalised word that can only be part of a personal name here."""
         return is_capitalised(tok.text) and not tok.text[0].isdigit() and not (
             self.is_org(tok) or self.is_place(tok) or tok.fold in self.lang.role_head_words)
@@ -860,7 +860,7 @@ class NounPhrases:
 
     def is_person_word(self, word: str) -> bool:
         """A capitalised word that can only be part of a personal name here."""
-        return self._plain_person_word(Tok(word, 0, 0))
+        return self.plain_person_word(Tok(word, 0, 0))
 
     def starts_with_role(self, toks: list[Tok]) -> bool:
         return bool(_match_phrase(toks, 0, self.lang.role_heads))
@@ -1042,7 +1042,7 @@ class NounPhrases:
                 mention.role) or not 2 <= len(mention.name.split()) <= 4:
             return None
         size = len(mention.name.split())
-        if not all(self._plain_person_word(t) for t in sub[-size:]):
+        if not all(self.plain_person_word(t) for t in sub[-size:]):
             return None
         folds = [t.fold for t in sub]
         if any(abbreviates(alias, folds[-(size + k):], self.lang.role_inner)

@@ -346,6 +346,16 @@ def test_a_given_name_opening_a_sentence_glued_to_the_period_stays_in_the_name()
     assert [q.speaker for q in parse(text).quotes] == ["Arlan Taloputra"] * 2
 
 
+def test_a_name_between_commas_after_a_role_is_read_whole_before_the_verb() -> None:
+    """"epidemiolog UI, Tri Yunis Miko Wahyono, menjelaskan": the name in apposition is not cut
+    at the word the article later uses alone ("ucap Miko"), as after a cue it is not."""
+    text = ("Dihubungi terpisah, epidemiolog Universitas Indonesia, Tri Yunis Miko Wahyono, "
+            'menjelaskan, inti PSBB adalah pembatasan. "Akan ada euforia," ucap Miko.')
+    (quote,) = parse(text).quotes
+    assert (quote.speaker, quote.role, quote.affiliation) == (
+        "Tri Yunis Miko Wahyono", "epidemiolog", "Universitas Indonesia")
+
+
 def test_one_letter_initial_between_names_is_not_a_title() -> None:
     text = ("Jakarta, CNN Indonesia -- Direktur Pembiayaan Kementerian Keuangan Scenaider H "
             'Siahaan memastikan penerbitan sukuk."Sekarang lagi persiapan," ujarnya.')
