@@ -356,6 +356,15 @@ def test_a_name_between_commas_after_a_role_is_read_whole_before_the_verb() -> N
         "Tri Yunis Miko Wahyono", "epidemiolog", "Universitas Indonesia")
 
 
+def test_imam_before_a_name_is_a_given_name() -> None:
+    """"Imam" opens many Indonesian names (Imam Nahrawi, Imam B Prasodjo); as a religious role
+    it is written in lowercase ("imam masjid"), so capitalised it is no role head."""
+    text = ('Sosiolog Universitas Indonesia, Imam Sudrajat, menilai pelajar bukan perusuh. '
+            '"Tanpa pemahaman, aksi itu ompong," ujar Imam.')
+    (quote,) = parse(text).quotes
+    assert (quote.speaker, quote.role) == ("Imam Sudrajat", "Sosiolog")
+
+
 def test_one_letter_initial_between_names_is_not_a_title() -> None:
     text = ("Jakarta, CNN Indonesia -- Direktur Pembiayaan Kementerian Keuangan Scenaider H "
             'Siahaan memastikan penerbitan sukuk."Sekarang lagi persiapan," ujarnya.')
