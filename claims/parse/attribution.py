@@ -723,8 +723,8 @@ class Attributor:
                 continue  # a degree after the name
             if k and any(m.kind == "person" for m in mentions) and (
                 np[0].fold in self.lang.role_single_heads or self.nps.starts_with_role(np)
-                or self.nps.is_title_phrase(np)
-            ):
+                or self.nps.is_title_phrase(np) or self.nps.late_role_head(np)
+            ):  # "Budi, warga Cipinang"; "Russell Cohen, Regional Head of Operations Grab"
                 role, affiliation = self.nps.read_role(np)  # "Budi, warga Cipinang"
                 end = np[-1].end
                 if affiliation is None and k + 1 < len(chunks) and self.nps.is_title_phrase(np):

@@ -372,7 +372,9 @@ class NounPhrases:
             ends_name = fold not in lang.role_inner and fold not in lang.name_particles and (
                 fold not in lang.role_joiners
             )
-            if seen_capital and lower and ends_name:
+            if seen_capital and lower and ends_name and not (
+                    next_capital and len(fold) > 1 and self.is_title(tok)):
+                # … but "… Kendari dr Algazali": a lowercase title before the name goes on
                 if fold in lang.anaphor_markers:
                     out.append(tok)
                 break
@@ -584,7 +586,7 @@ class NounPhrases:
         body_marks = marks[: len(body)]
         role_len = self._role_head_without_body(body)
         if not role_len:
-            role_len = self._late_role_head(body)
+            role_len = self.late_role_head(body)
         i = role_len
         if role_len:
             joiner = next(
@@ -820,7 +822,7 @@ class NounPhrases:
                 return True
         return False
 
-    def _late_role_head(self, body: list[Tok]) -> int:
+    def late_role_head(self, body: list[Tok]) -> int:
         """Length of a role whose head word comes second or third ("Investment Director",
         "Senior Fund Manager", "Pengamat politik"), 0 when there is none."""
         lang = self.lang
@@ -849,7 +851,7 @@ class NounPhrases:
 
     def role_head_length(self, toks: list[Tok]) -> int:
         """Length of the role head opening ``toks`` (a listed head or a late one), 0 if none."""
-        return _match_phrase(toks, 0, self.lang.role_heads) or self._late_role_head(toks)
+        return _match_phrase(toks, 0, self.lang.role_heads) or self.late_role_head(toks)
 
     def is_title_phrase(self, toks: list[Tok]) -> bool:
         """A short capitalised phrase ending in the head of an English title ("Fixed Income
@@ -872,7 +874,7 @@ class NounPhrases:
         if not toks:
             return None, None
         role_len = len(toks) if self.is_title_phrase(toks) else (  # "Fixed Income Analyst"
-            self._role_head_without_body(toks) or self._late_role_head(toks))
+            self._role_head_without_body(toks) or self.late_role_head(toks))
         i = role_len
         if role_len:
             i += self._unit_run(toks, i)  # "Senior Investment Strategist"
@@ -1180,7 +1182,7 @@ class NounPhrases:
                 return None
             sub = self.subject_before(toks)
             if sub and (match_phrase(sub, 0, self.lang.role_heads)
-                        or self._late_role_head(sub)):
+                        or self.late_role_head(sub)):
                 role, affiliation = self.read_role(sub)
                 rest = text[chunk_start:text.find(name, chunk_start)].strip(" ,")
                 first, _, after = rest.partition(" ")
@@ -1253,7 +1255,7 @@ class NounPhrases:
                 whole = tokens(text, chunk_start, end - 1)
                 chunk = self.subject_before(whole)
                 if chunk and (_match_phrase(chunk, 0, self.lang.role_heads)
-                              or self._late_role_head(chunk)):
+                              or self.late_role_head(chunk)):
                     return self.read_role(chunk)
                 for k in range(min(4, len(whole))):  # "Ketua PMO bank syariah BUMN, Hery"
                     if whole[k].fold in self.lang.role_single_heads and is_capitalised(
@@ -1321,7 +1323,7 @@ class NounPhrases:
                 chunk = tokens(text, after.start(1), after.end(1))
                 np = self.cut_after_cue(chunk)
                 if np and (_match_phrase(np, 0, self.lang.role_heads)
-                           or self._late_role_head(np)):
+                           or self.late_role_head(np)):
                     return self.read_role(np)
         return self._role_by_verb(text, name_words)
 

@@ -365,6 +365,23 @@ def test_imam_before_a_name_is_a_given_name() -> None:
     assert (quote.speaker, quote.role) == ("Imam Sudrajat", "Sosiolog")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        # a lowercase title between the body and the name does not end the NP
+        ('"Kasus baru bertambah," kata Juru Bicara Gugus Tugas Covid-19 Kendari dr Algazali.',
+         "Algazali", "Juru Bicara Gugus Tugas Covid-19"),
+        # a role whose head is its second word ("Regional Head") is an apposition, no name
+        ('"Partisi akan dibagikan," kata Russell Cohen, Regional Head of Operations Grab.',
+         "Russell Cohen", "Regional Head"),
+    ],
+)
+def test_the_name_after_a_cue_past_a_title_or_before_a_late_role_head(
+        text: str, speaker: str, role: str) -> None:
+    (quote,) = parse(text).quotes
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
 def test_one_letter_initial_between_names_is_not_a_title() -> None:
     text = ("Jakarta, CNN Indonesia -- Direktur Pembiayaan Kementerian Keuangan Scenaider H "
             'Siahaan memastikan penerbitan sukuk."Sekarang lagi persiapan," ujarnya.')
