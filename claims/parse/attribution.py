@@ -748,11 +748,8 @@ class Attributor:
     def _without_indefinite(self, toks: list[Tok]) -> list[Tok]:
         """An apposition's role without the indefinite words before it ("seorang", "salah
         satu": one of): what the person is, not how many such people there are."""
-        lead = match_phrase(toks, 0, self.lang.anonymous_heads)
-        if lead and lead < len(toks) and toks[lead].fold in self.lang.role_single_heads and (
-                toks[0].text.islower()):
-            return toks[lead:]
-        return toks
+        lead = self.nps.indefinite_lead(toks) if toks[0].text.islower() else 0
+        return toks[lead:]
 
     def _body_chunk(self, text: str, start: int, end: int) -> list[Tok]:
         """The body named in a comma chunk after a role title: capitalised words only, no date

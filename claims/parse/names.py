@@ -822,6 +822,12 @@ class NounPhrases:
                 return True
         return False
 
+    def indefinite_lead(self, toks: list[Tok]) -> int:
+        """How many indefinite words ("seorang", "salah satu": one of) open ``toks`` before a
+        role ("salah satu pendiri Kurabesi Explorer"), 0 when no role follows them."""
+        lead = _match_phrase(toks, 0, self.lang.anonymous_heads)
+        return lead if lead and _match_phrase(toks, lead, self.lang.role_heads) else 0
+
     def late_role_head(self, body: list[Tok]) -> int:
         """Length of a role whose head word comes second or third ("Investment Director",
         "Senior Fund Manager", "Pengamat politik"), 0 when there is none."""
@@ -1261,9 +1267,7 @@ class NounPhrases:
                     if whole[k].fold in self.lang.role_single_heads and is_capitalised(
                             whole[k].text):
                         return self.read_role(whole[k:])
-                lead = _match_phrase(whole, 0, self.lang.anonymous_heads)
-                if not (lead and _match_phrase(whole, lead, self.lang.role_heads)):
-                    lead = 0  # "Salah satu pendiri Kurabesi Explorer, Rani": one of them
+                lead = self.indefinite_lead(whole)  # "Salah satu pendiri …, Rani"
                 if _match_phrase(whole, lead, self.lang.role_heads):
                     return self.read_role(whole[lead:])  # "pemerhati sosial dari …, Devie"
                 heads = self.lang.role_head_words
