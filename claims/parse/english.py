@@ -536,6 +536,13 @@ class EnglishAttributor(Attributor):
         body = toks[1:] if definite else toks
         if not body:
             return None
+        if len(body) > 2 and (body[-1].fold,) not in self.lang.role_heads:
+            # "The Bank of England said", "the Department for Education said": the joiner
+            # inside a body's name is no boundary (a role word at the end describes a person:
+            # "the Bank of England governor")
+            body_name = self._body_name(body)
+            if body_name:
+                return Mention(surface, start, end, "organization", name=body_name)
         # a statement or spokesman of a body: "a Uefa statement", "Ukraine's statement"
         owner_end = max((k for k, t in enumerate(body[:-1]) if _POSSESSIVE.match(t.text)
                          and t.text[-2:] in ("'s", "’s")), default=-1)
@@ -566,8 +573,14 @@ class EnglishAttributor(Attributor):
             name_from = len(body)  # "the Prime Minister"; but "Mr King" is a surname
         while len(body) - name_from > 2 and body[name_from].fold in self.lang.place_words:
             name_from += 1  # "Finland Peter Moller": a caption glued to the name
-        if 0 < name_from < len(body) and body[name_from - 1].fold in self.lang.role_joiners:
-            name_from = len(body)  # "director general of British Music Rights": no name
+        seat = name_from - 1
+        while seat > 1 and body[seat].fold in ("and", "&") and body[seat - 1].text[:1].isupper():
+            seat -= 2  # "the MP for Sittingbourne and Sheppey": one place of two words
+        if 0 < name_from < len(body) and body[seat].fold in self.lang.role_joiners:
+            if seat < name_from - 1 and len(body) - name_from > 2:
+                name_from += 1  # "… for Business and Trade Kemi Badenoch": "Trade" is the body's
+            else:
+                name_from = len(body)  # "director general of British Music Rights": no name
         name = body[name_from:]
         pre = body[:name_from]
         if not name:
@@ -629,8 +642,9 @@ class EnglishAttributor(Attributor):
         them, the word before the first joiner a body's head word."""
         joiners = [k for k, t in enumerate(toks) if t.fold in self.lang.role_inner]
         if not joiners or joiners[0] == 0 or toks[joiners[0]].fold not in self.en.name_joiners or (
-                not self._is_org_word(toks[joiners[0] - 1])):
-            return None
+                not self._is_org_word(toks[joiners[0] - 1])) or self._is_role_word(
+                toks[joiners[0] - 1]):
+            return None  # "the MP for Sittingbourne and Sheppey" is a person's seat
         for k, tok in enumerate(toks):
             if k in joiners:
                 if k == len(toks) - 1 or not toks[k + 1].text[:1].isupper():
@@ -776,11 +790,18 @@ class EnglishAttributor(Attributor):
             return inserted
         chunk = _strip_comma_tail(text, toks)
         prev_chunk = toks[:len(toks) - len(chunk)]
-        if prev_chunk and _comma_before(text, chunk[0], toks) and any(
+        if prev_chunk and _comma_before(text, chunk[0], toks) and (any(
             self._is_role_word(t) for t in chunk[:5]  # "…, BAM Nuttall project manager, said"
-        ) and chunk[0].fold not in self.lang.role_joiners:
-            # "Glenn Maguire, chief economist for the region at Societe Generale, told"
-            named_toks = self._np_tail(_strip_comma_tail(text, prev_chunk))
+        ) or chunk[0].fold in ("a", "an")) and chunk[0].fold not in self.lang.role_joiners:
+            # "Glenn Maguire, chief economist for the region at Societe Generale, told";
+            # "Anne Verhoef, a soil physicist at the University of Reading, says" (a
+            # description, even with a role word the lexicon lacks)
+            named_chunk = _strip_comma_tail(text, prev_chunk)
+            if len(named_chunk) == 1 and named_chunk[0].text.isdigit() and (
+                    len(named_chunk) < len(prev_chunk)):
+                # "Marc Pradel, 40, an expert …": the age between name and description
+                named_chunk = _strip_comma_tail(text, prev_chunk[:-1])
+            named_toks = self._np_tail(named_chunk)
             named = self.read_np(text, named_toks) if named_toks else None
             if named is not None and named.kind == "person":
                 role, aff = self._role_phrase(text, self._apposition_np(chunk) or chunk,

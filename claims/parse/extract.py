@@ -31,7 +31,7 @@ from claims.parse.names import (
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
-PARSER_VERSION = "2.8.7"
+PARSER_VERSION = "2.8.8"
 
 _VIA_NAME = re.compile(
     r"\s*(?:dari\s*)?((?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|the|de))*)"
@@ -127,11 +127,22 @@ class Registry:
             return self.canonical(nickname) or Speaker(
                 nickname, "person", folded=tuple(nickname.casefold().split()))
         best: Speaker | None = None
+        exact: Speaker | None = None
         for known in self.people:
+            if known.kind == "organization" and len(folded) > 1 and known.folded == tuple(folded):
+                exact = known
             if all(w in known.folded for w in folded) and (
                 best is None or len(known.folded) > len(best.folded)
             ):
                 best = known
+        if exact is not None:
+            # a body written in full is that body, not a longer one containing its words
+            # ("Bank of England", not "Bank of England Monetary Policy Committee"), unless
+            # the longer one only adds its country ("Kementerian Keuangan Israel")
+            if best is not None and best.folded[:len(folded)] == exact.folded and all(
+                    w in self.nps.lang.place_words for w in best.folded[len(folded):]):
+                return best
+            return exact
         if best is None or len(best.folded) == len(folded):
             fuller = self.nps.fullest_form(self.text, name)
             if fuller and len(fuller.split()) > len(folded):

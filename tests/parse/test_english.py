@@ -511,6 +511,69 @@ def test_a_body_name_with_of_or_for_after_an_inverted_cue(text: str, speaker: st
     assert (quote.speaker, quote.affiliation) == (speaker, affiliation)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Rates rose again. The Bank of England said: "We will not hesitate."',
+         "Bank of England"),
+        ('Rates rose again. "We will not hesitate," the Bank of England said.',
+         "Bank of England"),
+        ('Schools reopen on Monday. The Department for Education said the plans were '
+         '"robust".', "Department for Education"),
+        ('Rates rose again. The Bank of England Monetary Policy Committee said: "We voted '
+         'unanimously."', "Bank of England Monetary Policy Committee"),
+    ],
+)
+def test_a_body_name_with_of_or_for_before_the_verb(text: str, speaker: str) -> None:
+    """Before the verb too, "of"/"for" after a body's head word is inside its name: "The Bank
+    of England said" had given "Bank", and the quote before "the Bank of England said" had
+    no speaker at all."""
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organization")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Rates rose again. The Bank of England governor said: "We will not hesitate."',
+        'Polls closed. The MP for Sittingbourne and Sheppey said: "It was a hard fight."',
+    ],
+)
+def test_a_role_with_of_or_for_is_no_body(text: str) -> None:
+    """A role word at the end ("the Bank of England governor") or before the joiner ("the MP
+    for …") describes a person, never a body speaking."""
+    assert parse_article(text, lang="en").quotes[-1].speaker_type != "organization"
+
+
+def test_a_full_body_name_is_not_stretched_to_a_longer_one() -> None:
+    """A body the article names in full stays that body when a longer name holding its words
+    appears too ("Bank of England" is not its "Monetary Policy Committee")."""
+    text = ('The Bank of England cut rates. "The shock will be temporary," the Bank of England '
+            'said. Later, the Bank of England Monetary Policy Committee met again.')
+    assert parse_article(text, lang="en").quotes[0].speaker == "Bank of England"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role", "affiliation"),
+    [
+        ('Anne Verhoef, a soil physicist at the University of Reading, says: "It is an '
+         'exciting idea."', "Anne Verhoef", "soil physicist", "University of Reading"),
+        ('Marc Pradel, 40, an expert on urban sociology at the University of Barcelona, says '
+         'the flats have "generated strong community".', "Marc Pradel", "expert",
+         "University of Barcelona"),
+        ('Len Shackleton, research fellow at the Institute of Economic Affairs, said: "GDP is '
+         'not the only measure."', "Len Shackleton", "research fellow",
+         "Institute of Economic Affairs"),
+    ],
+)
+def test_a_description_with_a_body_after_the_name_is_no_speaker(
+        text: str, speaker: str, role: str, affiliation: str) -> None:
+    """"NAME, (AGE,) a ROLE at BODY, says": the name speaks; the body after "at" had been read
+    as the subject (with an "a"/"an" description even when the role word is unknown)."""
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.speaker, quote.role, quote.affiliation) == (speaker, role, affiliation)
+
+
 def test_a_from_phrase_before_the_verb_without_a_closing_comma() -> None:
     """"…," Jeff Halley, senior market analyst, from Oanda told the BBC: the speaker is the
     person before the "from" phrase, with or without a comma before the verb."""
