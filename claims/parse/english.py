@@ -70,6 +70,7 @@ class EnglishWords:
     location_markers: frozenset[str]
     name_joiners: frozenset[str]
     role_time_adverbs: frozenset[str]
+    address_words: frozenset[str]
 
     @classmethod
     def load(cls, code: str) -> EnglishWords:
@@ -95,7 +96,7 @@ class EnglishWords:
             field_joiners=fold("field_joiners"), body_joiners=fold("body_joiners"),
             descriptor_suffixes=tuple(sorted(fold("descriptor_suffixes"))),
             location_markers=fold("location_markers"), name_joiners=fold("name_joiners"),
-            role_time_adverbs=fold("role_time_adverbs"),
+            role_time_adverbs=fold("role_time_adverbs"), address_words=fold("address_words"),
             given_gender={**{n: "m" for n in fold("male_given")},
                           **{n: "f" for n in fold("female_given")}},
         )
@@ -557,6 +558,12 @@ class EnglishAttributor(Attributor):
             self._is_role_word(body[-1])
         ) and body[-1].text[:1].islower() and all(t.text[:1].isupper() for t in body[:-1]):
             return Mention(surface, start, end, "organization", name=_join(body[:-1]))
+        post_role = None
+        if not definite and len(body) >= 3 and is_acronym(body[-1].text) and (
+                self._is_role_word(body[-1])) and (
+                body[-2].text[:1].isupper() and self._name_like(body[-2])
+                and body[-3].text[:1].isupper() and self._name_like(body[-3])):
+            post_role, body = body[-1].text, body[:-1]  # "Brian Monteith MSP": after the name
         name_from = len(body)
         while name_from > 0 and self._name_like(body[name_from - 1]) and not (
             self._is_role_word(body[name_from - 1]) and name_from < len(body)
@@ -593,6 +600,7 @@ class EnglishAttributor(Attributor):
         folded = [t.fold for t in name]
         titled = bool(pre) and self._is_title(pre[-1])
         known = self._find_person(folded, start)
+        role = role or post_role
         if known is not None:
             if role and known.role and known.role.endswith(" " + role) and not aff:
                 role, aff = known.role, known.affiliation  # "Senior business manager"
@@ -853,13 +861,18 @@ class EnglishAttributor(Attributor):
             elif fold == "from" and (closed or k == last_chunk and _comma_before(
                     text, toks[k], None)):
                 pass  # "…, senior market analyst, from Oanda told": no comma needed after it
+            elif fold == "of" and closed and k == last_chunk and _comma_before(
+                    text, toks[k], None) and following.text[:1].isupper():
+                pass  # "Paul Terrington, of PwC Northern Ireland, said": commas on both sides
             else:
                 continue
             found = self.subject_of(text, toks[0].start, toks[k].start)
             if found is None or found.kind not in ("person", "organization", "anonymous"):
                 return None
-            if fold == "from" and found.kind == "person" and not found.affiliation:
-                found.affiliation = self._caps_after(text, toks, k + 1)
+            if fold in ("from", "of") and found.kind == "person" and not found.affiliation:
+                body = self._caps_after(text, toks, k + 1)
+                if body and body.rsplit(None, 1)[-1].casefold() not in self.en.address_words:
+                    found.affiliation = body
             return found
         return None
 
@@ -874,7 +887,8 @@ class EnglishAttributor(Attributor):
             if k and tok.fold in self.en.np_end and not (
                 tok.fold in ("at", "of") and k + 1 < len(toks) and (
                     toks[k + 1].text[:1].isupper() or toks[k + 1].fold == "the")
-            ) and not (tok.fold == "and" and self._two_roles(toks, k)):
+            ) and not (tok.fold == "and" and (self._two_roles(toks, k) or self._possessive_pair(
+                    toks, k))):
                 cut = k
                 break
             if k and text[toks[k - 1].end:tok.start].strip() == ",":
@@ -932,6 +946,14 @@ class EnglishAttributor(Attributor):
             return None
         surface = text[head[0].start:last.end]
         return Mention(surface, head[0].start, last.end, "anonymous", name=surface)
+
+    def _possessive_pair(self, toks: list[Tok], k: int) -> bool:
+        """``toks[k]`` ("and") joins the two words of a body before its owner's "'s" ("added
+        Ernst and Young's Sanjay Mehta"): one capitalised word on each side, the second
+        possessive, a name after it."""
+        return 0 < k < len(toks) - 2 and toks[k - 1].text[:1].isupper() and (
+            _POSSESSIVE.match(toks[k + 1].text) is not None
+            and toks[k + 1].text[-2:] in ("'s", "’s") and toks[k + 2].text[:1].isupper())
 
     def _two_roles(self, toks: list[Tok], k: int) -> bool:
         """``toks[k]`` ("and") joins two roles of one person before the name ("warns
@@ -1256,8 +1278,22 @@ class EnglishAttributor(Attributor):
         if not toks or len(toks) > _MAX_NP_TOKENS:
             return None
         mention = self.subject_of(text, start, verb_start)
-        if mention is None or mention.start > toks[0].start:
+        if mention is None:
             return None
+        if mention.start > toks[0].start:
+            lead = [t for t in toks if t.end <= mention.start]
+            first = toks[len(lead)] if len(lead) < len(toks) else None
+            if not (mention.kind == "person" and mention.role and first is not None
+                    and self._is_role_word(first) and 0 < len(lead) <= 2 and all(
+                    t.text.isalpha() and t.text.islower() and t.fold not in self.function_words
+                    and not self._is_verb(t) for t in lead)):
+                return None
+            # '"…," state prosecutor Alexis Ortiz told Reuters': lowercase words of the role
+            # before its head word
+            written = text[lead[0].start:mention.start]
+            if not mention.role.startswith(written):
+                mention.role = f"{written}{mention.role}"
+            mention.text, mention.start = text[lead[0].start:mention.end], lead[0].start
         return mention
 
     def _lead_in(self, text: str, span: Span, sent_start: int) -> Attribution | None:

@@ -574,6 +574,70 @@ def test_a_description_with_a_body_after_the_name_is_no_speaker(
     assert (quote.speaker, quote.role, quote.affiliation) == (speaker, role, affiliation)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ('Officials met. "The legal boundaries did not match," state prosecutor Alexis Ortiz '
+         "told Reuters.", "Alexis Ortiz", "state prosecutor"),
+        ('Shares fell. "It is over," floor trader Peter Tuchman said.', "Peter Tuchman",
+         "floor trader"),
+    ],
+)
+def test_lowercase_role_words_before_a_subject_after_the_quote(text: str, speaker: str,
+                                                               role: str) -> None:
+    """'"…," state prosecutor Alexis Ortiz told': the lowercase words before the role's head
+    belong to the role; the quote had no speaker because the subject did not start right
+    after it."""
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "affiliation"),
+    [
+        ('Growth slowed. Paul Terrington, of PwC Northern Ireland, said: "Belfast is not '
+         'growing."', "PwC Northern Ireland"),
+        ('A man was charged. Syed Khan, of Hardy Street, said: "I am innocent."',
+         None),
+    ],
+)
+def test_an_of_phrase_between_commas_after_the_name(text: str, affiliation: str | None) -> None:
+    """"NAME, of BODY, said": the name speaks and the body is the affiliation (it had been
+    the speaker); a street address after "of" is no body."""
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert quote.speaker in ("Paul Terrington", "Syed Khan")
+    assert quote.affiliation == affiliation
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ('Tax rose. The Tory finance spokesman, Brian Monteith MSP, said: "It is a disguise."',
+         "Brian Monteith", "MSP"),
+        ('"We will vote against it," said Damian Collins MP.', "Damian Collins", "MP"),
+    ],
+)
+def test_a_role_acronym_after_a_name(text: str, speaker: str, role: str) -> None:
+    """"Brian Monteith MSP": the acronym after the name is the role (the name had been
+    dropped, the acronym making it read as a body)."""
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+def test_the_seat_of_an_mp_is_no_name() -> None:
+    """"The North Down MP" describes a person; the place before "MP" is not their name."""
+    text = 'Mr Farry spoke. The North Down MP said: "It does not work."'
+    assert parse_article(text, lang="en").quotes[-1].speaker != "North Down"
+
+
+def test_a_body_of_two_words_before_an_owner_s() -> None:
+    """"added Ernst and Young's Sanjay Mehta": "and" inside the owner's name does not end the
+    speaker at "Ernst"."""
+    text = ('Investors cheered. "It could ignite interest," added Ernst and Young\'s Sanjay '
+            "Mehta.")
+    assert parse_article(text, lang="en").quotes[-1].speaker == "Sanjay Mehta"
+
+
 def test_a_from_phrase_before_the_verb_without_a_closing_comma() -> None:
     """"…," Jeff Halley, senior market analyst, from Oanda told the BBC: the speaker is the
     person before the "from" phrase, with or without a comma before the verb."""
