@@ -849,6 +849,10 @@ class EnglishAttributor(Attributor):
         last_chunk = len(toks) - len(_strip_comma_tail(text, toks))
         for k in range(len(toks) - 2, 0, -1):
             fold = toks[k].fold
+            joiner = k
+            if fold in self.en.role_time_adverbs and toks[k + 1].fold in ("of", "from") and (
+                    k + 2 < len(toks)):
+                joiner, fold = k + 1, toks[k + 1].fold  # "Captain Pope, formerly of the 1st …,"
             if closed and not (_comma_before(text, toks[k], None) and k == last_chunk):
                 continue  # the insertion is the whole last comma chunk
             if not closed and k < last_chunk:
@@ -862,15 +866,21 @@ class EnglishAttributor(Attributor):
                     text, toks[k], None)):
                 pass  # "…, senior market analyst, from Oanda told": no comma needed after it
             elif fold == "of" and closed and k == last_chunk and _comma_before(
-                    text, toks[k], None) and following.text[:1].isupper():
+                    text, toks[k], None) and (toks[joiner + 1].text[:1].isupper()
+                                                 or toks[joiner + 1].fold == "the"):
                 pass  # "Paul Terrington, of PwC Northern Ireland, said": commas on both sides
+            elif fold == "from" and not closed and k == last_chunk + 2 and all(
+                    t.text[:1].isupper() and self._name_like(t) and not self._is_org_word(t)
+                    and not self._is_role_word(t) for t in toks[last_chunk:k]) and (
+                    following.text[:1].isupper()):
+                pass  # "Stephen Boyd from Thompsons nightclub in Belfast said": a full name
             else:
                 continue
             found = self.subject_of(text, toks[0].start, toks[k].start)
             if found is None or found.kind not in ("person", "organization", "anonymous"):
                 return None
             if fold in ("from", "of") and found.kind == "person" and not found.affiliation:
-                body = self._caps_after(text, toks, k + 1)
+                body = self._caps_after(text, toks, joiner + 1)
                 if body and body.rsplit(None, 1)[-1].casefold() not in self.en.address_words:
                     found.affiliation = body
             return found

@@ -624,6 +624,21 @@ def test_a_role_acronym_after_a_name(text: str, speaker: str, role: str) -> None
     assert (quote.speaker, quote.role) == (speaker, role)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Bookings fell. Tom Jones, formerly of the Royal Scots Regiment, said: "We booked and '
+         'paid."', "Tom Jones"),
+        ('Bars must close. Stephen Boyd from Thompsons nightclub in Belfast said he "does not '
+         'feel great".', "Stephen Boyd"),
+    ],
+)
+def test_the_name_before_a_from_or_formerly_of_phrase(text: str, speaker: str) -> None:
+    """"NAME, formerly of BODY, said" and "NAME from BODY in PLACE said" (a full name, no
+    commas): the name speaks, not the body or the place at the end of the phrase."""
+    assert parse_article(text, lang="en").quotes[-1].speaker == speaker
+
+
 def test_the_seat_of_an_mp_is_no_name() -> None:
     """"The North Down MP" describes a person; the place before "MP" is not their name."""
     text = 'Mr Farry spoke. The North Down MP said: "It does not work."'
