@@ -90,6 +90,9 @@ class Language:
     after_place_re: re.Pattern[str]
     places: tuple[tuple[str, ...], ...]
     place_words: frozenset[str]
+    #: words that are a place only after another word of a multi-word place ("Putih" of
+    #: "Gedung Putih", "Selatan" of "Korea Selatan"); after any other word, part of a name
+    place_inner: frozenset[str]
     #: one-word regencies and cities (also in ``place_words``): a body's name ends there
     region_words: frozenset[str]
     given_names: frozenset[str]
@@ -322,6 +325,10 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         after_place_words=tuple(_after_place_words(data)),
         places=_phrases(places),
         place_words=frozenset(w.casefold() for p in places for w in p.split()) | regions,
+        # not the compass words that end many region names the list lacks ("Sumatera Selatan")
+        place_inner=frozenset(w.casefold() for p in places for w in p.split()[1:]) - regions - {
+            p.casefold() for p in places if " " not in p} - _fold_set(
+            data["organizations"]["place_suffixes"]),
         region_words=regions,
         given_names=_fold_set(data["names"]["given"]),
         name_prefixes=frozenset(data["names"].get("prefixes", [])),

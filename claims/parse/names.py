@@ -949,6 +949,7 @@ class NounPhrases:
         # is_name_word, is_org and is_place inlined: asked for nearly every word of every NP
         particles, months, days = lang.name_particles, lang.months, lang.days
         org_heads, places, nominal = lang.org_heads, lang.place_words, lang.nominal_re.match
+        place_inner = lang.place_inner
         tail = n
         while tail > 0:
             tok = rest[tail - 1]
@@ -958,10 +959,10 @@ class NounPhrases:
                 and fold not in months and fold not in days and not nominal(fold)
             ):
                 break  # not a name word
-            if fold in org_heads or fold in places or (
-                2 < len(word) <= 8 and "." not in word and is_acronym(word)
-            ):
-                break  # an organisation or a place
+            if fold in org_heads or fold in places and not (
+                fold in place_inner and (tail < 2 or rest[tail - 2].fold not in places)
+            ) or (2 < len(word) <= 8 and "." not in word and is_acronym(word)):
+                break  # an organisation or a place (not "Putih" of "Sekar Putih Djarot")
             if tail == 1 and has_role and not role_ended and fold in lang.role_head_words:
                 break
             tail -= 1

@@ -444,3 +444,22 @@ def test_a_nickname_in_parentheses_after_a_full_name_means_that_person(
     """"Presiden Joko Widodo (Jokowi)": the parenthesised short name a later cue uses is the
     person introduced with a role right before it, not a speaker of its own."""
     assert parse(text).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "affiliation"),
+    [
+        # "Putih" is a place only after "Gedung" (or "Merah"): here it is a name word
+        ('Juru Bicara OJK, Sekar Putih Djarot mengatakan pengawasan berjalan. "Kami pantau '
+         'terus," katanya.', "Sekar Putih Djarot", "OJK"),
+        ('Juru bicara Gedung Putih Karine Jean mengatakan rapat ditunda. "Kami tunggu," '
+         "katanya.", "Karine Jean", "Gedung Putih"),
+    ],
+)
+def test_a_word_of_a_multi_word_place_is_a_place_only_within_it(
+        text: str, speaker: str, affiliation: str) -> None:
+    """The second word of "Gedung Putih" ends a body only after "Gedung": after another word
+    it is part of a person's name ("Sekar Putih Djarot" had been "Djarot" of "OJK, Sekar
+    Putih"). Compass words ("Selatan", "Timur") stay places: they end regions the list lacks."""
+    quote = parse(text).quotes[-1]
+    assert (quote.speaker, quote.affiliation) == (speaker, affiliation)
