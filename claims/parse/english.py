@@ -289,13 +289,15 @@ class EnglishAttributor(Attributor):
             k -= 1
         return k
 
-    def _premods(self, pre: list[Tok], *, described: bool = False) -> tuple[
-            str | None, str | None]:
+    def _premods(self, pre: list[Tok], *, described: bool = False, named: bool = False
+                 ) -> tuple[str | None, str | None]:
         """``Ukraine's President`` / ``Lib Dem home affairs spokesman`` -> (role, affiliation).
 
-        Before a name a title is no role ("Professor Jane Smith"); in a description
-        (``described``: "Jane Smith, a professor at X") a title that is a role word is."""
-        pre = [t for t in pre if not self._is_title(t) or described and self._is_role_word(t)]
+        Before a name a title is no role ("Professor Jane Smith"), but an acronym that is a
+        role word is (``named``: "Labour MP John Smith"); in a description (``described``:
+        "Jane Smith, a professor at X") a title that is a role word is."""
+        pre = [t for t in pre if not self._is_title(t) or (
+            described or named and is_acronym(t.text)) and self._is_role_word(t)]
         head = max((k for k, t in enumerate(pre) if self._is_role_word(t)), default=-1)
         if head < 0:
             capitalised = [t for t in pre if t.text[:1].isupper()]
@@ -596,7 +598,7 @@ class EnglishAttributor(Attributor):
             self._is_role_word(t) for t in pre
         ):
             return Mention(surface, start, end, "organization", name=_join(name))
-        role, aff = self._premods(pre)
+        role, aff = self._premods(pre, named=True)
         folded = [t.fold for t in name]
         titled = bool(pre) and self._is_title(pre[-1])
         known = self._find_person(folded, start)

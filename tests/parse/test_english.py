@@ -639,6 +639,27 @@ def test_the_name_before_a_from_or_formerly_of_phrase(text: str, speaker: str) -
     assert parse_article(text, lang="en").quotes[-1].speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        ('Labour MP John Smith said: "The plan is flawed."', "MP", "Labour"),
+        ('"The plan is flawed," said Tory MSP Brian Monteith.', "MSP", "Tory"),
+    ],
+)
+def test_a_role_acronym_before_a_name_is_the_role(text: str, role: str,
+                                                  affiliation: str) -> None:
+    """"Labour MP John Smith": "MP" is also a degree-like title after a name, but before one
+    it is the role (it had been dropped with the titles, leaving no role)."""
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.role, quote.affiliation) == (role, affiliation)
+
+
+def test_a_subordinating_conjunction_is_no_part_of_the_speaker() -> None:
+    """"While Charles Schwab analysts said …": "While" opens the clause, not the speaker."""
+    text = 'Markets fell. While Charles Schwab analysts said fears were "exacerbating".'
+    assert parse_article(text, lang="en").quotes[-1].speaker == "Charles Schwab analysts"
+
+
 def test_the_seat_of_an_mp_is_no_name() -> None:
     """"The North Down MP" describes a person; the place before "MP" is not their name."""
     text = 'Mr Farry spoke. The North Down MP said: "It does not work."'
