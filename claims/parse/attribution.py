@@ -714,7 +714,8 @@ class Attributor:
             if k and toks and mentions:
                 toks = self._without_indefinite(toks)  # "…, seorang profesor ekonomi di …"
             if k and (not toks or not is_capitalised(toks[0].text) and toks[0].fold not in
-                      self.lang.role_inner and toks[0].fold not in self.lang.role_single_heads):
+                      self.lang.role_inner and toks[0].fold not in self.lang.role_single_heads
+                      and not (mentions and self.nps.lowercase_role_head(toks))):
                 break  # "…, kata Budi, saat ditemui": an adjunct, not an apposition
             np = self.nps.cut_after_cue(toks)
             if not np:
@@ -724,6 +725,7 @@ class Attributor:
             if k and any(m.kind == "person" for m in mentions) and (
                 np[0].fold in self.lang.role_single_heads or self.nps.starts_with_role(np)
                 or self.nps.is_title_phrase(np) or self.nps.late_role_head(np)
+                or self.nps.lowercase_role_head(np)
             ):  # "Budi, warga Cipinang"; "Russell Cohen, Regional Head of Operations Grab"
                 role, affiliation = self.nps.read_role(np)  # "Budi, warga Cipinang"
                 end = np[-1].end

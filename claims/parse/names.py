@@ -840,6 +840,21 @@ class NounPhrases:
                 return k + 1
         return 0
 
+    def lowercase_role_head(self, toks: list[Tok]) -> int:
+        """Length of a lowercase role written in English order, its head word last after one
+        to three lowercase descriptors ("fixed income analyst", "senior economist"), 0 when
+        there is none."""
+        lang = self.lang
+        for k in range(1, min(4, len(toks))):
+            tok = toks[k - 1]
+            if not (tok.text.isalpha() and tok.text.islower()) or tok.fold in lang.np_stop or (
+                    tok.fold in lang.role_joiners or tok.fold in lang.role_single_heads
+                    or lang.cue(tok.text) is not None):
+                return 0  # "menegaskan mobilitas warga": a clause with a verb, no role
+            if toks[k].fold in lang.role_single_heads and toks[k].text.islower():
+                return k + 1
+        return 0
+
     def _role_head_without_body(self, toks: list[Tok]) -> int:
         """Length of the listed role head opening ``toks``, without a last word that opens
         the body named after it: an acronym ("Gubernur BI", "Ketua DPR") or an organisation
@@ -880,7 +895,8 @@ class NounPhrases:
         if not toks:
             return None, None
         role_len = len(toks) if self.is_title_phrase(toks) else (  # "Fixed Income Analyst"
-            self._role_head_without_body(toks) or self.late_role_head(toks))
+            self._role_head_without_body(toks) or self.late_role_head(toks)
+            or self.lowercase_role_head(toks))
         i = role_len
         if role_len:
             i += self._unit_run(toks, i)  # "Senior Investment Strategist"

@@ -763,3 +763,28 @@ def test_an_origin_marker_does_not_end_a_role() -> None:
             "Senin.")
     role = parse_article(text, lang="id", today=TODAY).quotes[0].role
     assert role is not None and not role.endswith("asal")
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        ('"Katalis negatif datang dari imbal hasil global," kata Made Saputra, fixed income '
+         "analyst MNC Sekuritas, dalam riset harian.", "fixed income analyst", "MNC Sekuritas"),
+        ('"Pasar ingin mendengar lebih banyak," kata Jamie Cox, managing partner di Harris '
+         "Financial Group.", "managing partner", "Harris Financial Group"),
+    ],
+)
+def test_a_lowercase_english_role_in_apposition_after_a_cue(text: str, role: str,
+                                                            affiliation: str) -> None:
+    """"…, fixed income analyst MNC Sekuritas": an English role, its head word last, in the
+    apposition after the name (the chunk had been dropped as an adjunct: it opens with a
+    lowercase word that is no role head)."""
+    quote = parse_article(text, lang="id").quotes[-1]
+    assert (quote.role, quote.affiliation) == (role, affiliation)
+
+
+def test_a_clause_before_a_role_word_is_no_role() -> None:
+    """"…, menegaskan mobilitas warga …": a verb before the role word makes a clause."""
+    text = ('"Balapan aman," kata Budi Santoso, menegaskan mobilitas warga sekitar tetap '
+            "lancar.")
+    assert parse_article(text, lang="id").quotes[-1].role is None
