@@ -842,7 +842,9 @@ def combine_apposition(mentions: list[Mention]) -> Mention | None:
         if first.kind == "role":
             role, parts = first.role, [first.affiliation]
         elif first.kind == "person" and first.role:  # a misread "Manajer Humas KAI X"
-            role, parts = first.role, [first.affiliation, first.name]
+            # the body's words read as a name follow the rest of it in the same chunk
+            # ("Kepala Badan Kebijakan Fiskal, Suahasil": "Badan Kebijakan Fiskal")
+            role, parts = first.role, [" ".join(p for p in (first.affiliation, first.name) if p)]
         else:
             role, parts = None, [first.text]
         parts.extend(m.text for m in others[1:])

@@ -463,3 +463,14 @@ def test_a_word_of_a_multi_word_place_is_a_place_only_within_it(
     Putih"). Compass words ("Selatan", "Timur") stay places: they end regions the list lacks."""
     quote = parse(text).quotes[-1]
     assert (quote.speaker, quote.affiliation) == (speaker, affiliation)
+
+
+def test_a_body_misread_as_a_name_before_an_apposed_name_is_rejoined_whole() -> None:
+    """"Kepala Badan Kebijakan Fiskal, Suahasil Nazara menilai": the first chunk's last word
+    was read as a name ("Fiskal"); given back to the body, it follows the rest of it without
+    the comma that had been put between them ("Badan Kebijakan, Fiskal")."""
+    text = ('Kepala Badan Kebijakan Fiskal, Suahasil Nazara menilai utang aman. "Persentasenya '
+            'rendah," katanya.')
+    quote = parse(text).quotes[-1]
+    assert (quote.speaker, quote.role, quote.affiliation) == (
+        "Suahasil Nazara", "Kepala", "Badan Kebijakan Fiskal")
