@@ -305,7 +305,8 @@ class Attributor:
         if last == ":":
             toks = tokens(text, sent_start, frag_end - 1)
             subject = self.nps.subject_before(toks)
-            if subject and len(subject) == len(toks):
+            if subject and len(subject) == len(toks) and match_phrase(
+                    toks, 0, lang.connectors) < len(toks):  # not "Artinya: …" (it means)
                 mention = self.nps.read(subject, text)
                 if mention:
                     return Attribution(span, "direct", None, "colon", mention,
@@ -798,6 +799,8 @@ class Attributor:
             ):
                 skipped = True
                 continue  # "…, Caridin, dalam laporannya menyampaikan"
+            if picked and match_phrase(toks, 0, self.lang.connectors) == len(toks):
+                break  # "Selanjutnya, Bank Dunia menyatakan": a connector, no apposition
             sub = self.nps.subject_before(toks)
             if sub:
                 sub = self.nps.after_link_headline(text, sub)

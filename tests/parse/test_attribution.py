@@ -474,3 +474,24 @@ def test_a_body_misread_as_a_name_before_an_apposed_name_is_rejoined_whole() -> 
     quote = parse(text).quotes[-1]
     assert (quote.speaker, quote.role, quote.affiliation) == (
         "Suahasil Nazara", "Kepala", "Badan Kebijakan Fiskal")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Selanjutnya, Bank Dunia menyatakan akan menggelar rapat. "Kami tunggu hasilnya," '
+         "katanya.", "Bank Dunia"),
+        ('Namun, S&P mengatakan skenario itu tetap berlaku. "Kami tunggu hasilnya," katanya.',
+         "S&P"),
+    ],
+)
+def test_a_connector_before_a_body_is_no_apposed_name(text: str, speaker: str) -> None:
+    """"Selanjutnya, Bank Dunia menyatakan": the connector chunk before a body that opens the
+    subject is no name the body describes ("Selanjutnya" had been the speaker)."""
+    assert parse(text).quotes[-1].speaker == speaker
+
+
+def test_a_connector_before_a_colon_is_no_speaker() -> None:
+    """"Artinya: "…"" (it means): a translation, not a speaker's name before a colon."""
+    text = 'Doa berbuka dibaca. Artinya: "Saya niat puasa sunnah karena Allah." Lalu selesai.'
+    assert parse(text).quotes[0].speaker is None
