@@ -194,7 +194,9 @@ class EnglishAttributor(Attributor):
                 i += 1
                 continue
             j = i
-            while j < len(toks) and self._name_like(toks[j]) and (
+            while j < len(toks) and (self._name_like(toks[j]) or j > i and toks[j].fold in (
+                self.lang.months) and toks[j - 1].fold in self.en.given_gender  # Theresa May
+                and toks[j].text[:1].isupper()) and (
                 j == i or _adjacent(text, toks[j - 1], toks[j])
             ) and not self._is_role_word(toks[j]) and not self._is_org_word(toks[j]):
                 j += 1
@@ -567,7 +569,8 @@ class EnglishAttributor(Attributor):
                 and body[-3].text[:1].isupper() and self._name_like(body[-3])):
             post_role, body = body[-1].text, body[:-1]  # "Brian Monteith MSP": after the name
         name_from = len(body)
-        while name_from > 0 and self._name_like(body[name_from - 1]) and not (
+        while name_from > 0 and (self._name_like(body[name_from - 1]) or self._titled_surname(
+                body, name_from - 1)) and not (
             self._is_role_word(body[name_from - 1]) and name_from < len(body)
         ):
             name_from -= 1
@@ -627,6 +630,13 @@ class EnglishAttributor(Attributor):
                            affiliation=aff)
         return Mention(surface, start, end, "person", name=_join(name), role=role,
                        affiliation=aff)
+
+    def _titled_surname(self, toks: list[Tok], k: int) -> bool:
+        """``toks[k]`` is a surname that reads as a month ("Ms May", "Mr March"): capitalised,
+        right after a courtesy title."""
+        tok = toks[k]
+        return k > 0 and tok.fold in self.lang.months and tok.text[:1].isupper() and (
+            toks[k - 1].fold in self.en.male_titles or toks[k - 1].fold in self.en.female_titles)
 
     def _located(self, toks: list[Tok]) -> int | None:
         """Where "in PLACE" starts at the end of a description of a body or an office
@@ -906,6 +916,10 @@ class EnglishAttributor(Attributor):
             if k and text[toks[k - 1].end:tok.start].strip() == ",":
                 cut = k
                 break
+            if k and tok.paren and tok.text[:1].islower() and text[
+                    toks[k - 1].end:tok.start].strip() == "(":
+                cut = k  # "says Jaz Brisack (pictured above)": an aside after the name
+                break
         head = toks[:cut]
         if head and head[-1].fold in ("of", "at") and len(head) > 1:
             head = head[:-1]
@@ -939,6 +953,8 @@ class EnglishAttributor(Attributor):
         researchers", "said one bondholder", "says one local"): right after the cue a
         determiner and a noun are a speaker even when no role word tells who; not a definite
         description of what the article already named."""
+        if len(head) == 1 and head[0].text in ("one", "another"):
+            return _as_written(text, head)  # '"Why are you celebrating?" asked one.'
         if len(head) < 2 or head[0].fold not in self.en.determiners and (
                 head[0].fold != "the"):
             return None

@@ -660,6 +660,33 @@ def test_a_subordinating_conjunction_is_no_part_of_the_speaker() -> None:
     assert parse_article(text, lang="en").quotes[-1].speaker == "Charles Schwab analysts"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Prime Minister Theresa May spoke. "They were one of us," said Ms May.',
+        'Prime Minister Theresa May spoke. Ms May said: "They were one of us."',
+    ],
+)
+def test_a_surname_that_is_a_month(text: str) -> None:
+    """"Ms May", "Theresa May": after a courtesy title or a given name a month word is a
+    surname (the speaker had been dropped: months are no name words)."""
+    assert parse_article(text, lang="en").quotes[-1].speaker == "Theresa May"
+
+
+def test_a_lowercase_aside_in_parentheses_ends_the_speaker() -> None:
+    """"says Jaz Brisack (pictured above)": the aside is no part of the NP after the cue (the
+    quote had no speaker); a capitalised acronym there still is ("Agency (IEA) Director")."""
+    text = '"Workers need a union," says Jaz Brisack (pictured above). She was one of them.'
+    assert parse_article(text, lang="en").quotes[0].speaker == "Jaz Brisack"
+
+
+def test_one_and_another_after_an_inverted_cue_are_kept_as_written() -> None:
+    """'"Why are you celebrating?" asked one. … added another.': unnamed people, as written."""
+    text = ('Fans reacted online. "Why are you celebrating?" asked one. "It is a shame," added '
+            "another.")
+    assert [q.speaker for q in parse_article(text, lang="en").quotes] == ["one", "another"]
+
+
 def test_the_seat_of_an_mp_is_no_name() -> None:
     """"The North Down MP" describes a person; the place before "MP" is not their name."""
     text = 'Mr Farry spoke. The North Down MP said: "It does not work."'
