@@ -1234,6 +1234,10 @@ class NounPhrases:
         window_start = max(0, position - 1500)
         best: str | None = None
         for match in _NAME_RUN.finditer(text, window_start, position):
+            after = _NAME_RUN.match(text, match.end() + 2) if text.startswith(
+                ", ", match.end()) else None
+            if after and after.group().split()[0].casefold() in self.lang.place_words:
+                continue  # "… Tenggarong, Kutai Kartanegara, Kalimantan Timur": an address
             run = match.group().split()
             words = run[:]
             while words and not self._plain_name_word(words[0]):

@@ -495,3 +495,30 @@ def test_a_connector_before_a_colon_is_no_speaker() -> None:
     """"Artinya: "…"" (it means): a translation, not a speaker's name before a colon."""
     text = 'Doa berbuka dibaca. Artinya: "Saya niat puasa sunnah karena Allah." Lalu selesai.'
     assert parse(text).quotes[0].speaker is None
+
+
+def test_a_name_run_in_an_address_is_no_speaker_for_a_clitic() -> None:
+    """"… di kawasan Panjaitan, Tenggarong, Kutai Kartanegara, Kalimantan Timur." and then
+    "ujarnya": a capitalised run followed by ", PLACE" is part of an address, not the last
+    person named ("Kutai Kartanegara" had been the speaker)."""
+    text = ("Seorang warga mengaku jadi korban. Penembakan terjadi di jembatan di kawasan "
+            "Panjaitan, Tenggarong, Kutai Kartanegara, Kalimantan Timur.\n"
+            '"Saya mau pulang lewat jembatan itu," ujarnya.')
+    assert parse(text).quotes[-1].speaker != "Kutai Kartanegara"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "affiliation"),
+    [
+        ('Kapolda Kalimantan Selatan Irjen Budi Santoso mengatakan jalan ditutup. "Kami '
+         'jaga," katanya.', "Budi Santoso", "Kalimantan Selatan"),
+        ('Kepala Dinas Kominfo Sumsel Suhadi Wijaya mengatakan data aman. "Kami jaga," '
+         "katanya.", "Suhadi Wijaya", "Dinas Kominfo Sumsel"),
+    ],
+)
+def test_province_names_end_a_body_before_a_name(text: str, speaker: str,
+                                                 affiliation: str) -> None:
+    """Provinces and their short forms ("Kalimantan Selatan", "Sumsel") are places: they end
+    the body, and the name after them is the person's."""
+    quote = parse(text).quotes[-1]
+    assert (quote.speaker, quote.affiliation) == (speaker, affiliation)
