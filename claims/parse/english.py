@@ -1401,6 +1401,7 @@ class EnglishAttributor(Attributor):
 
     def _clause_subject(self, text: str, sent_start: int, limit: int) -> Mention | None:
         """The NP that opens the sentence (after openers and an introductory clause)."""
+        sent_start = self._after_introduction(text, sent_start, limit)
         finite = [v for v in self._verb_re.finditer(text, sent_start, limit)
                   if v.group(1).casefold() not in self.en.participles]
         if finite:
@@ -1428,6 +1429,33 @@ class EnglishAttributor(Attributor):
         if k == begin:
             return None
         return self.read_np(text, toks[begin:k])
+
+    def _after_introduction(self, text: str, sent_start: int, limit: int) -> int:
+        """Where the sentence goes on after an introductory clause opened by a participle or
+        an adverb ("Using sign language, one teenager tells …", "Basically, people …"): its
+        first word is no subject. Not a name ending the same way ("Kelly, a teacher, said",
+        "Beijing has said"): a word the article also capitalises mid-sentence is a name."""
+        begin = sent_start
+        while begin < limit and text[begin] in " \t\n\"“":
+            begin += 1
+        first = _WORD.match(text, begin)
+        if first is None:
+            return sent_start
+        word = first.group()
+        if not word[:1].isupper() or not word.endswith(("ing", "ly")) or (
+                word.casefold() in self.lang.pronouns or word.casefold() in self.en.given_gender):
+            return sent_start
+        comma = text.find(",", first.end(), limit)
+        if comma < 0:
+            return sent_start
+        if comma > first.end():
+            after = _WORD.match(text, first.end() + 1)
+            if after is None or not after.group()[:1].islower() or self._is_verb(
+                    Tok(after.group(), 0, 0)):
+                return sent_start  # "Beijing has …", "Kelly said": a name with its verb
+        if re.search(rf"[a-z,] {re.escape(word)}\b", text):
+            return sent_start  # capitalised mid-sentence too: a name
+        return comma + 1
 
     def _main_verb(self, text: str, sent_start: int, limit: int) -> int | None:
         """Where the first word that cannot belong to the opening NP starts."""

@@ -687,6 +687,23 @@ def test_one_and_another_after_an_inverted_cue_are_kept_as_written() -> None:
     assert [q.speaker for q in parse_article(text, lang="en").quotes] == ["one", "another"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Officials met. Using sign language, one teenager tells the paper he feels "the house '
+         'shaking".', None),
+        ('Costs rose. Speaking ahead of a consultation, Councillor Robert Evans, a cabinet '
+         'member, said: "It was the first planned town."', "Robert Evans"),
+        ('Kelly has long told friends he was "fine".', "Kelly"),
+    ],
+)
+def test_an_introductory_clause_is_no_subject(text: str, speaker: str | None) -> None:
+    """"Using sign language, one teenager tells": a sentence opened by a participle or an
+    adverb before a comma has its subject after the comma ("Using", "Basically",
+    "According" had been speakers); a name ending the same way stays one ("Kelly")."""
+    assert parse_article(text, lang="en").quotes[-1].speaker == speaker
+
+
 def test_the_seat_of_an_mp_is_no_name() -> None:
     """"The North Down MP" describes a person; the place before "MP" is not their name."""
     text = 'Mr Farry spoke. The North Down MP said: "It does not work."'
