@@ -437,6 +437,8 @@ class EnglishAttributor(Attributor):
                 return self._premods_with_field(role_part, described)
             if described and chunk[joiner].fold in self.en.field_joiners and self._is_field(rest):
                 return self._premods_with_field(chunk, described)  # a field, no body
+            if rest and all(t.text.islower() for t in rest) and self._is_field(rest):
+                return self._premods_with_field(chunk, described)  # "… for human rights"
             org = self._caps_after(text, rest, 0) if rest else None
             if org is None and rest:
                 org = " ".join(t.text for t in rest if t.fold not in ("the",)) or None
@@ -749,6 +751,12 @@ class EnglishAttributor(Attributor):
     # -- NPs in running text ----------------------------------------------------------------
     def _np_tail(self, toks: list[Tok]) -> list[Tok]:
         """The longest run at the end of ``toks`` that can be a subject NP."""
+        field = self._role_field_start(toks)
+        if field:  # "The Council of Europe's commissioner for human rights said"
+            head = self._np_tail(toks[:field - 1])
+            if head and head[0].fold == "the" and any(
+                    _POSSESSIVE.match(t.text) and t.text[-2:] in ("'s", "’s") for t in head):
+                return head + toks[field - 1:]
         begin = len(toks)
         while begin > 0:
             tok = toks[begin - 1]
@@ -789,6 +797,24 @@ class EnglishAttributor(Attributor):
                        self.lang.role_inner and sub[0].fold != "the"):
             sub = sub[1:]
         return sub
+
+    def _role_field_start(self, toks: list[Tok]) -> int:
+        """Where the joiner of a role's field stands when ``toks`` ends with one ("commissioner
+        for human rights", "minister for women and equalities"): one to four lowercase words
+        after "for"/"of" after a role word; 0 when it does not."""
+        j = len(toks)
+        while j > 0 and len(toks) - j < 4 and toks[j - 1].text.isalpha() and (
+                toks[j - 1].text.islower()) and toks[j - 1].fold not in self.lang.role_joiners and (
+                not self._is_role_word(toks[j - 1])) and not self._is_verb(toks[j - 1]) and (
+                toks[j - 1].fold not in self.function_words) and (
+                toks[j - 1].fold not in self.en.fillers):
+            j -= 1
+        if j == len(toks) or j < 2 or toks[j - 1].fold not in ("for", "of") or not (
+                self._is_role_word(toks[j - 2])) or not toks[j].fold.isalpha():
+            return 0
+        if any(t.fold in self.lang.pronouns or t.fold in ("the", "a", "an") for t in toks[j:]):
+            return 0
+        return j
 
     def subject_of(self, text: str, start: int, verb_start: int) -> Mention | None:
         """The subject before a verb, with comma appositions joined and fillers skipped."""

@@ -704,6 +704,17 @@ def test_an_introductory_clause_is_no_subject(text: str, speaker: str | None) ->
     assert parse_article(text, lang="en").quotes[-1].speaker == speaker
 
 
+def test_a_role_with_a_lowercase_field_after_a_possessive_body() -> None:
+    """"The Council of Europe's commissioner for human rights said": the field after "for"
+    is part of the role's NP (it had cut the subject down to "The Council") and never the
+    affiliation."""
+    text = ("Poland tightened the law. The Council of Europe's commissioner for human rights "
+            'said it was a "sad day for women\'s rights".')
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.speaker_type, quote.role, quote.affiliation) == (
+        "anonymous", "commissioner", "Council of Europe")
+
+
 def test_the_seat_of_an_mp_is_no_name() -> None:
     """"The North Down MP" describes a person; the place before "MP" is not their name."""
     text = 'Mr Farry spoke. The North Down MP said: "It does not work."'
