@@ -522,3 +522,11 @@ def test_province_names_end_a_body_before_a_name(text: str, speaker: str,
     the body, and the name after them is the person's."""
     quote = parse(text).quotes[-1]
     assert (quote.speaker, quote.affiliation) == (speaker, affiliation)
+
+
+def test_pihaknya_points_at_the_current_speaker() -> None:
+    """"Pihaknya berharap …" (his side): an anaphor of the person named before, like "dia";
+    it had become a speaker of its own ("Pihaknya")."""
+    text = ("Hal senada disampaikan Gubernur DKI Jakarta Basuki Tjahaja Purnama. Pihaknya "
+            'mengatakan tak mempermasalahkan langkah DPRD. "Itu hak mereka," ujarnya.')
+    assert parse(text).quotes[-1].speaker == "Basuki Tjahaja Purnama"
