@@ -96,7 +96,12 @@ class Attributor:
 
     # -- sentence geometry ----------------------------------------------------------------
     def sentence_start(self, text: str, pos: int, floor: int) -> int:
-        """Start of the sentence holding ``pos`` (never before ``floor``)."""
+        """Start of the sentence holding ``pos`` (never before ``floor``, nor inside the
+        dateline: "JAKARTA--Kepala Ekonom …" starts at "Kepala")."""
+        start = self._sentence_start(text, pos, floor)
+        return self.dateline_end if start < self.dateline_end <= pos else start
+
+    def _sentence_start(self, text: str, pos: int, floor: int) -> int:
         end = pos
         while end > floor:
             newline = text.rfind("\n", floor, end)
@@ -347,6 +352,10 @@ class Attributor:
                 self.dateline_end = match.end()
                 self.dateline_outlet = name
                 break
+        if self.lang.city_dateline is not None:
+            city = self.lang.city_dateline.match(head, self.dateline_end)
+            if city:
+                self.dateline_end = city.end()
         self._hits_text = None
         hints = self.short_names(text)
         self.nps.set_article(text, hints, self.words)

@@ -109,6 +109,8 @@ class Language:
     connectors: tuple[tuple[str, ...], ...]
     link_prefix_re: re.Pattern[str]
     outlets: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    #: a dateline naming only the city ("JAKARTA--"), where no outlet's dateline matched
+    city_dateline: re.Pattern[str] | None = None
     outlet_hosts: list[tuple[str, str]] = field(default_factory=list)
     cue_surfaces: frozenset[str] = frozenset()
     # every inverted and clitic form is one run of word characters and hyphens ("kata",
@@ -352,6 +354,7 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         link_prefixes=tuple(p.lower() for p in data["discourse"]["link_prefixes"])
         if all(p.isascii() for p in data["discourse"]["link_prefixes"]) else (),
         outlets=[(o["name"], re.compile(o["dateline"])) for o in data.get("outlets", [])],
+        city_dateline=re.compile(via["city_dateline"]) if via.get("city_dateline") else None,
         outlet_hosts=[(h.casefold(), o["name"]) for o in data.get("outlets", [])
                       for h in o.get("hosts", [])],
         lowercase_title_heads=_fold_set(data["roles"].get("lowercase_title_heads", [])),

@@ -530,3 +530,21 @@ def test_pihaknya_points_at_the_current_speaker() -> None:
     text = ("Hal senada disampaikan Gubernur DKI Jakarta Basuki Tjahaja Purnama. Pihaknya "
             'mengatakan tak mempermasalahkan langkah DPRD. "Itu hak mereka," ujarnya.')
     assert parse(text).quotes[-1].speaker == "Basuki Tjahaja Purnama"
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        ('Bisnis.com, JAKARTA--Kepala Ekonom Samuel Sekuritas Lana Soelistyaningsih menilai '
+         'rupiah kuat. "Kami jaga," jelasnya.', "Kepala Ekonom", "Samuel Sekuritas"),
+        ('SEMARANG—Mantan Ketua DPRD Jawa Tengah Rustriningsih mengatakan harga naik. "Kami '
+         'jaga," katanya.', "Mantan Ketua", "DPRD Jawa Tengah"),
+    ],
+)
+def test_a_city_dateline_is_no_part_of_the_first_subject(text: str, role: str,
+                                                          affiliation: str) -> None:
+    """"JAKARTA--", "SEMARANG—": a dateline of the city alone, after an outlet's or not, ends
+    before the first sentence's subject (it had been read into the role: "JAKARTA--Kepala
+    Ekonom")."""
+    quote = parse(text).quotes[-1]
+    assert (quote.role, quote.affiliation) == (role, affiliation)
