@@ -98,10 +98,8 @@ class Attributor:
     def sentence_start(self, text: str, pos: int, floor: int) -> int:
         """Start of the sentence holding ``pos`` (never before ``floor``, nor inside the
         dateline: "JAKARTA--Kepala Ekonom …" starts at "Kepala")."""
-        start = self._sentence_start(text, pos, floor)
-        return self.dateline_end if start < self.dateline_end <= pos else start
-
-    def _sentence_start(self, text: str, pos: int, floor: int) -> int:
+        if floor < self.dateline_end <= pos:
+            floor = self.dateline_end
         end = pos
         while end > floor:
             newline = text.rfind("\n", floor, end)
