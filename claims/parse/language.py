@@ -91,7 +91,7 @@ class Language:
     places: tuple[tuple[str, ...], ...]
     place_words: frozenset[str]
     #: words that are a place only after another word of a multi-word place ("Putih" of
-    #: "Gedung Putih", "Selatan" of "Korea Selatan"); after any other word, part of a name
+    #: "Gedung Putih", "Serikat" of "Amerika Serikat"); after any other word, part of a name
     place_inner: frozenset[str]
     #: one-word regencies and cities (also in ``place_words``): a body's name ends there
     region_words: frozenset[str]
@@ -109,7 +109,7 @@ class Language:
     connectors: tuple[tuple[str, ...], ...]
     link_prefix_re: re.Pattern[str]
     outlets: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
-    #: a dateline naming only the city ("JAKARTA--"), where no outlet's dateline matched
+    #: a dateline naming only the city ("JAKARTA--"), at the start or after an outlet's one
     city_dateline: re.Pattern[str] | None = None
     outlet_hosts: list[tuple[str, str]] = field(default_factory=list)
     cue_surfaces: frozenset[str] = frozenset()
