@@ -71,6 +71,7 @@ class EnglishWords:
     name_joiners: frozenset[str]
     role_time_adverbs: frozenset[str]
     address_words: frozenset[str]
+    time_words: frozenset[str]
 
     @classmethod
     def load(cls, code: str) -> EnglishWords:
@@ -97,6 +98,7 @@ class EnglishWords:
             descriptor_suffixes=tuple(sorted(fold("descriptor_suffixes"))),
             location_markers=fold("location_markers"), name_joiners=fold("name_joiners"),
             role_time_adverbs=fold("role_time_adverbs"), address_words=fold("address_words"),
+            time_words=fold("time_words"),
             given_gender={**{n: "m" for n in fold("male_given")},
                           **{n: "f" for n in fold("female_given")}},
         )
@@ -300,6 +302,12 @@ class EnglishAttributor(Attributor):
         "Jane Smith, a professor at X") a title that is a role word is."""
         pre = [t for t in pre if not self._is_title(t) or (
             described or named and is_acronym(t.text)) and self._is_role_word(t)]
+        lead = 0  # "(On) Friday afternoon Chancellor …", "last week President …": the time
+        while lead < len(pre) - 1 and (pre[lead].fold in self.en.time_words and pre[
+                lead].text.islower() or pre[lead].fold in self.lang.days and (
+                pre[lead + 1].fold in self.en.time_words or self._is_role_word(pre[lead + 1]))):
+            lead += 1
+        pre = pre[lead:]
         head = max((k for k, t in enumerate(pre) if self._is_role_word(t)), default=-1)
         if head < 0:
             capitalised = [t for t in pre if t.text[:1].isupper()]

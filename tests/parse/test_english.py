@@ -715,6 +715,25 @@ def test_a_role_with_a_lowercase_field_after_a_possessive_body() -> None:
         "anonymous", "commissioner", "Council of Europe")
 
 
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        ('Talks ended. On Friday afternoon Chancellor Angela Merkel said: "We act."',
+         "Chancellor", None),
+        ('Talks ended. Last week President Joe Biden said: "We act."', "President", None),
+        ('Talks ended. Sunday Telegraph editor Allister Heath said: "We act."', "editor",
+         "Sunday Telegraph"),
+    ],
+)
+def test_a_time_adverbial_before_a_role_is_no_part_of_it(text: str, role: str,
+                                                         affiliation: str | None) -> None:
+    """"Friday afternoon Chancellor", "last week President": the day and the part of the day
+    or span end a time adverbial (they had been read as the affiliation "Friday" and the role
+    "afternoon Chancellor"); a day in a body's name stays ("Sunday Telegraph")."""
+    quote = parse_article(text, lang="en").quotes[-1]
+    assert (quote.role, quote.affiliation) == (role, affiliation)
+
+
 def test_the_seat_of_an_mp_is_no_name() -> None:
     """"The North Down MP" describes a person; the place before "MP" is not their name."""
     text = 'Mr Farry spoke. The North Down MP said: "It does not work."'
