@@ -72,6 +72,8 @@ class EnglishWords:
     role_time_adverbs: frozenset[str]
     address_words: frozenset[str]
     time_words: frozenset[str]
+    introductory_endings: tuple[str, ...]
+    lone_speakers: frozenset[str]
 
     @classmethod
     def load(cls, code: str) -> EnglishWords:
@@ -99,6 +101,8 @@ class EnglishWords:
             location_markers=fold("location_markers"), name_joiners=fold("name_joiners"),
             role_time_adverbs=fold("role_time_adverbs"), address_words=fold("address_words"),
             time_words=fold("time_words"),
+            introductory_endings=tuple(sorted(fold("introductory_endings"))),
+            lone_speakers=fold("lone_speakers"),
             given_gender={**{n: "m" for n in fold("male_given")},
                           **{n: "f" for n in fold("female_given")}},
         )
@@ -987,7 +991,7 @@ class EnglishAttributor(Attributor):
         researchers", "said one bondholder", "says one local"): right after the cue a
         determiner and a noun are a speaker even when no role word tells who; not a definite
         description of what the article already named."""
-        if len(head) == 1 and head[0].text in ("one", "another"):
+        if len(head) == 1 and head[0].text in self.en.lone_speakers:
             return _as_written(text, head)  # '"Why are you celebrating?" asked one.'
         if len(head) < 2 or head[0].fold not in self.en.determiners and (
                 head[0].fold != "the"):
@@ -1476,7 +1480,7 @@ class EnglishAttributor(Attributor):
         if first is None:
             return sent_start
         word = first.group()
-        if not word[:1].isupper() or not word.endswith(("ing", "ly")) or (
+        if not word[:1].isupper() or not word.endswith(self.en.introductory_endings) or (
                 word.casefold() in self.lang.pronouns or word.casefold() in self.en.given_gender):
             return sent_start
         comma = text.find(",", first.end(), limit)
