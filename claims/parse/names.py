@@ -1207,7 +1207,10 @@ class NounPhrases:
             if sub and (match_phrase(sub, 0, self.lang.role_heads)
                         or self.late_role_head(sub)):
                 role, affiliation = self.read_role(sub)
-                rest = text[chunk_start:text.find(name, chunk_start)].strip(" ,")
+                at = text.find(name, chunk_start)  # -1 when written otherwise ("M.Wahid")
+                rest = text[chunk_start:at].strip(" ,") if at >= 0 else ""
+                if all(self.is_title(tok) for tok in tokens(text, chunk_start, max(at, 0))):
+                    rest = ""  # "…, Dr dr Tri Edhi": titles before the name, not a body
                 first, _, after = rest.partition(" ")
                 if affiliation is None and first in self.lang.role_inner:
                     rest = after  # "Direktur Information Technology, Treasury, dan …"
@@ -1317,7 +1320,20 @@ class NounPhrases:
                         mention.role or chunk_start == start
                     ):
                         return mention.role, mention.affiliation
-                    if chunk_start > start and not (mention and mention.role):
+                    if fuller and mention is not None and mention.name and not (
+                            mention.role or mention.affiliation):
+                        # "Duta Besar Pakistan, Zahid Hafeez Chaundhri" for "Chaundhri": the
+                        # chunk is the whole name, so the role before its comma is that name's
+                        # (read across the comma, its words would join the affiliation)
+                        role, affiliation = self.introduction(text, mention.name)
+                        if role:
+                            return role, affiliation
+                        if chunk_start > start:
+                            found = self._role_across_commas(text, start, chunk_start,
+                                                             mention.name)
+                            if found:
+                                return found
+                    elif chunk_start > start and not (mention and mention.role):
                         # "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD"
                         found = self._role_across_commas(text, start, chunk_start, name)
                         if found:

@@ -788,3 +788,24 @@ def test_a_clause_before_a_role_word_is_no_role() -> None:
     text = ('"Balapan aman," kata Budi Santoso, menegaskan mobilitas warga sekitar tetap '
             "lancar.")
     assert parse_article(text, lang="id").quotes[-1].role is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("Kunjungan itu disambut Duta Besar Malaysia, Ahmad Rizal Hakimi, yang meninjau "
+         'kawasan pelabuhan. "Tempat ini indah," ujar Hakimi.', "Ahmad Rizal Hakimi",
+         ("Duta Besar", "Malaysia")),
+        ("Pernyataan itu disampaikan Deputi Bidang Usaha Mikro, Kementerian Koperasi dan UKM, "
+         'Dedi Kurnia Sembiring di Jakarta. "Pasar terbuka," tutur Sembiring.',
+         "Dedi Kurnia Sembiring",
+         ("Deputi", "Bidang Usaha Mikro, Kementerian Koperasi dan UKM")),
+        ("Acara dibuka Rektor Universitas Nusantara, Prof Dr Ir Bambang Wiyono. "
+         '"Kampus siap," kata Wiyono.', "Bambang Wiyono", ("Rektor", "Universitas Nusantara")),
+    ],
+)
+def test_a_short_name_takes_the_role_written_before_its_full_name(
+        text: str, speaker: str, role: tuple[str, str]) -> None:
+    """"ROLE, Ahmad Rizal Hakimi" and later "ujar Hakimi": the words before the short name
+    are the rest of the name (and titles before it), not more of the affiliation."""
+    assert _split_of(text, speaker) == role
