@@ -581,7 +581,18 @@ class Attributor:
                 found.append(Mention(text[toks[lead].start:toks[cut].end], toks[lead].start,
                                      toks[cut].end, "role", role=role, affiliation=affiliation))
                 continue
-            mention = self.subject_mention(text, toks[lead].start, toks[cut].start)
+            mention = None
+            if any(tok.fold in lang.according_to for tok in toks[:lead]):
+                # "Menurut ROLE, NAME, Bank Dunia memperkenalkan": the source of "menurut"
+                # ends at its last comma when a person is named before it; after it, the
+                # reported clause has a subject of its own, no apposition of the source
+                comma = text.rfind(",", toks[lead].start, toks[cut].start)
+                if comma > toks[lead].start:
+                    mention = self.subject_mention(text, toks[lead].start, comma + 1)
+                    if mention is not None and mention.kind != "person":
+                        mention = None
+            if mention is None:
+                mention = self.subject_mention(text, toks[lead].start, toks[cut].start)
             if mention is not None and mention.kind == "person" and mention.name and (
                 " " in mention.name or mention.role
             ) and not self.nps.is_ordinary(Tok(mention.name.split()[0], 0, 0)):

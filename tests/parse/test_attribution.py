@@ -408,6 +408,25 @@ def test_the_last_name_before_a_clitic_may_be_one_word_after_a_region() -> None:
     assert nps.last_name_before(text, text.index('"Petugas')) == "Nurhadi"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "affiliation"),
+    [
+        # the reported clause after the source has a subject of its own ("Bank Dunia")
+        ("Menurut Deputi Bidang Neraca BPS, Rudi Hartanto, Bank Dunia memakai standar baru. "
+         '"Angkanya berbeda," ujarnya.', "Rudi Hartanto", "Bidang Neraca BPS"),
+        # the name after the comma is the source's own when the source is only a role
+        ("Menurut Head of Research Mitra Sekuritas, Dimas Yusuf peminat lelang masih tinggi. "
+         '"Pemerintah masih punya ruang," ujar dia.', "Dimas Yusuf", "Mitra Sekuritas"),
+    ],
+)
+def test_the_source_of_menurut_ends_at_its_last_comma(text: str, speaker: str,
+                                                      affiliation: str) -> None:
+    """"Menurut ROLE, NAME, CLAUSE": the subject of the clause is no apposition of the
+    source, so the source is the speaker of a later "-nya" without that subject's words."""
+    (quote,) = parse(text).quotes
+    assert (quote.speaker, quote.affiliation) == (speaker, affiliation)
+
+
 @pytest.mark.parametrize(("code", "cue"), [("id", "kata Budi"), ("en", "said Reuters")])
 def test_inverted_cue_lookup_finds_what_the_cue_regex_finds(code: str, cue: str) -> None:
     """``Language.inverted_at`` (a word and a dictionary look-up) agrees with the regex
