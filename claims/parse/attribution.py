@@ -714,6 +714,16 @@ class Attributor:
                 found.append(mention)
         return found
 
+    def _name_chunk(self, text: str, start: int, end: int) -> bool:
+        """The comma chunk is a personal name alone, one to four words ("Nurdin Halid"),
+        that the article writes again: an opening "Senada," or "Mengutip Bloomberg," is none."""
+        toks = tokens(text, start, end)
+        lang = self.lang
+        return 1 <= len(toks) <= 4 and all(self.nps.plain_person_word(t) for t in toks) and (
+            not match_phrase(toks, 0, lang.connectors) and lang.cue(toks[0].text) is None
+            and toks[0].fold not in lang.via_words
+            and any(len(occurrences(text, tok.text)) > 1 for tok in toks))
+
     def _two_people(self, text: str, mention: Mention) -> bool:
         """The mention joins two people: a coordinator before a second role ("Gubernur Sumbar
         Irwan Prayitno dan Gubernur Bali Wayan Koster"), not inside a body's name ("Komite
@@ -839,8 +849,19 @@ class Attributor:
             picked.insert(0, mention)
             if len(sub) < len(toks) or mention.kind in ("pronoun", "anonymous"):
                 break
-            if mention.kind == "person" and (mention.role or mention.affiliation):
-                break
+            if mention.kind == "person" and (mention.role or mention.affiliation) and not (
+                    len(picked) == 1 and n + 1 < len(last)
+                    and self._name_chunk(text, *last[-n - 2])):
+                break  # unless a name alone comes before: "Nurdin, orangtua Rindy Liviani"
+        if len(picked) >= 2 and picked[-1].kind == "person" and picked[-1].role and (
+                picked[-2].kind == "person" and not (picked[-2].role or picked[-2].affiliation)):
+            # "Nurdin, orangtua Rindy Liviani, …": the apposition describes the name before
+            # it; a name inside the description is its relatum, or a body misread as a name
+            # ("Suahasil, Kepala Badan Kebijakan Fiskal")
+            last = picked[-1]
+            role, affiliation = self.nps.read_role(tokens(text, last.start, last.end))
+            picked[-1] = Mention(last.text, last.start, last.end, "role", role=role,
+                                 affiliation=affiliation)
         combined = combine_apposition(picked)
         if skipped and combined and len(picked) == 1 and " " not in combined.text:
             return None  # "Sebab, dalam ketentuan …": a sentence connector, not a subject

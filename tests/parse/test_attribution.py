@@ -427,6 +427,36 @@ def test_the_source_of_menurut_ends_at_its_last_comma(text: str, speaker: str,
     assert (quote.speaker, quote.affiliation) == (speaker, affiliation)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ('Nurdin, orangtua Rindy Liviani, tak kuasa menahan tangis. "Dia tadi mau cari kerja," '
+         'katanya. Nurdin lalu pulang.', "Nurdin", ("orangtua", "Rindy Liviani")),
+        ("Anita Kolopaking, kuasa hukum Joko Tjandra, menyatakan kliennya akan hadir. "
+         '"Dia tidak bersalah," ujarnya. Anita menunggu.', "Anita Kolopaking",
+         ("kuasa hukum", "Joko Tjandra")),
+        ("Suahasil Nazara, Kepala Badan Kebijakan Fiskal, menyatakan defisit aman. "
+         '"Kami optimistis," ujarnya. Suahasil lalu pergi.', "Suahasil Nazara",
+         ("Kepala", "Badan Kebijakan Fiskal")),
+    ],
+)
+def test_a_name_inside_the_apposition_after_a_subject_is_not_the_subject(
+        text: str, speaker: str, role: tuple[str, str]) -> None:
+    """"Nurdin, orangtua Rindy Liviani, …": the apposition describes the name before it; a
+    name inside it is its relatum (or a body's words misread as a name)."""
+    (quote,) = parse(text).quotes
+    assert (quote.speaker, (quote.role, quote.affiliation)) == (speaker, role)
+
+
+def test_an_opening_adverb_is_no_name_before_an_apposition() -> None:
+    """"Senada, Direktur … Loto Ginting mengharapkan": a word the article writes only once,
+    opening the sentence, is no subject that the role and name after it describe."""
+    text = ("Senada, Analis Mitra Sekuritas Dimas Yusuf menilai pasar kuat. "
+            '"Permintaan tinggi," ujarnya.')
+    (quote,) = parse(text).quotes
+    assert quote.speaker == "Dimas Yusuf"
+
+
 @pytest.mark.parametrize(("code", "cue"), [("id", "kata Budi"), ("en", "said Reuters")])
 def test_inverted_cue_lookup_finds_what_the_cue_regex_finds(code: str, cue: str) -> None:
     """``Language.inverted_at`` (a word and a dictionary look-up) agrees with the regex
