@@ -745,6 +745,10 @@ def test_a_body_name_opening_with_a_function_word_keeps_it(text: str, affiliatio
          ("Head of Fixed Income", "Bank Sentosa")),
         ('Menurut Head of Research Mitra Sekuritas Valdy Kurniawan, pasar naik. "Yield naik," '
          "kata Valdy.", ("Head of Research", "Mitra Sekuritas")),
+        ('"Yield naik," kata Head of Fixed Income Fund Manager Prospera Aset Dian Sutedja.',
+         ("Head of Fixed Income Fund Manager", "Prospera Aset")),
+        ('"Yield naik," kata Fund Manager Mitra Aset Budi Santoso.',
+         ("Fund Manager", "Mitra Aset")),
     ],
 )
 def test_the_department_after_head_of_belongs_to_the_role(
