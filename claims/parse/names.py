@@ -367,8 +367,10 @@ class NounPhrases:
                 break
             if not out and fold in lang.days:
                 break
-            if lower and fold in lang.role_inner and not next_capital:
-                break
+            if lower and fold in lang.role_inner and not next_capital and not (
+                    not seen_capital and out and out[0].fold in lang.role_head_words
+                    and i + 1 < len(toks) and toks[i + 1].fold not in lang.np_stop):
+                break  # but "kepala ekonomi dan strategi di …": a lowercase role goes on
             ends_name = fold not in lang.role_inner and fold not in lang.name_particles and (
                 fold not in lang.role_joiners
             )

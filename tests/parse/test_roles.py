@@ -813,3 +813,14 @@ def test_a_short_name_takes_the_role_written_before_its_full_name(
     """"ROLE, Ahmad Rizal Hakimi" and later "ujar Hakimi": the words before the short name
     are the rest of the name (and titles before it), not more of the affiliation."""
     assert _split_of(text, speaker) == role
+
+
+def test_a_lowercase_role_goes_on_after_dan() -> None:
+    """"kepala ekonomi dan strategi": a lowercase role continues over "dan" before another
+    lowercase word; the coordinator had ended it, leaving the body behind, and a speaker
+    before a name that followed such a role ("kata pelatih hubungan dan pendidik … NAME")."""
+    text = ('"Bank sentral akan melonggarkan," kata Vishnu Ramesh, kepala ekonomi dan strategi '
+            "di Bank Mizuho.")
+    assert _split_of(text, "Vishnu Ramesh") == ("kepala ekonomi dan strategi", "Bank Mizuho")
+    text = '"Pasar dunia berubah," kata pelatih hubungan dan pendidik karier Julie Tran.'
+    assert parse_article(text, lang="id").quotes[0].speaker == "Julie Tran"
