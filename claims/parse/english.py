@@ -340,8 +340,9 @@ class EnglishAttributor(Attributor):
                    for tok in body[:split]):
                 split = 0
         else:
-            first_role = next(k for k, t in enumerate(body) if self._is_role_word(t))
-            split = first_role
+            split = next(k for k, t in enumerate(body) if self._is_role_word(t))
+            while split > 0 and body[split - 1].fold in self.lang.role_modifiers:
+                split -= 1  # "CBP | Acting Commissioner": a modifier opens the role
         aff_toks, role_toks = body[:split], body[split:]
         while aff_toks and aff_toks[-1].fold in self.lang.role_inner:
             aff_toks = aff_toks[:-1]  # "Department of | Health": no body ends with "of"
@@ -830,9 +831,7 @@ class EnglishAttributor(Attributor):
 
     def subject_of(self, text: str, start: int, verb_start: int) -> Mention | None:
         """The subject before a verb, with comma appositions joined and fillers skipped."""
-        toks = self._tokens(text, start, verb_start)
-        while toks and toks[-1].fold in self.en.fillers:
-            toks.pop()
+        toks = self._without_fillers(self._tokens(text, start, verb_start))
         relative = bool(toks) and toks[-1].fold in ("who", "which", "that")
         if relative and len(toks) > 1:
             toks.pop()
@@ -1310,18 +1309,25 @@ class EnglishAttributor(Attributor):
         """'"…" the report says', '"…" the company said': a short description opened by an
         article, all of it before the verb, that names no one; it is the speaker as written
         (anonymous) rather than no speaker at all."""
-        toks = self._tokens(text, start, verb_start)
+        toks = self._without_fillers(self._tokens(text, start, verb_start))
         if not 2 <= len(toks) <= 4 or toks[0].fold not in self.en.articles or not all(
                 t.text[:1].islower() and t.fold not in self.en.np_end for t in toks[1:]):
             return None
         return _as_written(text, toks)
+
+    def _without_fillers(self, toks: list[Tok]) -> list[Tok]:
+        """``toks`` without the adverbs and auxiliaries before the verb ("The document
+        reportedly said"): they are no part of the subject."""
+        while toks and toks[-1].fold in self.en.fillers:
+            toks = toks[:-1]
+        return toks
 
     def _opening_description(self, text: str, sent_start: int, verb_start: int
                              ) -> Mention | None:
         """'A report on the experiment said:', 'Her lawyers said in a statement:': the
         sentence opens with a description of the speaker that names no one; it is the speaker
         as written (anonymous), so that the reporting verb stays the cue."""
-        toks = self._tokens(text, sent_start, verb_start)
+        toks = self._without_fillers(self._tokens(text, sent_start, verb_start))
         while toks and toks[0].fold in self.en.openers:
             toks = toks[1:]
         if not 2 <= len(toks) <= _MAX_DESCRIPTION or (
@@ -1338,9 +1344,7 @@ class EnglishAttributor(Attributor):
 
     def _subject_exactly(self, text: str, start: int, verb_start: int) -> Mention | None:
         """The subject of a verb when everything between ``start`` and the verb is that NP."""
-        toks = self._tokens(text, start, verb_start)
-        while toks and toks[-1].fold in self.en.fillers:
-            toks.pop()
+        toks = self._without_fillers(self._tokens(text, start, verb_start))
         if not toks or len(toks) > _MAX_NP_TOKENS:
             return None
         mention = self.subject_of(text, start, verb_start)

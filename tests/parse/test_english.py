@@ -831,3 +831,34 @@ def test_a_role_in_a_who_clause_after_the_name(text: str, role: str, affiliation
     apposition does."""
     quote = parse_article(text, lang="en").quotes[-1]
     assert (quote.role, quote.affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The document reportedly said: "We want a new alliance of nations."', "The document"),
+        ('"We want a new alliance of nations," the memo also said.', "the memo"),
+    ],
+)
+def test_an_adverb_before_the_verb_is_no_part_of_a_description(text: str, speaker: str) -> None:
+    """"The document reportedly said": the adverb between a description and its verb is no
+    part of the speaker kept as written."""
+    assert _only(text)["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        ('"It should worry every business," said CBP Acting Commissioner Mark Morgan.',
+         "Acting Commissioner", "CBP"),
+        ('"The plan is reckless," said Shadow Chancellor Jo Smith.', "Shadow Chancellor", None),
+        ('"Students come first," said Pro Vice-Chancellor Iwan Davies.',
+         "Pro Vice-Chancellor", None),
+    ],
+)
+def test_a_modifier_before_a_role_belongs_to_it(text: str, role: str,
+                                                affiliation: str | None) -> None:
+    """"CBP Acting Commissioner": a capitalised modifier opens the role; it had been read as
+    (the end of) the affiliation."""
+    quote = _only(text)
+    assert (quote["role"], quote["affiliation"]) == (role, affiliation)
