@@ -280,6 +280,8 @@ class EnglishAttributor(Attributor):
         while k > 0 and i - k < 8 and _adjacent(text, toks[k - 1], toks[k]):
             tok = toks[k - 1]
             fold = tok.fold
+            if fold[-1:] == "." and fold[:-1].isdigit():
+                break  # "died aged 86. Foreign Minister X": a sentence ends after the number
             if self._is_title(tok) or self._is_role_word(tok):
                 seen_role = seen_role or self._is_role_word(tok)
             elif fold in self.function_words or fold in self.en.np_end or (
@@ -1463,6 +1465,8 @@ class EnglishAttributor(Attributor):
         while k < len(toks) and k - begin < _MAX_NP_TOKENS and (
             toks[k].text[:1].isupper() or (k == begin and toks[k].fold in ("the", "a", "an"))
             or self._is_role_word(toks[k]) or toks[k].fold in self.lang.pronouns and k == begin
+            or k > begin and toks[k].fold in self.en.name_joiners and k + 1 < len(toks)
+            and toks[k - 1].text[:1].isupper() and toks[k + 1].text[:1].isupper()
         ) and (k == begin or _adjacent(text, toks[k - 1], toks[k])):
             if toks[k].fold in self.lang.pronouns:
                 k += 1
@@ -1470,7 +1474,12 @@ class EnglishAttributor(Attributor):
             k += 1
         if k == begin:
             return None
-        return self.read_np(text, toks[begin:k])
+        found = self.read_np(text, toks[begin:k])
+        joiner = next((j for j in range(begin + 1, k) if toks[j].fold in self.en.name_joiners),
+                      None)
+        if found is None and joiner is not None:  # no body of that name: its first words
+            found = self.read_np(text, toks[begin:joiner])
+        return found
 
     def _after_introduction(self, text: str, sent_start: int, limit: int) -> int:
         """Where the sentence goes on after an introductory clause opened by a participle or

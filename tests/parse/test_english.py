@@ -862,3 +862,19 @@ def test_a_modifier_before_a_role_belongs_to_it(text: str, role: str,
     (the end of) the affiliation."""
     quote = _only(text)
     assert (quote["role"], quote["affiliation"]) == (role, affiliation)
+
+
+def test_a_role_does_not_reach_back_over_a_sentence_ending_in_a_number() -> None:
+    """"… has died aged 86. Foreign Minister X said": the period after the number ends a
+    sentence (the token keeps it, as an abbreviation's), so the role starts after it."""
+    quote = _only('Jan Kowalski has died aged 86. Foreign Minister Adam Nowak said: "He was '
+                  'one of the fathers of our liberty."')
+    assert (quote["speaker"], quote["role"]) == ("Adam Nowak", "Foreign Minister")
+
+
+def test_a_body_named_with_for_before_an_apposition_is_read_whole() -> None:
+    """"the Office for Budget Responsibility, the government's forecaster, said": the body's
+    name goes on over "for" when the sentence's opening NP is read."""
+    quote = _only("But the Office for Budget Responsibility, the government's forecaster, said "
+                  'in March: "There remains uncertainty around the final cost."')
+    assert quote["speaker"] == "Office for Budget Responsibility"
