@@ -40,6 +40,7 @@ _LOOSE_DASH = re.compile(r"\s[-–—]+|--")  # "INDRAMAYU –Jurnalis": glued o
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
 _ROLE_CHUNK = re.compile(r"([^,.;\n]{3,120})")
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 _LETTERS = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
 _GLUED_SENTENCE = re.compile(r"[a-z0-9]{2}\.(?=[A-Z][a-z])|[A-Z]{3,}\.(?=[A-Z][a-z])")
 _ROLE_ACRONYM_REACH = 8  # words after a role head searched for its parenthesised abbreviation
@@ -1051,9 +1052,31 @@ class NounPhrases:
         """True when ``word`` occurs in the article more often than ``word following``."""
         if word.fold in self.cue_hints or word.fold in self.lang.given_names or not self.text:
             return False
-        alone = len(_occurrences(self.text, word.text))
+        places = _occurrences(self.text, word.text)
         together = len(_occurrences(self.text, word.text + " " + following.text))
-        return alone > together
+        return len(places) > together and not self._speaks_alone(word, following, places)
+
+    def _speaks_alone(self, word: Tok, following: Tok, places: list[tuple[int, int]]) -> bool:
+        """A word written alone right before a reporting verb ("Lebih lanjut, Ramdhan
+        menuturkan") and never before another capitalised word than ``following`` is a
+        person's first name used alone, not a body's word used apart ("Fitch Ratings",
+        "Credit Suisse memperkirakan")."""
+        text = self.text or ""
+        if is_acronym(word.text) or f"({word.text})" in text:
+            return False  # "Pefindo", "(Pefindo)": a body's short name
+        speaks = False
+        for start, end in places:
+            after = _NEXT_WORD.match(text, end)
+            if after is None:
+                continue
+            next_word = after.group(1)
+            if is_capitalised(next_word) and next_word != following.text:
+                return False  # "Fitch Ratings": the word opens a body's name
+            form = self.lang.cue(next_word)
+            before = _PREVIOUS_WORD.search(text, 0, start)
+            speaks = speaks or form is not None and form.slot == "active" and not (
+                before and is_capitalised(before.group(1)))
+        return speaks
 
     def person_before(self, text: str, end: int, alias: str) -> str | None:
         """The full name (two to four words) of the person an NP ending at ``end`` introduces

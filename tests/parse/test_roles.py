@@ -824,3 +824,23 @@ def test_a_lowercase_role_goes_on_after_dan() -> None:
     assert _split_of(text, "Vishnu Ramesh") == ("kepala ekonomi dan strategi", "Bank Mizuho")
     text = '"Pasar dunia berubah," kata pelatih hubungan dan pendidik karier Julie Tran.'
     assert parse_article(text, lang="id").quotes[0].speaker == "Julie Tran"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("Associate Director Fixed Income Anugerah Sekuritas Ramdhan Ario Maruto mengatakan, "
+         'minat investor tinggi. "Rupiah positif," katanya. Lebih lanjut, Ramdhan menuturkan, '
+         "kondisi baik.", "Ramdhan Ario Maruto",
+         ("Associate Director Fixed Income", "Anugerah Sekuritas")),
+        ("Kepala Ekonom Bank Permata Josua Pardede menilai pasar stabil. Josua memperkirakan "
+         'rupiah menguat. "Cadangan devisa cukup," ujarnya.', "Josua Pardede",
+         ("Kepala Ekonom", "Bank Permata")),
+    ],
+)
+def test_a_first_name_the_article_uses_alone_before_a_verb_stays_in_the_name(
+        text: str, speaker: str, role: tuple[str, str]) -> None:
+    """"Ramdhan menuturkan" elsewhere: a word used apart from the next one is a body's word
+    ("Kota Malang"), unless it is used alone as a subject before a reporting verb and never
+    before another capitalised word; then it is a first name."""
+    assert _split_of(text, speaker) == role
