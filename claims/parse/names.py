@@ -1012,6 +1012,7 @@ class NounPhrases:
                 boundary = rest[tail - 1] if tail else None
                 whole_run = run == 3 and boundary is not None and not (
                     boundary.fold in lang.org_openers and not is_acronym(boundary.text)
+                    and not boundary.paren  # "(Bappenas) Nugroho Tri Utomo": the body closed
                 ) and not self._used_apart(rest[tail], rest[tail + 1])
                 if not whole_run:
                     while k > tail and self._opens_name(rest[k - 1].text):
@@ -1075,7 +1076,7 @@ class NounPhrases:
             form = self.lang.cue(next_word)
             before = _PREVIOUS_WORD.search(text, 0, start)
             speaks = speaks or form is not None and form.slot == "active" and not (
-                before and is_capitalised(before.group(1)))
+                before and before.group(1)[0].isalpha() and is_capitalised(before.group(1)))
         return speaks
 
     def person_before(self, text: str, end: int, alias: str) -> str | None:

@@ -836,6 +836,9 @@ def test_a_lowercase_role_goes_on_after_dan() -> None:
         ("Kepala Ekonom Bank Permata Josua Pardede menilai pasar stabil. Josua memperkirakan "
          'rupiah menguat. "Cadangan devisa cukup," ujarnya.', "Josua Pardede",
          ("Kepala Ekonom", "Bank Permata")),
+        ("Direktur Perumahan Badan Perencanaan Pembangunan Nasional (Bappenas) Nugroho Tri Utomo "
+         'mengungkapkan program itu diakui. "Belum semua tergali," ujarnya.', "Nugroho Tri Utomo",
+         ("Direktur", "Perumahan Badan Perencanaan Pembangunan Nasional (Bappenas)")),
     ],
 )
 def test_a_first_name_the_article_uses_alone_before_a_verb_stays_in_the_name(
@@ -844,3 +847,11 @@ def test_a_first_name_the_article_uses_alone_before_a_verb_stays_in_the_name(
     ("Kota Malang"), unless it is used alone as a subject before a reporting verb and never
     before another capitalised word; then it is a first name."""
     assert _split_of(text, speaker) == role
+
+
+def test_a_first_name_used_alone_after_a_glued_date_stays_in_the_name() -> None:
+    """"(8/11/2019).Listiarini menyebut": the date glued before the first name is no
+    capitalised word of a body's name running on."""
+    text = ('"Permintaan tinggi," kata Direktur Treasury BRI Listiarini Dewajanti dalam '
+            "keterangan tertulis, Jumat (8/11/2019).Listiarini menyebut penjualan naik.")
+    assert parse_article(text, lang="id").quotes[0].speaker == "Listiarini Dewajanti"
