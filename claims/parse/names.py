@@ -1000,6 +1000,13 @@ class NounPhrases:
                 while k > tail and (rest[k - 1].fold in lang.given_names
                                     or self._opens_name(rest[k - 1].text)):
                     k -= 1
+                if k == tail + 1 and run == 3 and self._closes_body(rest[tail - 1]) and (
+                        self.plain_person_word(rest[tail]) and not self.is_title(rest[tail])
+                        and not is_acronym(rest[tail].text)
+                        and rest[tail].fold not in lang.org_name_tails
+                        and not _match_phrase(rest, tail, lang.connectors)
+                        and not self._used_apart(rest[tail], rest[k])):
+                    k = tail  # "Kabupaten Magelang Oktora Kunto Edy" for "ujar Kunto"
                 return k
         if tail == 0 and not has_role:
             return 0
@@ -1035,6 +1042,11 @@ class NounPhrases:
         while start < n - 1 and self._used_apart(rest[start], rest[start + 1]):
             start += 1
         return start
+
+    def _closes_body(self, tok: Tok) -> bool:
+        """A word after which a body's name does not go on: a place or a word in parentheses
+        ("Kabupaten Magelang", "(Bappenas)"); an acronym may ("BPJS Watch", "DCFX Futures")."""
+        return tok.paren or tok.fold in self.lang.place_words
 
     def _name_length(self, name: str) -> int:
         """Words of a personal name, not counting a prefix that only opens it ("I Gede Putu

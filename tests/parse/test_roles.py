@@ -855,3 +855,21 @@ def test_a_first_name_used_alone_after_a_glued_date_stays_in_the_name() -> None:
     text = ('"Permintaan tinggi," kata Direktur Treasury BRI Listiarini Dewajanti dalam '
             "keterangan tertulis, Jumat (8/11/2019).Listiarini menyebut penjualan naik.")
     assert parse_article(text, lang="id").quotes[0].speaker == "Listiarini Dewajanti"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Kepala Bidang Pelayanan Dinas Kesehatan Kabupaten Magelang Oktora Kunto Edy "
+         'mengatakan, hasil tes bisa langsung. "Penularan tidak akan terjadi," ujar Kunto.',
+         "Oktora Kunto Edy"),
+        # a body's usual last word is no first name, even after a place ("Valbury Asia Futures")
+        ("Analis Valbury Asia Futures Nanang Wahyudin menilai rupiah melemah. "
+         '"Tekanan masih besar," ujar Nanang.', "Nanang Wahyudin"),
+    ],
+)
+def test_three_name_words_after_a_place_are_the_whole_name_a_short_name_points_into(
+        text: str, speaker: str) -> None:
+    """"Kabupaten Magelang Oktora Kunto Edy" and "ujar Kunto": after a place (or a word in
+    parentheses) the body has ended, so the word before the short name opens the name."""
+    assert parse_article(text, lang="id").quotes[0].speaker == speaker
