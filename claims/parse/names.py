@@ -1075,8 +1075,9 @@ class NounPhrases:
         person's first name used alone, not a body's word used apart ("Fitch Ratings",
         "Credit Suisse memperkirakan")."""
         text = self.text or ""
-        if is_acronym(word.text) or f"({word.text})" in text:
-            return False  # "Pefindo", "(Pefindo)": a body's short name
+        if word.fold in self.lang.org_heads or is_acronym(word.text) or (
+                f"({word.text})" in text):
+            return False  # a body's word; "Pefindo", "(Pefindo)": a body's short name
         speaks = False
         for start, end in places:
             after = _NEXT_WORD.match(text, end)
@@ -1085,10 +1086,13 @@ class NounPhrases:
             next_word = after.group(1)
             if is_capitalised(next_word) and next_word != following.text:
                 return False  # "Fitch Ratings": the word opens a body's name
+            if speaks:
+                continue
             form = self.lang.cue(next_word)
-            before = _PREVIOUS_WORD.search(text, 0, start)
-            speaks = speaks or form is not None and form.slot == "active" and not (
-                before and before.group(1)[0].isalpha() and is_capitalised(before.group(1)))
+            if form is not None and form.slot == "active":
+                before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+                speaks = not (before and before.group(1)[0].isalpha()
+                              and is_capitalised(before.group(1)))
         return speaks
 
     def person_before(self, text: str, end: int, alias: str) -> str | None:
