@@ -340,7 +340,9 @@ class Attributor:
         self.glued_starts = []
         self.sentence_starts = sentence_break_ends(text, self.glued_starts)
         text = self.comma_view(text)  # also drops the sentence breaks it reads as commas
-        self.words = ascii_words(text)
+        tag_line = self.lang.tag_line
+        tags = tag_line.search(text, max(0, len(text) - 400)) if tag_line is not None else None
+        self.words = ascii_words(text[:tags.start()] if tags else text)
         self.dateline_end = 0
         self.dateline_outlet = None
         head = text[:200]

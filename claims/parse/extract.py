@@ -31,7 +31,7 @@ from claims.parse.names import (
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
-PARSER_VERSION = "2.8.32"
+PARSER_VERSION = "2.8.33"
 
 _VIA_NAME = re.compile(
     r"\s*(?:dari\s*)?((?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|the|de))*)"

@@ -144,6 +144,9 @@ class Language:
     # scraped text that wrote ", " as ". ": how many "word. word" (both lowercase) show it (0:
     # never), and the abbreviations whose period is no such sign
     comma_period_min: int = 0
+    # a list of lowercase tags an outlet appends after the editors' initials ("(pig/wes) dewi
+    # perssik nona ambon"): no evidence that its words are ordinary words of the article
+    tag_line: re.Pattern[str] | None = None
     # reporting words opening indirect speech before its speaker ("Kata Budi, …")
     indirect_openers: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
@@ -366,6 +369,8 @@ def _compile(code: str, data: dict[str, Any]) -> Language:
         descriptor_units=_fold_set(data["roles"].get("descriptor_units", [])),
         indirect_openers=_fold_set(words.get("indirect_openers", [])),
         comma_period_min=int(data.get("scraper", {}).get("comma_period_min", 0)),
+        tag_line=re.compile(data["scraper"]["tag_line"]) if data.get("scraper", {}).get(
+            "tag_line") else None,
         abbreviations=_fold_set(data.get("scraper", {}).get("abbreviations", [])),
         coordinators=_fold_set(np_data.get("coordinators", [])),
         role_verbs=tuple(np_data.get("role_verbs", [])),

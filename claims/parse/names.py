@@ -1512,6 +1512,8 @@ def alias_pairs(nps: NounPhrases, text: str) -> dict[tuple[str, ...], str]:
             after = _RIGHT_CAPS.match(text, end)
             alias = [w for w in (after.group().split() if after else [])][:3]
             before = _NAME_BEFORE.search(text, max(0, start - 80), start)
+            if before and before.group(1)[-1:] in "'’\"”":
+                continue  # "'Nona Ambon Pica Pica' alias Dewi Perssik": a nickname in quotes
             full = before.group(1).split() if before else []
             while full and not nps._extends_name(full[0]):
                 full.pop(0)

@@ -457,6 +457,23 @@ def test_an_opening_adverb_is_no_name_before_an_apposition() -> None:
     assert quote.speaker == "Dimas Yusuf"
 
 
+def test_lowercase_tags_after_the_editors_initials_are_no_ordinary_words() -> None:
+    """A tag list closing the article ("(pig/wes) dewi lestari konser") writes names in
+    lowercase; they are no evidence that "Dewi" and "Lestari" are ordinary words."""
+    text = ('Penyanyi Dewi Lestari tampil di Jakarta.\n"Saya senang sekali bisa kembali," ujar '
+            "Dewi Lestari.\n(pig/wes) dewi lestari konser jakarta penyanyi")
+    (quote,) = parse(text).quotes
+    assert quote.speaker == "Dewi Lestari"
+
+
+def test_a_nickname_in_quotes_before_alias_is_no_full_name() -> None:
+    """"'Nona Ambon Pica Pica' alias Dewi Lestari": the quoted words are the nickname, so
+    "Dewi Lestari" does not stand for them."""
+    text = ('"Saya senang sekali bisa kembali," ujar Dewi Lestari.\n'
+            "Video: 'Nona Ambon Pica Pica' alias Dewi Lestari.")
+    assert parse(text).quotes[0].speaker == "Dewi Lestari"
+
+
 @pytest.mark.parametrize(("code", "cue"), [("id", "kata Budi"), ("en", "said Reuters")])
 def test_inverted_cue_lookup_finds_what_the_cue_regex_finds(code: str, cue: str) -> None:
     """``Language.inverted_at`` (a word and a dictionary look-up) agrees with the regex
