@@ -31,7 +31,7 @@ from claims.parse.names import (
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
-PARSER_VERSION = "2.8.33"
+PARSER_VERSION = "2.8.34"
 
 _VIA_NAME = re.compile(
     r"\s*(?:dari\s*)?((?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|the|de))*)"
@@ -476,6 +476,10 @@ def _speaker_of(attribution: Attribution, registry: Registry, current: Speaker |
         return None, "none", None
     if mention.kind == "pronoun":
         how = "pronoun" if mention.text.casefold() in lang.pronouns else "alias"
+        if current is None and how == "alias" and " " in mention.text and (
+                mention.end > mention.start):  # not a hook's placeholder for a verb
+            # "terang riset tersebut" with nobody named before: the description as written
+            return Speaker(mention.text, "anonymous"), "named", mention.text
         if current is not None and mention.role and not (current.role or current.affiliation):
             # "seru bek asal Italia itu": the description states the role
             current = replace(current, role=mention.role, affiliation=mention.affiliation)

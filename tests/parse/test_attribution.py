@@ -474,6 +474,23 @@ def test_a_nickname_in_quotes_before_alias_is_no_full_name() -> None:
     assert parse(text).quotes[0].speaker == "Dewi Lestari"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Danareksa merilis riset harian. "Harga turun, volume perdagangan deras," terang '
+         "riset tersebut.", "riset tersebut"),
+        ('Emiten itu menerbitkan obligasi. "Target listing 27 Maret," tambah sumber itu.',
+         "sumber itu"),
+    ],
+)
+def test_a_description_with_nobody_to_point_at_is_kept_as_written(text: str,
+                                                                   speaker: str) -> None:
+    """"terang riset tersebut" with no person or body named before: the description is the
+    speaker as written (anonymous), as "salah satu anggota" is, rather than no speaker."""
+    (quote,) = parse(text).quotes
+    assert (quote.speaker, quote.speaker_type) == (speaker, "anonymous")
+
+
 @pytest.mark.parametrize(("code", "cue"), [("id", "kata Budi"), ("en", "said Reuters")])
 def test_inverted_cue_lookup_finds_what_the_cue_regex_finds(code: str, cue: str) -> None:
     """``Language.inverted_at`` (a word and a dictionary look-up) agrees with the regex
