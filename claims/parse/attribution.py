@@ -860,10 +860,10 @@ class Attributor:
             # "Nurdin, orangtua Rindy Liviani, …": the apposition describes the name before
             # it; a name inside the description is its relatum, or a body misread as a name
             # ("Suahasil, Kepala Badan Kebijakan Fiskal")
-            last = picked[-1]
-            role, affiliation = self.nps.read_role(tokens(text, last.start, last.end))
-            picked[-1] = Mention(last.text, last.start, last.end, "role", role=role,
-                                 affiliation=affiliation)
+            described = picked[-1]
+            role, affiliation = self.nps.read_role(tokens(text, described.start, described.end))
+            picked[-1] = Mention(described.text, described.start, described.end, "role",
+                                 role=role, affiliation=affiliation)
         combined = combine_apposition(picked)
         if skipped and combined and len(picked) == 1 and " " not in combined.text:
             return None  # "Sebab, dalam ketentuan …": a sentence connector, not a subject
