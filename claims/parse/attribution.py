@@ -59,17 +59,28 @@ _DATE_PARENTHESIS = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)(?=\s+[A-Z])")
 _NEXT_WORD = re.compile(r"\s+([A-Z][a-z]+)(?![\w-])(?!\s+[A-Z])")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Attribution:
     """What the text around one span says about it (before discourse resolution)."""
 
     span: Span
     kind: str  # direct | partial
-    cue: str | None = None
-    cue_slot: str | None = None  # inverted | clitic | active | passive | according | colon
+    cue: str | None
+    cue_slot: str | None  # inverted | clitic | active | passive | according | colon
     # | continuation (no cue: a hook carried the previous speaker over)
-    mention: Mention | None = None
-    clause: tuple[int, int] | None = None  # where to look for a date and a source outlet
+    mention: Mention | None
+    clause: tuple[int, int] | None  # where to look for a date and a source outlet
+
+    def __init__(self, span: Span, kind: str, cue: str | None = None,
+                 cue_slot: str | None = None, mention: Mention | None = None,
+                 clause: tuple[int, int] | None = None) -> None:
+        # written out (init=False) so that mypyc compiles it (see names.Mention)
+        self.span = span
+        self.kind = kind
+        self.cue = cue
+        self.cue_slot = cue_slot
+        self.mention = mention
+        self.clause = clause
 
 
 class Attributor:

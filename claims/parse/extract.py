@@ -8,7 +8,7 @@ pronouns and ``-nya`` by salience, continuations) -> dates and source outlets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from claims.parse.attribution import Attribution, Attributor
@@ -41,32 +41,44 @@ _VIA_NAME = re.compile(
 _URL_HOST = re.compile(r"(?:[a-z]+://)?([^/:?#\s]+)")
 
 
-@dataclass
+@dataclass(init=False)
 class Speaker:
     """A resolved speaker: canonical name plus what the article says about them."""
 
     name: str
     kind: str
-    role: str | None = None
-    affiliation: str | None = None
-    folded: tuple[str, ...] = ()
-    position: int = 0
+    role: str | None
+    affiliation: str | None
+    folded: tuple[str, ...]
+    position: int
+
+    def __init__(self, name: str, kind: str, role: str | None = None,
+                 affiliation: str | None = None, folded: tuple[str, ...] = (),
+                 position: int = 0) -> None:
+        # written out (init=False) so that mypyc compiles it (see names.Mention)
+        self.name = name
+        self.kind = kind
+        self.role = role
+        self.affiliation = affiliation
+        self.folded = folded
+        self.position = position
 
 
-@dataclass
 class Registry:
     """People and bodies named in the article; short forms map to the fullest form."""
 
-    text: str
-    nps: NounPhrases
-    people: list[Speaker] = field(default_factory=list)
-    roles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
-    aliases: dict[tuple[str, ...], str] | None = None
-    canonicals: dict[str, Speaker | None] = field(default_factory=dict)
-    acronym_map: dict[str, str] | None = None
-    parenthesised: frozenset[str] | None = None  # "(IBPA)" -> IBPA, read when first asked
-    # the article as written, when the parser reads a view of it (see Attributor.comma_view)
-    written: str | None = None
+    def __init__(self, text: str, nps: NounPhrases, written: str | None = None) -> None:
+        self.text = text
+        self.nps = nps
+        self.people: list[Speaker] = []
+        self.roles: dict[str, tuple[str | None, str | None]] = {}
+        self.aliases: dict[tuple[str, ...], str] | None = None
+        self.canonicals: dict[str, Speaker | None] = {}
+        self.acronym_map: dict[str, str] | None = None
+        self.parenthesised: frozenset[str] | None = None  # "(IBPA)" -> IBPA, when first asked
+        # the article as written, when the parser reads a view of it (see
+        # Attributor.comma_view)
+        self.written = written
 
     def add(self, mention: Mention) -> None:
         if mention.kind not in ("person", "organization") or not mention.name:

@@ -47,7 +47,7 @@ _ROLE_ACRONYM_REACH = 8  # words after a role head searched for its parenthesise
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Mention:
     """A reference to a speaker as it appears in the text."""
 
@@ -55,9 +55,21 @@ class Mention:
     start: int
     end: int
     kind: str  # person | organization | anonymous | pronoun | role (a role without a name)
-    name: str | None = None
-    role: str | None = None
-    affiliation: str | None = None
+    name: str | None
+    role: str | None
+    affiliation: str | None
+
+    def __init__(self, text: str, start: int, end: int, kind: str, name: str | None = None,
+                 role: str | None = None, affiliation: str | None = None) -> None:
+        # written out (init=False): mypyc compiles this one; the generated one runs as
+        # interpreted Python, ten times slower, and the parser makes thousands
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.name = name
+        self.role = role
+        self.affiliation = affiliation
 
 
 class Tok:

@@ -28,9 +28,10 @@ _MAX_WRAPPED_WIDTH = 100
 _WRAPPED_SHARE = 0.4
 _INSIDE_SENTENCE = re.compile(r"(?:[^\W_]|,)\n[a-z0-9]")
 _NONE: frozenset[int] = frozenset()
+_NEWLINE = re.compile("\n")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Span:
     """A candidate quote: offsets include the marks that exist."""
 
@@ -38,6 +39,13 @@ class Span:
     end: int
     opened: bool  # an opening mark is present
     closed: bool  # a closing mark is present
+
+    def __init__(self, start: int, end: int, opened: bool, closed: bool) -> None:
+        # written out (init=False) so that mypyc compiles it (see names.Mention)
+        self.start = start
+        self.end = end
+        self.opened = opened
+        self.closed = closed
 
     @property
     def core(self) -> tuple[int, int]:
@@ -52,7 +60,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     soft = _soft_newlines(text, lines - 1) if short_lines else _NONE
     bounds = []
     start = 0
-    for match in re.finditer("\n", text):
+    for match in _NEWLINE.finditer(text):
         if match.start() not in soft:
             bounds.append((start, match.start()))
             start = match.end()
@@ -67,7 +75,7 @@ def _soft_newlines(text: str, newlines: int) -> frozenset[int]:
     (a word or comma before, a lowercase letter or digit after); otherwise none is soft."""
     if len(_INSIDE_SENTENCE.findall(text)) < _WRAPPED_SHARE * newlines:
         return _NONE
-    return frozenset(match.start() for match in re.finditer("\n", text)
+    return frozenset(match.start() for match in _NEWLINE.finditer(text)
                      if match.start() and (text[match.start() - 1].isalnum()
                                            or text[match.start() - 1] in ",;-–"))
 

@@ -7,7 +7,7 @@ builtin types (no ORM objects, no compiled regexes).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Literal
 
@@ -16,7 +16,7 @@ SpeakerType = Literal["person", "organization", "anonymous"]
 Resolution = Literal["named", "alias", "pronoun", "clitic", "continuation", "none"]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class QuoteRecord:
     """One quotation found in an article.
 
@@ -26,17 +26,39 @@ class QuoteRecord:
     start: int
     end: int
     text: str
-    kind: QuoteKind = "direct"
-    speaker: str | None = None
-    speaker_type: SpeakerType | None = None
-    mention: str | None = None
-    cue: str | None = None
-    resolution: Resolution = "none"
-    role: str | None = None
-    affiliation: str | None = None
-    via: str | None = None
-    said_on: date | None = None
-    confidence: float = 0.0
+    kind: QuoteKind
+    speaker: str | None
+    speaker_type: SpeakerType | None
+    mention: str | None
+    cue: str | None
+    resolution: Resolution
+    role: str | None
+    affiliation: str | None
+    via: str | None
+    said_on: date | None
+    confidence: float
+
+    def __init__(self, start: int, end: int, text: str, kind: QuoteKind = "direct",
+                 speaker: str | None = None, speaker_type: SpeakerType | None = None,
+                 mention: str | None = None, cue: str | None = None,
+                 resolution: Resolution = "none", role: str | None = None,
+                 affiliation: str | None = None, via: str | None = None,
+                 said_on: date | None = None, confidence: float = 0.0) -> None:
+        # written out (init=False) so that mypyc compiles it (see names.Mention)
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.speaker = speaker
+        self.speaker_type = speaker_type
+        self.mention = mention
+        self.cue = cue
+        self.resolution = resolution
+        self.role = role
+        self.affiliation = affiliation
+        self.via = via
+        self.said_on = said_on
+        self.confidence = confidence
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled as positional fields: a slots dataclass's default state dict unpickles ~3x
@@ -53,15 +75,25 @@ class QuoteRecord:
         return out
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class ParsedArticle:
     """An article's text with its metadata as the parser understood it."""
 
     text: str
     lang: str
-    outlet: str | None = None
-    published: date | None = None
-    quotes: list[QuoteRecord] = field(default_factory=list)
+    outlet: str | None
+    published: date | None
+    quotes: list[QuoteRecord]
+
+    def __init__(self, text: str, lang: str, outlet: str | None = None,
+                 published: date | None = None, quotes: list[QuoteRecord] | None = None,
+                 ) -> None:
+        # written out (init=False) so that mypyc compiles it (see names.Mention)
+        self.text = text
+        self.lang = lang
+        self.outlet = outlet
+        self.published = published
+        self.quotes = [] if quotes is None else quotes
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (ParsedArticle, (self.text, self.lang, self.outlet, self.published, self.quotes))
