@@ -540,16 +540,14 @@ class Attributor:
             if start in seen:
                 continue
             seen.add(start)
+            while k < len(inside) and inside[k][1] <= start:
+                k += 1
+            if k < len(inside) and inside[k][0] <= start:
+                continue  # inside a quote
             opening = text[start:start + 1]  # what _SUBJECT_START needs first, tested cheaply
             if not ("A" <= opening <= "Z" or opening.isspace()) or not _SUBJECT_START.match(
                     text, start):
                 continue  # not "Capitalised Capitalised…": no named subject here
-            while start < len(text) and text[start] in " \t\n\"“”,":
-                start += 1
-            while k < len(inside) and inside[k][1] <= start:
-                k += 1
-            if k < len(inside) and inside[k][0] <= start:
-                continue
             first_word = _WORD.match(text, start)
             if first_word is None or not first_word.group()[0].isupper():
                 continue
