@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import Final
 
 from claims.parse import extract
 from claims.parse.extract import PARSER_VERSION, parse_article
 from claims.parse.records import ParsedArticle, QuoteRecord
 
-COMPILED = not extract.__file__.endswith(".py")
+COMPILED: Final = not extract.__file__.endswith(".py")
 
 
 def stale_compiled_modules(folder: Path | None = None) -> list[str]:

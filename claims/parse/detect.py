@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from claims.parse.lexicon import available_languages, load_lexicon
 
-SAMPLE_CHARS = 1000
-DEFAULT_LANGUAGE = "id"
-_WORD = re.compile(r"[^\W\d_]+")
+SAMPLE_CHARS: Final = 1000
+DEFAULT_LANGUAGE: Final = "id"
+_WORD: Final = re.compile(r"[^\W\d_]+")
 # Quoted speech may be in another language than the article ("…," kata Budi): not counted.
-_QUOTED = re.compile(r'"[^"\n]{0,2000}"|“[^”\n]{0,2000}”')
+_QUOTED: Final = re.compile(r'"[^"\n]{0,2000}"|“[^”\n]{0,2000}”')
 # bytes of UTF-8 text: ASCII letters stay, other ASCII (digits, "_", punctuation, spaces) is
 # a space, and the bytes of other characters stay (runs holding them go through ``_WORD``)
-_ASCII_LETTERS = bytes(c if chr(c).isalpha() or c >= 128 else 32 for c in range(256))
+_ASCII_LETTERS: Final = bytes(c if chr(c).isalpha() or c >= 128 else 32 for c in range(256))
 
 
 @cache

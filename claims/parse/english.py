@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Final
 
 from claims.parse.attribution import Attribution, Attributor, _mid_sentence, _word_count
 from claims.parse.language import Language
@@ -20,16 +21,17 @@ from claims.parse.lexicon import load_lexicon
 from claims.parse.names import Mention, NounPhrases, Tok, is_acronym, tokens
 from claims.parse.quotes import Span
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_QUOTE_MARKS = "\"'“”‘’«»"  # skipped when looking back for the end of a sentence
-_BODY_TAIL = re.compile(r"(?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
-_POSSESSIVE = re.compile(r"^(.+?)(?:'s|’s|'|’)$")
-_MAX_NP_TOKENS = 14
-_MAX_SUBJECT_GAP = 6  # words of object/adjunct between a lead-in verb and its colon
-_MIN_CONTINUATION_WORDS = 4
-_CLAUSE_END = frozenset(",?!…-—–")
-_MAX_DESCRIPTION = 8  # words of a description opening a sentence ("A report on the experiment")
+_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
+_QUOTE_MARKS: Final = "\"'“”‘’«»"  # skipped when looking back for the end of a sentence
+_BODY_TAIL: Final = re.compile(r"(?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*")
+_LOWER_WORD: Final = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_POSSESSIVE: Final = re.compile(r"^(.+?)(?:'s|’s|'|’)$")
+_MAX_NP_TOKENS: Final = 14
+_MAX_SUBJECT_GAP: Final = 6  # words of object/adjunct between a lead-in verb and its colon
+_MIN_CONTINUATION_WORDS: Final = 4
+_CLAUSE_END: Final = frozenset(",?!…-—–")
+# words of a description opening a sentence ("A report on the experiment")
+_MAX_DESCRIPTION: Final = 8
 
 
 def _phrase_set(words: list[str]) -> tuple[tuple[str, ...], ...]:

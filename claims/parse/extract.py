@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Final
 
 from claims.parse.attribution import Attribution, Attributor
 from claims.parse.dates import DateFinder
@@ -31,14 +32,14 @@ from claims.parse.names import (
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
-PARSER_VERSION = "2.8.34"
+PARSER_VERSION: Final = "2.8.34"
 
-_VIA_NAME = re.compile(
+_VIA_NAME: Final = re.compile(
     r"\s*(?:dari\s*)?((?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|the|de))*)"
 )
 
 
-_URL_HOST = re.compile(r"(?:[a-z]+://)?([^/:?#\s]+)")
+_URL_HOST: Final = re.compile(r"(?:[a-z]+://)?([^/:?#\s]+)")
 
 
 @dataclass(init=False)
@@ -273,7 +274,7 @@ class _Pipeline:
     dates: DateFinder
 
 
-_PIPELINES: dict[str, _Pipeline] = {}
+_PIPELINES: Final[dict[str, _Pipeline]] = {}
 
 
 def _pipeline(lang: Language) -> _Pipeline:
@@ -462,7 +463,7 @@ def _share_roles(records: list[QuoteRecord]) -> None:
             record.role, record.affiliation = roles[record.speaker]
 
 
-_CONFIDENCE = {"named": 0.9, "alias": 0.8, "clitic": 0.75, "pronoun": 0.7,
+_CONFIDENCE: Final = {"named": 0.9, "alias": 0.8, "clitic": 0.75, "pronoun": 0.7,
                "continuation": 0.6, "none": 0.3}
 
 
@@ -513,8 +514,8 @@ def _speaker_of(attribution: Attribution, registry: Registry, current: Speaker |
     return speaker, _how_named(mention.text, speaker.name, lang), mention.text
 
 
-_WORDS = re.compile(r"\w+")
-_DATELINE_DASH = re.compile(r"\s[-–—]+\s|\s--|--\s")
+_WORDS: Final = re.compile(r"\w+")
+_DATELINE_DASH: Final = re.compile(r"\s[-–—]+\s|\s--|--\s")
 
 
 def _how_named(surface: str, name: str, lang: Language) -> str:
@@ -529,7 +530,7 @@ def _how_named(surface: str, name: str, lang: Language) -> str:
     return "alias"
 
 
-_JUNK: dict[int, tuple[Language, frozenset[str]]] = {}
+_JUNK: Final[dict[int, tuple[Language, frozenset[str]]]] = {}
 
 
 def _junk_words(lang: Language) -> frozenset[str]:

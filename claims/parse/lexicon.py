@@ -9,9 +9,9 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
-LANG_DIR = Path(__file__).with_name("lang")
+LANG_DIR: Final = Path(__file__).with_name("lang")
 
 
 @cache

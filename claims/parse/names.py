@@ -11,44 +11,46 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from claims.parse.language import Language
 
 # What ``\s`` matches, spelled out (every Unicode space is below U+3001): a class of plain
 # characters compiles to a bitmap, one look-up per character, where ``\s`` among literals is
 # tested in sequence; tokenising is 15% faster
-SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+SPACES: Final = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 # A token: a run of characters without spaces or clause punctuation. Dots stay (initials,
 # degrees, "Dr."); a sentence-final dot is trimmed afterwards.
-TOKEN = re.compile(f"[^{re.escape(SPACES)},;:()\\[\\]\"“”„«»?!]+")
-_UNIT_NUMBER = re.compile(r"\d{1,4}/(?:[A-Z][\w-]*)?$")
-_CAPITAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-_OPENING_CHARS = frozenset("\"'‘(")
-_NAME_RUN = re.compile(r"[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)+")
-_CAP_WORD = re.compile(r"(?<![\w-])[A-Z][\w'-]*")
-_LEFT_CAPS = re.compile(r"(?:(?<![\w-])[A-Z][\w'-]*[ \t]+){0,2}$")
-_RIGHT_CAPS = re.compile(r"(?:[ \t]+(?:[A-Z]\.)+(?!\w)|[ \t]+[A-Z][\w'-]*(?!\.\w)){0,3}")
-_HEAD_LEFT = re.compile(r"(?:[A-Z][\w.'-]*[ \t]+){0,8}$")
-_HEAD_RIGHT = re.compile(r"(?:[ \t]+[A-Z][\w.'-]*){0,8}")
-_NAME_BEFORE = re.compile(
+TOKEN: Final = re.compile(f"[^{re.escape(SPACES)},;:()\\[\\]\"“”„«»?!]+")
+_UNIT_NUMBER: Final = re.compile(r"\d{1,4}/(?:[A-Z][\w-]*)?$")
+_CAPITAL_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_OPENING_CHARS: Final = frozenset("\"'‘(")
+_NAME_RUN: Final = re.compile(r"[A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*)+")
+_CAP_WORD: Final = re.compile(r"(?<![\w-])[A-Z][\w'-]*")
+_LEFT_CAPS: Final = re.compile(r"(?:(?<![\w-])[A-Z][\w'-]*[ \t]+){0,2}$")
+_RIGHT_CAPS: Final = re.compile(r"(?:[ \t]+(?:[A-Z]\.)+(?!\w)|[ \t]+[A-Z][\w'-]*(?!\.\w)){0,3}")
+_HEAD_LEFT: Final = re.compile(r"(?:[A-Z][\w.'-]*[ \t]+){0,8}$")
+_HEAD_RIGHT: Final = re.compile(r"(?:[ \t]+[A-Z][\w.'-]*){0,8}")
+_NAME_BEFORE: Final = re.compile(
     r"((?:[A-Z][\w'-]*[ \t]+){0,3}[A-Z][\w'-]*)\s*,?\s*(?:atau\s+|yang\s+)?(?:lebih\s+)?$"
 )
-_PREVIOUS_WORD = re.compile(r"(\S+)[ \t]*$")
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
-_DASH = re.compile(r"\s[-–—]+\s|--")
+_PREVIOUS_WORD: Final = re.compile(r"(\S+)[ \t]*$")
+_ACRONYM: Final = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
+_DASH: Final = re.compile(r"\s[-–—]+\s|--")
 # a lowercase word too long to be a preposition of a title-case headline: running text
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{5,}(?![\w-])")
-_SENTENCE_END = re.compile(r"[.!?\n]")
-_CAMEL_TAIL = re.compile(r"[a-z]([A-Z][a-z]+)$")  # "HariSebelumnya": two words glued
-_LOOSE_DASH = re.compile(r"\s[-–—]+|--")  # "INDRAMAYU –Jurnalis": glued on the right
-_SENTENCE_BREAK = re.compile(r"[.!?]\s")
-_AFTER_COMMA = re.compile(r",\s*([^,.;\n]{3,120})")
-_ROLE_CHUNK = re.compile(r"([^,.;\n]{3,120})")
-_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
-_LETTERS = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
-_GLUED_SENTENCE = re.compile(r"[a-z0-9]{2}\.(?=[A-Z][a-z])|[A-Z]{3,}\.(?=[A-Z][a-z])")
-_ROLE_ACRONYM_REACH = 8  # words after a role head searched for its parenthesised abbreviation
-_INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
+_LOWER_WORD: Final = re.compile(r"(?<![\w-])[a-z]{5,}(?![\w-])")
+_SENTENCE_END: Final = re.compile(r"[.!?\n]")
+_CAMEL_TAIL: Final = re.compile(r"[a-z]([A-Z][a-z]+)$")  # "HariSebelumnya": two words glued
+_LOOSE_DASH: Final = re.compile(r"\s[-–—]+|--")  # "INDRAMAYU –Jurnalis": glued on the right
+_SENTENCE_BREAK: Final = re.compile(r"[.!?]\s")
+_AFTER_COMMA: Final = re.compile(r",\s*([^,.;\n]{3,120})")
+_ROLE_CHUNK: Final = re.compile(r"([^,.;\n]{3,120})")
+_NEXT_WORD: Final = re.compile(r"[ \t]+(\w+)")
+_LETTERS: Final = re.compile(r"[A-Za-z]+")  # ASCII: 40% faster; only used to pre-filter
+_GLUED_SENTENCE: Final = re.compile(r"[a-z0-9]{2}\.(?=[A-Z][a-z])|[A-Z]{3,}\.(?=[A-Z][a-z])")
+# words after a role head searched for its parenthesised abbreviation
+_ROLE_ACRONYM_REACH: Final = 8
+_INITIAL: Final = re.compile(r"^(?:[A-Z]\.)+[A-Z]?\.?$")
 
 
 @dataclass(slots=True, init=False)
@@ -117,20 +119,21 @@ class _TokenCache:
         self.ranges: dict[tuple[int, int], list[Tok]] = {}
 
 
-_CACHE = _TokenCache()
+_CACHE: Final = _TokenCache()
 
 
 def _tokenize(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
-    append = out.append
     pos = start
     # findall + str.find is 15% faster than finditer's match objects; the find is exact, as
-    # only separators (never a token character) lie between one token and the next
-    for raw in TOKEN.findall(text, start, end):
+    # only separators (never a token character) lie between one token and the next. Typed
+    # words: mypyc then compiles the str operations below to direct calls
+    words: list[str] = TOKEN.findall(text, start, end)
+    for raw in words:
         s = text.find(raw, pos)
         e = pos = s + len(raw)
         if "." not in raw and raw[0] not in "-–—":  # the common case: a plain word
-            append(Tok(raw, s, e, s > 0 and text[s - 1] == "("))
+            out.append(Tok(raw, s, e, s > 0 and text[s - 1] == "("))
             continue
         word = raw
         if word[0] in "-–—" and len(word) > 1:  # "–Jurnalis": a dash glued to the word
@@ -183,7 +186,7 @@ def is_acronym(word: str) -> bool:
     return word.isupper() and sum(c.isalpha() for c in word) >= 2
 
 
-def _match_phrase(
+def match_phrase(
     toks: list[Tok], i: int, phrases: tuple[tuple[str, ...], ...]
 ) -> int:
     """Length of the longest phrase starting at token ``i`` (0 if none)."""
@@ -218,9 +221,8 @@ def _phrase_index(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[
     return index
 
 
-match_phrase = _match_phrase  # public name for the other pipeline stages
-_PHRASE_INDEX: dict[int, dict[str, list[tuple[str, ...]]]] = {}
-_PHRASE_KEEP: list[tuple[tuple[str, ...], ...]] = []
+_PHRASE_INDEX: Final[dict[int, dict[str, list[tuple[str, ...]]]]] = {}
+_PHRASE_KEEP: Final[list[tuple[tuple[str, ...], ...]]] = []
 
 
 def abbreviates(acronym: str, folds: list[str], joiners: frozenset[str] | set[str]) -> bool:
@@ -441,7 +443,7 @@ class NounPhrases:
                 # 1702/Jayawijaya" (a military unit's number and seat)
                 begin -= 1
                 continue
-            if fold in lang.coordinators and begin >= 2 and begin < end and _match_phrase(
+            if fold in lang.coordinators and begin >= 2 and begin < end and match_phrase(
                 toks, begin, lang.role_heads
             ) and self.plain_person_word(toks[begin - 2]):
                 break  # "Gubernur Sumbar Irwan Prayitno dan Gubernur Bali Wayan Koster"
@@ -478,7 +480,7 @@ class NounPhrases:
         sub = toks[begin:end]
         # drop sentence connectors and leading joiners
         while sub:
-            n = _match_phrase(sub, 0, lang.connectors)
+            n = match_phrase(sub, 0, lang.connectors)
             if n and n < len(sub):
                 sub = sub[n:]
                 continue
@@ -501,7 +503,7 @@ class NounPhrases:
             return None
         start, end = toks[0].start, toks[-1].end
         surface = text[start:end]
-        account = _match_phrase(toks, 0, lang.account_markers)
+        account = match_phrase(toks, 0, lang.account_markers)
         if account and account < len(toks):  # "akun google amanda": the account holder
             holder = toks[account:]
             return Mention(surface, start, end, "person",
@@ -512,7 +514,7 @@ class NounPhrases:
         if toks[-1].fold in lang.anaphor_markers and len(toks) > 1:
             role, aff = self._described_role(toks[:-1])
             return Mention(surface, start, end, "pronoun", role=role, affiliation=aff)
-        n = _match_phrase(toks, 0, lang.anonymous_heads)
+        n = match_phrase(toks, 0, lang.anonymous_heads)
         if n and not self._has_name(toks):
             if n == 1 and first in lang.role_head_words and len(toks) > 1:
                 n = 0  # "anggota dewan lainnya": the head is the role itself
@@ -543,13 +545,13 @@ class NounPhrases:
         "sang pelatih Persib" -> pelatih, Persib): its role head, and the body named right
         after it; descriptors such as origin ("asal Italia") are no affiliation."""
         lang = self.lang
-        while toks and toks[0].fold in lang.descriptive_heads and not _match_phrase(
+        while toks and toks[0].fold in lang.descriptive_heads and not match_phrase(
                 toks, 0, lang.role_heads):
             toks = toks[1:]  # "sang", "pria"
-        n = _match_phrase(toks, 0, lang.role_heads)
+        n = match_phrase(toks, 0, lang.role_heads)
         if not n:
             return None, None
-        while more := _match_phrase(toks, n, lang.role_heads):
+        while more := match_phrase(toks, n, lang.role_heads):
             n += more  # "mantan Dirut", "mantan kapten"
         if all(t.fold in lang.role_modifiers for t in toks[:n]):
             return None, None  # "mantan pesepakbola …": a modifier alone is no role
@@ -584,7 +586,7 @@ class NounPhrases:
             return marks  # the common case: no multi-word rank
         for i, fold in enumerate(folds):
             if fold in heads:
-                n = _match_phrase(toks, i, self.lang.title_phrases)
+                n = match_phrase(toks, i, self.lang.title_phrases)
                 for k in range(i, i + n):
                     marks[k] = True
         return marks
@@ -628,7 +630,7 @@ class NounPhrases:
                             continue
                     if self.is_org(tok) or self.is_place(tok) or body_marks[i]:
                         break
-                    more = _match_phrase(body, i, lang.role_heads)
+                    more = match_phrase(body, i, lang.role_heads)
                     if more:
                         i += more
                         continue
@@ -727,7 +729,7 @@ class NounPhrases:
             return True  # "… Suku Bunga Gubernur Bank of England, Andrew Bailey, mengatakan"
         ends = self.lang.headline_ends
         gap = tokens(text, link_end, start)  # the headline's words before the chunk
-        return any(_match_phrase(gap, k, ends) for k in range(len(gap))) or any(
+        return any(match_phrase(gap, k, ends) for k in range(len(gap))) or any(
             (glued := _CAMEL_TAIL.search(tok.text)) and glued.group(1).casefold() in (
                 self.connector_words) for tok in gap)
 
@@ -740,11 +742,11 @@ class NounPhrases:
         nowhere: nothing is read rather than a headline."""
         ends = self.lang.headline_ends
         for k in range(len(sub) - 2, 0, -1):
-            n = _match_phrase(sub, k, ends)
+            n = match_phrase(sub, k, ends)
             if n and k + n < len(sub):
                 return sub[k + n:]
         for k in range(len(sub) - 2, -1, -1):
-            if _match_phrase(sub, k, self.lang.role_heads):
+            if match_phrase(sub, k, self.lang.role_heads):
                 if any(tok.fold in self.connector_words and tok.fold not in self.lang.role_inner
                        for tok in sub[k + 1:]):
                     break
@@ -844,8 +846,8 @@ class NounPhrases:
     def indefinite_lead(self, toks: list[Tok]) -> int:
         """How many indefinite words ("seorang", "salah satu": one of) open ``toks`` before a
         role ("salah satu pendiri Kurabesi Explorer"), 0 when no role follows them."""
-        lead = _match_phrase(toks, 0, self.lang.anonymous_heads)
-        return lead if lead and _match_phrase(toks, lead, self.lang.role_heads) else 0
+        lead = match_phrase(toks, 0, self.lang.anonymous_heads)
+        return lead if lead and match_phrase(toks, lead, self.lang.role_heads) else 0
 
     def late_role_head(self, body: list[Tok]) -> int:
         """Length of a role whose head word comes second or third ("Investment Director",
@@ -880,18 +882,18 @@ class NounPhrases:
         word followed by the rest of its name ("Kepala Badan Pangan Nasional" -> Kepala of
         Badan Pangan Nasional, "Anggota Komisi IV DPR" -> Anggota of Komisi IV DPR)."""
         heads = self.lang.role_heads
-        role_len = _match_phrase(toks, 0, heads)
+        role_len = match_phrase(toks, 0, heads)
         if role_len > 1 and (is_acronym(toks[role_len - 1].text) or (
             toks[role_len - 1].fold in self.lang.org_openers and role_len < len(toks)
             and is_capitalised(toks[role_len].text)
-            and _match_phrase(toks[:role_len - 1], 0, heads) == role_len - 1  # not "Wali Kota"
+            and match_phrase(toks[:role_len - 1], 0, heads) == role_len - 1  # not "Wali Kota"
         )):
             role_len -= 1
         return role_len
 
     def role_head_length(self, toks: list[Tok]) -> int:
         """Length of the role head opening ``toks`` (a listed head or a late one), 0 if none."""
-        return _match_phrase(toks, 0, self.lang.role_heads) or self.late_role_head(toks)
+        return match_phrase(toks, 0, self.lang.role_heads) or self.late_role_head(toks)
 
     def is_title_phrase(self, toks: list[Tok]) -> bool:
         """A short capitalised phrase ending in the head of an English title ("Fixed Income
@@ -905,7 +907,7 @@ class NounPhrases:
         return self.plain_person_word(Tok(word, 0, 0))
 
     def starts_with_role(self, toks: list[Tok]) -> bool:
-        return bool(_match_phrase(toks, 0, self.lang.role_heads))
+        return bool(match_phrase(toks, 0, self.lang.role_heads))
 
     def read_role(self, toks: list[Tok]) -> tuple[str | None, str | None]:
         """Role and affiliation of an NP known to hold no name (``Pelatih Everton``)."""
@@ -1020,7 +1022,7 @@ class NounPhrases:
                         self.plain_person_word(rest[tail]) and not self.is_title(rest[tail])
                         and not is_acronym(rest[tail].text)
                         and rest[tail].fold not in lang.org_name_tails
-                        and not _match_phrase(rest, tail, lang.connectors)
+                        and not match_phrase(rest, tail, lang.connectors)
                         and not self._used_apart(rest[tail], rest[k])):
                     k = tail  # "Kabupaten Magelang Oktora Kunto Edy" for "ujar Kunto"
                 return k
@@ -1081,8 +1083,8 @@ class NounPhrases:
         """True when ``word`` occurs in the article more often than ``word following``."""
         if word.fold in self.cue_hints or word.fold in self.lang.given_names or not self.text:
             return False
-        places = _occurrences(self.text, word.text)
-        together = len(_occurrences(self.text, word.text + " " + following.text))
+        places = occurrences(self.text, word.text)
+        together = len(occurrences(self.text, word.text + " " + following.text))
         return len(places) > together and not self._speaks_alone(word, following, places)
 
     def _speaks_alone(self, word: Tok, following: Tok, places: list[tuple[int, int]]) -> bool:
@@ -1148,7 +1150,7 @@ class NounPhrases:
         # only for a form longer than the best so far: the result is the same first longest
         # form, without testing occurrences that cannot change it.
         best: list[str] = []
-        for start, end in _occurrences(text, name):
+        for start, end in occurrences(text, name):
             right: list[str] = []
             after = _RIGHT_CAPS.match(text, end)
             following = after.group().split() if after else []
@@ -1223,7 +1225,7 @@ class NounPhrases:
             self.is_title(tok) or self.is_org(tok) or self.is_place(tok)
             or fold in lang.role_head_words or fold in lang.days or fold in lang.months
             or fold in lang.cue_forms or fold in lang.pronouns or fold in lang.np_stop
-            or fold in lang.according_to or _match_phrase([tok], 0, lang.connectors) > 0
+            or fold in lang.according_to or match_phrase([tok], 0, lang.connectors) > 0
             or self.is_ordinary(tok)
         )
 
@@ -1279,7 +1281,7 @@ class NounPhrases:
 
     def name_after(self, text: str, role_text: str) -> str | None:
         """The name written right after ``role_text`` somewhere in the text."""
-        for _start, end in _occurrences(text, role_text):
+        for _start, end in occurrences(text, role_text):
             after = _RIGHT_CAPS.match(text, end)
             words = []
             for word in after.group().split() if after else []:
@@ -1323,7 +1325,7 @@ class NounPhrases:
         name_words = name.split()
         if not name_words:
             return None, None
-        for name_start, name_end in _occurrences(text, name):
+        for name_start, name_end in occurrences(text, name):
             line_start = text.rfind("\n", 0, name_start) + 1
             link_end = self.link_end(text, max(line_start, name_start - 150), name_start)
             if link_end is not None and not _LOWER_WORD.search(text, link_end, name_start):
@@ -1342,7 +1344,7 @@ class NounPhrases:
                 chunk_start = max(text.rfind(",", start, end - 1) + 1, start)
                 whole = tokens(text, chunk_start, end - 1)
                 chunk = self.subject_before(whole)
-                if chunk and (_match_phrase(chunk, 0, self.lang.role_heads)
+                if chunk and (match_phrase(chunk, 0, self.lang.role_heads)
                               or self.late_role_head(chunk)):
                     return self.read_role(chunk)
                 for k in range(min(4, len(whole))):  # "Ketua PMO bank syariah BUMN, Hery"
@@ -1350,7 +1352,7 @@ class NounPhrases:
                             whole[k].text):
                         return self.read_role(whole[k:])
                 lead = self.indefinite_lead(whole)  # "Salah satu pendiri …, Rani"
-                if _match_phrase(whole, lead, self.lang.role_heads):
+                if match_phrase(whole, lead, self.lang.role_heads):
                     return self.read_role(whole[lead:])  # "pemerhati sosial dari …, Devie"
                 heads = self.lang.role_head_words
                 if whole and whole[0].fold in self.lang.role_inner or 0 < len(whole) <= 3 and all(
@@ -1421,7 +1423,7 @@ class NounPhrases:
             if after:  # NAME, ROLE / NAME selaku ROLE
                 chunk = tokens(text, after.start(1), after.end(1))
                 np = self.cut_after_cue(chunk)
-                if np and (_match_phrase(np, 0, self.lang.role_heads)
+                if np and (match_phrase(np, 0, self.lang.role_heads)
                            or self.late_role_head(np)):
                     return self.read_role(np)
         return self._role_by_verb(text, name_words)
@@ -1435,7 +1437,7 @@ class NounPhrases:
             return None, None
         own = {w.casefold() for w in name_words}
         for word in dict.fromkeys((name_words[0], name_words[-1])):
-            for _start, end in _occurrences(text, word):
+            for _start, end in occurrences(text, word):
                 stop = _SENTENCE_END.search(text, end)
                 limit = stop.start() if stop else len(text)
                 verb = lang.role_verb_re.search(text, end, limit)
@@ -1448,7 +1450,7 @@ class NounPhrases:
                        for k in (1, 2, 3)):
                     continue  # "pernah menjabat", "akan dilantik sebagai": not a current role
                 np = self.cut_after_cue(tokens(text, verb.end(), limit))
-                if np and _match_phrase(np, 0, lang.role_heads):
+                if np and match_phrase(np, 0, lang.role_heads):
                     return self.read_role(np)
         return None, None
 
@@ -1464,7 +1466,7 @@ def _after_last_dash(text: str, start: int, end: int) -> int:
     return found
 
 
-def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
+def occurrences(text: str, name: str) -> list[tuple[int, int]]:
     """Offsets of ``name`` as whole words in ``text`` (memoised for the last text: the
     registry, introductions and name boundaries look up the same names; do not mutate)."""
     if _OCCURRENCES.text is not text:
@@ -1476,7 +1478,6 @@ def _occurrences(text: str, name: str) -> list[tuple[int, int]]:
     return found
 
 
-occurrences = _occurrences  # public name for the other pipeline stages
 after_last_dash = _after_last_dash
 
 
@@ -1488,7 +1489,7 @@ class _OccurrenceCache:
         self.found: dict[str, list[tuple[int, int]]] = {}
 
 
-_OCCURRENCES = _OccurrenceCache()
+_OCCURRENCES: Final = _OccurrenceCache()
 
 
 def _find_occurrences(text: str, name: str) -> list[tuple[int, int]]:

@@ -11,24 +11,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 # A quotation mark: '' (two apostrophes, Republika print archives) or one of these characters
-_ONE_CHARACTER_MARKS = "\"“”„«»"
-_OPEN_ONLY = frozenset("“„«")
-_CLOSE_ONLY = frozenset("»")
-_OPENER_LEFT = frozenset("([{—–-:/")
-_SENTENCE_END = frozenset(".?!…")
+_ONE_CHARACTER_MARKS: Final = "\"“”„«»"
+_OPEN_ONLY: Final = frozenset("“„«")
+_CLOSE_ONLY: Final = frozenset("»")
+_OPENER_LEFT: Final = frozenset("([{—–-:/")
+_SENTENCE_END: Final = frozenset(".?!…")
 # A missing opening mark is only assumed when the orphan closing mark ends a clause.
-_CLAUSE_END = frozenset(",.?!…")
-_MAX_ORPHAN_SPAN = 1200
+_CLAUSE_END: Final = frozenset(",.?!…")
+_MAX_ORPHAN_SPAN: Final = 1200
 # Hard-wrapped text: more lines than this, this many characters per line at most on average,
 # and this share of them broken inside a sentence.
-_MIN_WRAPPED_LINES = 5
-_MAX_WRAPPED_WIDTH = 100
-_WRAPPED_SHARE = 0.4
-_INSIDE_SENTENCE = re.compile(r"(?:[^\W_]|,)\n[a-z0-9]")
-_NONE: frozenset[int] = frozenset()
-_NEWLINE = re.compile("\n")
+_MIN_WRAPPED_LINES: Final = 5
+_MAX_WRAPPED_WIDTH: Final = 100
+_WRAPPED_SHARE: Final = 0.4
+_INSIDE_SENTENCE: Final = re.compile(r"(?:[^\W_]|,)\n[a-z0-9]")
+_NONE: Final[frozenset[int]] = frozenset()
+_NEWLINE: Final = re.compile("\n")
 
 
 @dataclass(slots=True, init=False)
