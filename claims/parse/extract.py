@@ -548,7 +548,9 @@ def _clean(words: str | None, lang: Language) -> str | None:
     without a dateline before a dash ("REPUBLIKA.CO.ID, JAKARTA -- Menteri Desa")."""
     if not words:
         return None
-    parts = _DATELINE_DASH.split(words)[-1].split()
+    if "-" in words or "–" in words or "—" in words:  # what _DATELINE_DASH needs
+        words = _DATELINE_DASH.split(words)[-1]
+    parts = words.split()
     junk = _junk_words(lang)
     while parts and parts[0].casefold() in junk and (
             tuple(w.casefold() for w in parts[:2]) not in lang.function_word_names):
