@@ -565,9 +565,10 @@ class Attributor:
             if not ("A" <= opening <= "Z" or opening.isspace()) or not _SUBJECT_START.match(
                     text, start):
                 continue  # not "Capitalised Capitalised…": no named subject here
-            first_word = _WORD.match(text, start)
-            if first_word is None or not first_word.group()[0].isupper():
-                continue
+            if not "A" <= opening <= "Z":  # a capital opening is a capitalised word
+                first_word = _WORD.match(text, start)
+                if first_word is None or not first_word.group()[0].isupper():
+                    continue
             window_end = min(len(text), start + 160)
             if k < len(inside):
                 window_end = min(window_end, inside[k][0])  # a subject never runs into a quote
@@ -945,9 +946,8 @@ def sentence_break_ends(text: str, glued: list[int] | None = None) -> list[int]:
     the next sentence ("ujarnya.Aldian"), found in the same walk."""
     ends = []
     size = len(text)
-    find = text.find
     for mark in ".\n!?":
-        pos = find(mark)
+        pos = text.find(mark)
         while pos >= 0:
             pos += 1
             if mark == "\n" or pos < size and text[pos].isspace():
@@ -955,7 +955,7 @@ def sentence_break_ends(text: str, glued: list[int] | None = None) -> list[int]:
             elif glued is not None and mark == "." and pos + 1 < size and "A" <= text[pos] <= (
                     "Z") and "a" <= text[pos + 1] <= "z" and "a" <= text[pos - 2:pos - 1] <= "z":
                 glued.append(pos)
-            pos = find(mark, pos)
+            pos = text.find(mark, pos)
     ends.sort()
     return ends
 

@@ -19,7 +19,7 @@ from claims.parse.attribution import (
 from claims.parse.bench import main, read_articles, run
 from claims.parse.dates import _NUMBER
 from claims.parse.language import get_language
-from claims.parse.names import NounPhrases, _tokenize, alias_pairs
+from claims.parse.names import NounPhrases, alias_pairs, tokens
 from claims.parse.quotes import find_spans, quotation_marks
 
 ARTICLES = [
@@ -99,7 +99,7 @@ def test_spans_pair_marks_within_each_paragraph() -> None:
 def test_tokens_keep_offsets_in_any_window(text: str) -> None:
     for start in range(0, len(text), 7):
         for end in range(start, len(text) + 1, 11):
-            for tok in _tokenize(text, start, end):
+            for tok in tokens(text, start, end):
                 assert start <= tok.start <= tok.end <= end
                 assert text[tok.start:tok.end] == tok.text
 
