@@ -29,6 +29,26 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "claims.db"
 
 
+@pytest.fixture
+def parse_pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Small parse chunks, so that a test corpus of a few dozen articles is parsed by a
+    worker pool as a large one would be; the list gets each pool's worker count, for the
+    test to assert that a pool really ran."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    import claims.ingest
+
+    started: list[int] = []
+
+    def counted(workers: int, **options: object) -> ProcessPoolExecutor:
+        started.append(workers)
+        return ProcessPoolExecutor(workers, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(claims.ingest, "PARSE_CHUNK", 8)
+    monkeypatch.setattr(claims.ingest, "ProcessPoolExecutor", counted)
+    return started
+
+
 PG_URL = os.environ.get("CLAIMS_TEST_PG_URL")
 _pg_ready: list[bool] = []
 

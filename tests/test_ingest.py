@@ -104,7 +104,8 @@ def test_parse_chunk_does_not_send_unchanged_text_back() -> None:
     assert isinstance(restored, ParsedArticle) and restored.text == source(1).text
 
 
-def test_rows_do_not_depend_on_worker_count_or_batch_size(tmp_path: Path) -> None:
+def test_rows_do_not_depend_on_worker_count_or_batch_size(tmp_path: Path,
+                                                          parse_pools: list[int]) -> None:
     from claims.db import open_engine
 
     rows = []
@@ -116,6 +117,7 @@ def test_rows_do_not_depend_on_worker_count_or_batch_size(tmp_path: Path) -> Non
         rows.append(table_rows(engine))
         engine.dispose()
     assert rows[0] == rows[1]
+    assert parse_pools == [2]  # the second run really parsed in two worker processes
 
 
 def test_second_ingest_adds_nothing_and_skips_before_parsing(engine: Engine) -> None:
@@ -212,10 +214,12 @@ def test_article_without_quotes_is_stored_with_zero_quotes(engine: Engine) -> No
     assert count(engine, "article") == 1 and count(engine, "quote") == 0
 
 
-def test_ingest_paths_with_real_parser_and_pool(engine: Engine, tmp_path: Path) -> None:
+def test_ingest_paths_with_real_parser_and_pool(engine: Engine, tmp_path: Path,
+                                                parse_pools: list[int]) -> None:
     corpus = write_corpus(tmp_path / "berita.jsonl", 40)
     summary = ingest_paths(engine, [str(corpus)], workers=2, batch_size=16)
     assert (summary.added, summary.n_failed) == (40, 0)
+    assert parse_pools == [2]
     assert summary.quotes == count(engine, "quote") > 0
     with engine.connect() as conn:
         bad = conn.execute(text("SELECT count(*) FROM quote q JOIN article a ON a.id = "

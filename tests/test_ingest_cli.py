@@ -120,7 +120,8 @@ def test_bad_published_date_is_a_usage_error(runner, db_path: Path, tmp_path: Pa
     assert "--published wants an ISO date" in result.stderr
 
 
-def test_worker_count_does_not_change_the_rows(runner, tmp_path: Path) -> None:
+def test_worker_count_does_not_change_the_rows(runner, tmp_path: Path,
+                                               parse_pools: list[int]) -> None:
     corpus = write_corpus(tmp_path / "arsip.jsonl", 80)
     dumps = []
     for workers in ("1", "2"):
@@ -133,6 +134,7 @@ def test_worker_count_does_not_change_the_rows(runner, tmp_path: Path) -> None:
                 "JOIN article a ON a.id = q.article_id LEFT JOIN speaker s ON "
                 "s.id = q.speaker_id ORDER BY q.id").fetchall())
     assert dumps[0] == dumps[1] and len(dumps[0]) >= 80
+    assert parse_pools == [2]
 
 
 @pytest.fixture
