@@ -65,14 +65,14 @@ def test_implausible_and_other_event_dates(sentence: str, published: date,
     assert quotes and quotes[0].said_on == expected
 
 
-
 @pytest.mark.parametrize(
     ("code", "text"),
     [
         ("id", "Polisi menahan dia, Selasa (9/7), lalu Kamis (11/7/2024) dan Jum'at (12/7)."),
         ("id", "KAMIS (9/7) dan sabtu, 13/7; rapat 5 JULI 2024, 12 agustus, 17 Agt."),
         ("en", "Monday (9/7), on 5 July 2024 and 12 Aug; Sunday, 14/7."),
-        ("id", "ſenin (9/7) dan Senın (10/7) serta Kamis (11/7)"),  # long s folds; ı does not
+        ("id", "ſenin (9/7) dan Kamis (11/7)"),  # the long s folds to "s", as the patterns read it
+        ("id", "ſenin (9/7) dan Senın (10/7) serta Kamis (11/7)"),  # a dotless i does not
         ("id", "İbu datang Kamis (1/2) dan ẞ 5 Mei"),  # folds that change the length
         ("id", "Selasabtu (9/7), a5 Juli, 123 Juli 12 Juli, 1 2 Juli, 5  Juli."),
         ("id", "Rabu (5/6)Kamis (6/6) 7 Juni8 Juni"),
