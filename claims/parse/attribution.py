@@ -284,6 +284,15 @@ class Attributor:
             subject = self.nps.subject_before(toks)
             if subject and len(subject) == len(toks):
                 mention = self.nps.read(subject, text)
+                if mention is not None and "," in mention.text:
+                    # "…”Ananta Wiyogo, Direktur Utama SMF, menjelaskan": a name, then the role
+                    # apposed to it, read chunk by chunk as before any verb ("ROLE, NAME" is
+                    # read whole already)
+                    apposed = self.subject_mention(text, i, v_start)
+                    if apposed is not None and apposed.kind == "person" and (
+                            apposed.start == toks[0].start) and apposed.name and (
+                            text.startswith(apposed.name, toks[0].start)):
+                        mention = apposed
                 if mention:
                     return Attribution(span, "direct", v_word, "active", mention,
                                        (v_end, end))
@@ -876,19 +885,25 @@ class Attributor:
             if picked and mention.kind in ("pronoun", "anonymous"):
                 break
             picked.insert(0, mention)
-            if len(sub) < len(toks) or mention.kind in ("pronoun", "anonymous"):
+            if len(sub) < len(toks) or mention.kind == "pronoun":
                 break
-            if mention.kind == "person" and (mention.role or mention.affiliation) and not (
-                    len(picked) == 1 and n + 1 < len(last)
-                    and self._name_chunk(text, *last[-n - 2])):
-                break  # unless a name alone comes before: "Nurdin, orangtua Rindy Liviani"
-        if len(picked) >= 2 and picked[-1].kind == "person" and picked[-1].role and (
-                picked[-2].kind == "person" and not (picked[-2].role or picked[-2].affiliation)):
+            a_description = mention.kind == "anonymous" or mention.kind == "person" and bool(
+                mention.role or mention.affiliation)
+            if a_description and not (len(picked) == 1 and n + 1 < len(last)
+                                  and self._name_chunk(text, *last[-n - 2])):
+                break  # unless a name alone comes before: "Nurdin, orangtua Rindy Liviani",
+                # "Ananta Wiyogo, Direktur Utama SMF, menjelaskan"
+        if len(picked) >= 2 and (
+                picked[-1].kind == "anonymous" or picked[-1].kind == "person" and picked[-1].role
+        ) and picked[-2].kind == "person" and not (picked[-2].role or picked[-2].affiliation):
             # "Nurdin, orangtua Rindy Liviani, …": the apposition describes the name before
             # it; a name inside the description is its relatum, or a body misread as a name
             # ("Suahasil, Kepala Badan Kebijakan Fiskal")
             described = picked[-1]
-            role, affiliation = self.nps.read_role(tokens(text, described.start, described.end))
+            role_toks = tokens(text, described.start, described.end)
+            if described.kind == "anonymous":  # "…, seorang ahli China di CSIS, …"
+                role_toks = self._without_indefinite(role_toks)
+            role, affiliation = self.nps.read_role(role_toks)
             picked[-1] = Mention(described.text, described.start, described.end, "role",
                                  role=role, affiliation=affiliation)
         combined = combine_apposition(picked)

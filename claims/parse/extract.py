@@ -32,7 +32,7 @@ from claims.parse.names import (
 from claims.parse.quotes import find_spans
 from claims.parse.records import ParsedArticle, QuoteRecord
 
-PARSER_VERSION: Final = "2.8.34"
+PARSER_VERSION: Final = "2.8.35"
 
 _VIA_NAME: Final = re.compile(
     r"\s*(?:dari\s*)?((?:[A-Z0-9][\w.&'-]*)(?:\s+(?:[A-Z0-9][\w.&'-]*|of|the|de))*)"

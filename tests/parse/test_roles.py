@@ -873,3 +873,37 @@ def test_three_name_words_after_a_place_are_the_whole_name_a_short_name_points_i
     """"Kabupaten Magelang Oktora Kunto Edy" and "ujar Kunto": after a place (or a word in
     parentheses) the body has ended, so the word before the short name opens the name."""
     assert parse_article(text, lang="id").quotes[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        # after a quote, the subject of the next sentence's verb
+        ("Penyaluran naik tahun ini. “Kami berharap bunga turun lagi.”Rahmat Suryadi, Direktur "
+         "Utama PT Griya Dana, menjelaskan pihaknya menargetkan Rp7 triliun. Rahmat optimistis.",
+         "Rahmat Suryadi", ("Direktur Utama", "PT Griya Dana")),
+        ('"Pasar masih tenang," Dewi Lestari Hapsari, analis Sinar Sekuritas mengatakan pada '
+         "pekan lalu. Menurut Dewi, investor menunggu data inflasi.",
+         "Dewi Lestari Hapsari", ("analis", "Sinar Sekuritas")),
+        # a sentence's subject: a name the article writes again, then an unnamed role
+        ("Ekspor turun. Budi Hartono, seorang ahli perdagangan di CSIS di Jakarta, mengatakan "
+         'kepada wartawan bahwa "ini belum pernah terjadi." Budi memperkirakan ekspor pulih.',
+         "Budi Hartono", ("ahli perdagangan", "CSIS di Jakarta")),
+    ],
+)
+def test_name_then_role_in_apposition_before_a_verb(text: str, speaker: str,
+                                                     role: tuple[str, str]) -> None:
+    """"NAME, ROLE, menjelaskan": the speaker is the name, the apposition its role; not
+    "NAME, ROLE" as one unnamed description with the name inside its role."""
+    assert _split_of(text, speaker) == role
+
+
+def test_role_then_name_after_a_quote_keeps_the_whole_mention() -> None:
+    """"ROLE, NAME menjelaskan" after a quote is read whole, as before: the apposition rule
+    only applies when the name comes first."""
+    text = ("“Kami optimistis.”Direktur Utama PT Griya Dana, Rahmat Suryadi, menjelaskan "
+            "pihaknya menargetkan Rp7 triliun. Rahmat optimistis.")
+    quote = parse_article(text, lang="id", today=TODAY).quotes[0]
+    assert (quote.speaker, quote.role, quote.affiliation) == (
+        "Rahmat Suryadi", "Direktur Utama", "PT Griya Dana")
+    assert quote.mention == "Direktur Utama PT Griya Dana, Rahmat Suryadi"
